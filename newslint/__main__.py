@@ -1,0 +1,4 @@
+"""Allow ``python -m newslint``."""
+from newslint.cli import main
+
+main()

@@ -1,0 +1,134 @@
+"""The command line: a thin layer that parses options, calls the library, picks a reporter."""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from newslint import __version__
+
+
+class ExitCode(enum.IntEnum):
+    """What a run's exit status means (documented in the README)."""
+
+    CLEAN = 0          # no findings
+    FINDINGS = 1       # findings were reported
+    USAGE = 2          # bad options or config, or an input could not be read
+    INTERNAL = 3       # a rule crashed (the rest of the run still went on)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    """Accept both ``--select A --select B`` and ``--select A,B``."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _linter(paths: Sequence[str], config: str | None, **cli: Any) -> Any:
+    from newslint.config import ConfigError
+    from newslint.registry import RegistryError
+    from newslint.runner import prepare
+    from newslint.selection import SelectionError
+
+    try:
+        return prepare(paths, config=config, **{k: _split(v) for k, v in cli.items()})
+    except (ConfigError, RegistryError, SelectionError) as exc:
+        _fail(str(exc))
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def main() -> None:
+    """newslint: a content-quality linter for scraped news articles."""
+
+
+selectors = [
+    click.option("--select", multiple=True, help="Rules to run (code, code prefix or name); replaces the default set."),
+    click.option("--extend-select", multiple=True, help="Rules to run in addition to the selected ones."),
+    click.option("--ignore", multiple=True, help="Rules not to run (code, code prefix or name)."),
+    click.option("--include", multiple=True, help="Glob of files to lint inside folders (default *.txt)."),
+    click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
+    click.option("--config", type=click.Path(dir_okay=False), help="Config file (default: nearest newslint.toml or pyproject.toml)."),
+]
+
+
+def _with_selectors(func: Any) -> Any:
+    for option in reversed(selectors):
+        func = option(func)
+    return func
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@_with_selectors
+@click.option("--format", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "json"]), help="Output format.")
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule made.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+@click.option("--stdin-filename", default="-", help="Path to show for an article read from '-'.")
+def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
+          jobs: int | None, stdin_filename: str, config: str | None, **cli: Any) -> None:
+    """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
+    from newslint.reporters import ReportContext, get_renderer
+    from newslint.runner import run
+    from newslint.sources import STDIN, Source, discover
+
+    paths = paths or (".",)
+    linter = _linter(paths, config, **cli)
+    settings = linter.resolved.config
+    inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
+    items = (item for p in inputs for item in
+             ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude)))
+    result = run(linter, items, jobs)
+    context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__)
+    click.echo(get_renderer(fmt)(result, context), nl=False, color=context.color)
+    for message in (*result.problems, *result.crashes):
+        click.echo(f"newslint: {message}", err=True)
+    sys.exit(exit_code(result, exit_zero))
+
+
+def exit_code(result: Any, exit_zero: bool = False) -> ExitCode:
+    """Map a run's result to the exit code: the most serious thing that happened wins."""
+    if result.crashes:
+        return ExitCode.INTERNAL
+    if any(p.kind.is_error for p in result.problems):
+        return ExitCode.USAGE
+    if result.diagnostics and not exit_zero:
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+@main.command("rules")
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file whose rules-dir to load.")
+def list_rules(fmt: str, config: str | None) -> None:
+    """List every rule: code, name, family, default on/off, fixable."""
+    from newslint.reporters.rules import render_rules
+
+    linter = _linter(["."], config)
+    enabled = {r.code for r in linter.resolved.rules}
+    click.echo(render_rules(linter.all_rules, enabled, fmt), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show the documentation of RULE (a code such as NL101, or a name)."""
+    linter = _linter(["."], None)
+    found = next((r for r in linter.all_rules if r.code == rule.upper() or r.name == rule.lower()), None)
+    if found is None:
+        _fail(f"unknown rule {rule!r}; `newslint rules` lists them")
+    click.echo(found.doc.strip() + "\n")

@@ -1,0 +1,222 @@
+"""Configuration: ``newslint.toml`` (top-level keys) or ``[tool.newslint]`` in ``pyproject.toml``,
+found by walking up from the linted paths; command-line options are layered on top.
+
+Loading happens in two steps: ``load_config`` checks the file's shape (keys and value types),
+``resolve`` checks what needs the rules (codes, names, per-rule options) once they are loaded.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from newslint.registry import RuleSet
+from newslint.rule import Rule
+from newslint.selection import select_rules, validate_selectors
+
+CONFIG_FILES = ("newslint.toml", "pyproject.toml")
+LIST_KEYS = ("select", "ignore", "extend-select", "include", "exclude")
+KNOWN_KEYS = frozenset((*LIST_KEYS, "per-file-ignores", "rules-dir", "rules"))
+DEFAULT_INCLUDE = ("*.txt",)
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from a config file, before they are checked against the loaded rules."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rules_dirs: tuple[Path, ...] = ()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    source: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The folder that relative globs and paths in the config are relative to."""
+        return self.source.parent if self.source else Path.cwd()
+
+    @property
+    def where(self) -> str:
+        """How to name this config in an error message."""
+        return str(self.source) if self.source else "command line"
+
+    def with_cli(self, select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
+                 ignore: Sequence[str] = (), include: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> Config:
+        """This config with command-line options layered on top (CLI select replaces)."""
+        return replace(
+            self,
+            select=tuple(select) if select else self.select,
+            extend_select=(*self.extend_select, *extend_select),
+            ignore=(*self.ignore, *ignore),
+            include=tuple(include) if include else self.include,
+            exclude=(*self.exclude, *exclude),
+        )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest newslint.toml, or pyproject.toml with a [tool.newslint] table, above ``start``."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / "newslint.toml").is_file():
+            return candidate / "newslint.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.newslint" in _read(pyproject):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+
+
+def load_config(path: Path) -> Config:
+    """Parse and shape-check a config file."""
+    try:
+        data = tomllib.loads(_read(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    return parse_table(data, path)
+
+
+def parse_table(data: Mapping[str, Any], path: Path | None) -> Config:
+    """Turn a config table into a Config, naming the key of any error."""
+    where = str(path) if path else "config"
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    values: dict[str, Any] = {}
+    for key in LIST_KEYS:
+        if key in data:
+            values[key.replace("-", "_")] = _strings(data[key], key, where)
+    root = path.parent if path else Path.cwd()
+    if "rules-dir" in data:
+        dirs = data["rules-dir"]
+        dirs = [dirs] if isinstance(dirs, str) else _strings(dirs, "rules-dir", where)
+        values["rules_dirs"] = tuple(root / d for d in dirs)
+    if "per-file-ignores" in data:
+        table = _table(data["per-file-ignores"], "per-file-ignores", where)
+        values["per_file_ignores"] = tuple(
+            (glob, _strings(codes, f"per-file-ignores.{glob}", where)) for glob, codes in table.items())
+    if "rules" in data:
+        table = _table(data["rules"], "rules", where)
+        values["rule_options"] = {name: _table(opts, f"rules.{name}", where)
+                                  for name, opts in table.items()}
+    return Config(source=path, **values)
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: key {key!r} must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _table(value: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: key {key!r} must be a table, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class ResolvedConfig:
+    """A config checked against the loaded rules: what runs, with which options."""
+
+    config: Config
+    rules: tuple[Rule, ...]
+    options: Mapping[str, Mapping[str, Any]]  # rule code -> merged options
+    available: tuple[Rule, ...] = ()  # every loaded rule, enabled or not
+
+    def rules_for(self, path: str) -> tuple[Rule, ...]:
+        """The enabled rules minus the per-file-ignores that match ``path``."""
+        ignored = ignored_selectors(self.config, path)
+        if not ignored:
+            return self.rules
+        return select_rules_subset(self.rules, ignored)
+
+
+def ignored_selectors(config: Config, path: str) -> tuple[str, ...]:
+    """The per-file-ignores selectors whose glob matches ``path``."""
+    from fnmatch import fnmatch
+
+    posix = Path(path).as_posix()
+    try:
+        relative = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        relative = posix
+    name = Path(path).name
+    found: list[str] = []
+    for glob, codes in config.per_file_ignores:
+        if any(fnmatch(candidate, glob) for candidate in (posix, relative, name)):
+            found.extend(codes)
+    return tuple(found)
+
+
+def select_rules_subset(rules: tuple[Rule, ...], ignore: Sequence[str]) -> tuple[Rule, ...]:
+    """``rules`` minus those any of ``ignore`` names by code, prefix or name."""
+    def hit(rule: Rule, s: str) -> bool:
+        key = s.strip()
+        return key.upper() == "ALL" or rule.code.startswith(key.upper()) or rule.name == key.lower()
+    return tuple(r for r in rules if not any(hit(r, s) for s in ignore))
+
+
+def resolve(config: Config, ruleset: RuleSet) -> ResolvedConfig:
+    """Check selectors and rule options against the rules, and pick the enabled rules."""
+    where = config.where
+    for key, selectors in (("select", config.select or ()), ("extend-select", config.extend_select),
+                           ("ignore", config.ignore)):
+        validate_selectors(selectors, ruleset, f"{where}: {key}")
+    for glob, codes in config.per_file_ignores:
+        validate_selectors(codes, ruleset, f"{where}: per-file-ignores.{glob}")
+    options = {rule.code: rule.options for rule in ruleset.rules}
+    for key, given in config.rule_options.items():
+        rule = ruleset.lookup(key)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{key}: unknown rule code or name {key!r}")
+        options[rule.code] = MappingProxyType({**rule.options, **_checked_options(rule, given, where)})
+    enabled = select_rules(ruleset, config.select, config.extend_select, config.ignore)
+    return ResolvedConfig(config, enabled, MappingProxyType(options), ruleset.rules)
+
+
+def _checked_options(rule: Rule, given: Mapping[str, Any], where: str) -> dict[str, Any]:
+    for name, value in given.items():
+        if name not in rule.options:
+            known = ", ".join(sorted(rule.options)) or "none"
+            raise ConfigError(f"{where}: rules.{rule.name}.{name}: unknown option (known: {known})")
+        default = rule.options[name]
+        if not _same_type(value, default):
+            raise ConfigError(f"{where}: rules.{rule.name}.{name}: expected "
+                              f"{type(default).__name__}, got {type(value).__name__} {value!r}")
+    return dict(given)
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list) and all(
+            not default or isinstance(v, type(default[0])) for v in value)
+    return isinstance(value, type(default))

@@ -1,0 +1,196 @@
+"""The article, parsed once: lines, headline, paragraphs, sentences, quotations, words.
+
+Every span is a pair of character offsets into ``Document.text``, which is the decoded file
+with a leading UTF-8 BOM removed and nothing else changed (CRLF stays CRLF), so a fix that
+edits spans of ``text`` writes back exactly the bytes it did not touch.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into the document text."""
+
+    start: int
+    end: int
+
+    def text(self, doc: Document) -> str:
+        """The characters this span covers in ``doc``."""
+        return doc.text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation: ``span`` covers the marks, ``inner`` the quoted words; ``closed`` is False
+    when the paragraph ends before a closing mark (the news style for multi-paragraph quotes)."""
+
+    span: Span
+    inner: Span
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeProblem:
+    """Why the raw bytes were not valid UTF-8, and where (a byte offset into the file)."""
+
+    byte_offset: int
+    reason: str
+
+
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt gov gen col lt sgt capt cmdr adm rep sen rev hon pres supt"
+    " insp det no nos vs v etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul"
+    " aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_OPEN_QUOTES = {'"': '"', "“": "”"}
+
+
+class Document:
+    """One article. Cheap to create; each property is computed on first use and kept."""
+
+    def __init__(self, text: str, path: str = "<text>", decode_problem: DecodeProblem | None = None):
+        self.had_bom = text.startswith(BOM)
+        self.text = text[1:] if self.had_bom else text
+        self.path = path
+        self.decode_problem = decode_problem
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> Document:
+        """Decode UTF-8 bytes; undecodable bytes become U+FFFD and ``decode_problem`` says where."""
+        try:
+            return cls(data.decode("utf-8"), path)
+        except UnicodeDecodeError as exc:
+            reason = f"invalid UTF-8 byte 0x{data[exc.start]:02x} ({exc.reason})"
+            return cls(data.decode("utf-8", errors="replace"), path, DecodeProblem(exc.start, reason))
+
+    # -- lines and positions -------------------------------------------------------------
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line's span, line terminators excluded; an empty text has no lines."""
+        spans, start = [], 0
+        for match in _LINE_BREAK.finditer(self.text):
+            spans.append(Span(start, match.start()))
+            start = match.end()
+        if start < len(self.text):
+            spans.append(Span(start, len(self.text)))
+        return tuple(spans)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines] or [0]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of a character offset; columns count characters."""
+        index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number holding ``offset``."""
+        return self.position(offset)[0]
+
+    def line_text(self, number: int) -> str:
+        """The text of 1-based line ``number`` (empty when out of range)."""
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1].text(self)
+        return ""
+
+    # -- article structure -----------------------------------------------------------------
+    @cached_property
+    def headline(self) -> Span | None:
+        """Line 1, stripped, when it is followed by a blank line or stands alone."""
+        lines = self.lines
+        if not lines or not lines[0].text(self).strip():
+            return None
+        if len(lines) > 1 and lines[1].text(self).strip():
+            return None
+        return _strip(self, lines[0])
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Every non-blank line of the body (after the headline), stripped of outer spaces."""
+        first = 1 if self.headline is not None else 0
+        return tuple(_strip(self, line) for line in self.lines[first:] if line.text(self).strip())
+
+    @cached_property
+    def body(self) -> str:
+        """The paragraphs joined by newlines: the article without its headline."""
+        return "\n".join(p.text(self) for p in self.paragraphs)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentences of the body, never crossing a paragraph boundary."""
+        return tuple(s for p in self.paragraphs for s in split_sentences(self.text, p))
+
+    def sentences_in(self, paragraph: Span) -> tuple[Span, ...]:
+        """The sentences of one paragraph."""
+        return tuple(s for s in self.sentences if paragraph.start <= s.start < paragraph.end)
+
+    @cached_property
+    def quotations(self) -> tuple[Quotation, ...]:
+        """Double-quoted passages of the body, paired within each paragraph."""
+        return tuple(q for p in self.paragraphs for q in find_quotations(self.text, p))
+
+    @cached_property
+    def words(self) -> tuple[Span, ...]:
+        """Word tokens (letters and digits, with inner apostrophes and hyphens) of the whole text."""
+        return tuple(Span(m.start(), m.end()) for m in _WORD.finditer(self.text))
+
+    def words_in(self, span: Span) -> list[str]:
+        """The word tokens inside ``span``, as strings."""
+        return _WORD.findall(self.text, span.start, span.end)
+
+
+def _strip(doc: Document, span: Span) -> Span:
+    raw = doc.text[span.start:span.end]
+    left = len(raw) - len(raw.lstrip())
+    return Span(span.start + left, span.start + len(raw.rstrip()))
+
+
+def split_sentences(text: str, span: Span) -> list[Span]:
+    """Split ``text[span]`` into sentence spans, not breaking after common abbreviations,
+    initials ("John C. Bienvenu") or inside numbers."""
+    spans, start = [], span.start
+    for match in _SENTENCE_END.finditer(text, span.start, span.end):
+        if match.group().startswith(".") and _is_abbreviation(text, start, match.start()):
+            continue
+        spans.append(Span(start, match.end()))
+        start = match.end()
+        while start < span.end and text[start].isspace():
+            start += 1
+    if start < span.end:
+        spans.append(Span(start, span.end))
+    return spans
+
+
+def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
+    word_start = dot
+    while word_start > sentence_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lstrip("\"'“‘(").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def find_quotations(text: str, span: Span) -> list[Quotation]:
+    """Pair straight and curly double quotation marks inside one paragraph."""
+    found, open_at, closer = [], -1, ""
+    for index in range(span.start, span.end):
+        char = text[index]
+        if open_at < 0 and char in _OPEN_QUOTES:
+            open_at, closer = index, _OPEN_QUOTES[char]
+        elif open_at >= 0 and char == closer:
+            found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))
+            open_at = -1
+    if open_at >= 0:
+        found.append(Quotation(Span(open_at, span.end), Span(open_at + 1, span.end), False))
+    return found

@@ -1,0 +1,37 @@
+"""Reporters: small formatters that turn a run's results into text for people or machines.
+
+Each reporter module exports ``render(result, context) -> str``. Formats are looked up by name
+and imported only when used, so start-up stays fast.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newslint.rule import Rule
+from newslint.runner import RunResult
+
+FORMATS: dict[str, str] = {
+    "text": "newslint.reporters.text",
+    "json": "newslint.reporters.json",
+}
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a reporter may need besides the findings."""
+
+    rules: Sequence[Rule] = ()
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    version: str = ""
+
+
+Renderer = Callable[[RunResult, ReportContext], str]
+
+
+def get_renderer(name: str) -> Renderer:
+    """The ``render`` function of the named format."""
+    return importlib.import_module(FORMATS[name]).render

@@ -1,0 +1,41 @@
+"""The JSON format: an array of findings, one object each (the documented contract)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newslint.reporters import ReportContext
+from newslint.runner import Diagnostic, LocatedFix, RunResult
+
+
+def fix_to_json(fix: LocatedFix) -> dict[str, Any]:
+    """A fix as JSON: applicability, description and located edits."""
+    return {
+        "applicability": fix.safety.value,
+        "message": fix.description,
+        "edits": [{"content": e.replacement,
+                   "location": {"line": e.start_line, "column": e.start_column},
+                   "end_location": {"line": e.end_line, "column": e.end_column}}
+                  for e in fix.edits],
+    }
+
+
+def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
+    """One finding as a JSON object."""
+    item: dict[str, Any] = {
+        "path": d.path, "line": d.line, "column": d.column, "end_line": d.end_line,
+        "end_column": d.end_column, "code": d.code, "rule": d.rule, "message": d.message,
+        "severity": d.severity.value,
+    }
+    if d.fix is not None:
+        item["fix"] = fix_to_json(d.fix)
+    if d.record is not None:
+        item["record"] = d.record
+        item["record_id"] = d.record_id
+    return item
+
+
+def render(result: RunResult, context: ReportContext) -> str:
+    """All findings as a JSON array."""
+    return json.dumps([diagnostic_to_json(d) for d in result.diagnostics], indent=2,
+                      ensure_ascii=False) + "\n"

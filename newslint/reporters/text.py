@@ -1,0 +1,70 @@
+"""The text format: ``path:line:col: CODE message``, the line, and a caret underline."""
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from newslint.reporters import ReportContext
+from newslint.runner import Diagnostic, RunResult
+
+WINDOW = 100  # characters of a long paragraph shown around the flagged span
+
+
+def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
+    """The part of the flagged line to show, and where the carets go in it."""
+    line = d.context.replace("\t", " ")
+    start = d.column - 1
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    end = max(end, start + 1)
+    left = max(0, min(start - 20, len(line) - WINDOW))
+    right = min(len(line), max(left + WINDOW, start + 1))
+    prefix, suffix = ("…" if left else ""), ("…" if right < len(line) else "")
+    shown = prefix + line[left:right] + suffix
+    offset = start - left + len(prefix)
+    return shown, offset, min(end, right) - start
+
+
+def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
+    """One finding, with the flagged line and carets unless ``quiet``."""
+    where = f"{d.path}:{d.record}:" if d.record is not None else f"{d.path}:"
+    head = (click.style(where, bold=True, fg=None) + f"{d.line}:{d.column}: "
+            + click.style(d.code, fg="red", bold=True) + " " + d.message)
+    if d.fix is not None:
+        head += click.style(" [*]", fg="cyan") if color else " [*]"
+    if quiet or not d.context:
+        return head
+    shown, offset, width = _excerpt(d)
+    gutter = " " * len(str(d.line))
+    carets = click.style("^" * max(width, 1), fg="red")
+    return f"{head}\n{gutter} |\n{d.line} | {shown}\n{gutter} | {' ' * offset}{carets}\n"
+
+
+def render(result: RunResult, context: ReportContext) -> str:
+    """Every finding, then statistics and a summary line unless ``quiet``."""
+    parts = [format_diagnostic(d, context.color, context.quiet) for d in result.diagnostics]
+    if context.statistics:
+        parts.append(statistics(result))
+    if not context.quiet:
+        parts.append(summary(result))
+    text = "\n".join(parts) + "\n"
+    return text if context.color else click.unstyle(text)
+
+
+def statistics(result: RunResult) -> str:
+    """Findings counted per rule, most frequent first."""
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    rows = [f"{n:>6}  {code}  {name}" for (code, name), n in
+            sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return "\n".join(rows)
+
+
+def summary(result: RunResult) -> str:
+    """A one-line count of findings and files."""
+    count = len(result.diagnostics)
+    fixable = sum(d.fix is not None for d in result.diagnostics)
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    if not count:
+        return f"All checks passed ({files} checked)."
+    extra = f" ({fixable} with a fix)" if fixable else ""
+    return f"Found {count} finding{'s' if count != 1 else ''} in {files} checked{extra}."

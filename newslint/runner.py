@@ -1,0 +1,296 @@
+"""Run the enabled rules over documents, files and folders, in parallel, and collect results.
+
+Knows the rule API, never a particular rule. Each worker lints whole documents and returns
+located diagnostics plus the compact signatures of corpus-scope rules; those are finished once,
+in the parent, after every document was read.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
+from newslint.document import Document
+from newslint.registry import load_rules
+from newslint.rule import Finding, Fix, FixSafety, Rule, Scope, Severity
+from newslint.sources import Problem, Source, discover, read_document
+
+PARALLEL_THRESHOLD = 32  # below this many files a process pool costs more than it saves
+BATCH = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedEdit:
+    """An edit with both its character offsets and its 1-based line/column positions."""
+
+    start: int
+    end: int
+    replacement: str
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedFix:
+    """A rule's fix, located in the file."""
+
+    edits: tuple[LocatedEdit, ...]
+    description: str
+    safety: FixSafety
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed in a file: what reporters, baselines and fixers work with."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    message: str
+    severity: Severity
+    snippet: str  # the flagged text, whitespace-normalised: the stable part of a fingerprint
+    fix: LocatedFix | None = None
+    context: str = ""  # the text of the first flagged line, for reporters that show it
+    record: int | None = None
+    record_id: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        """Output order: path, record, line, column, code."""
+        return (self.path, self.record or 0, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    """A rule raised an exception on a file; the rest of the run went on."""
+
+    path: str
+    code: str
+    rule: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: internal error in rule {self.code} ({self.rule}): {self.error}"
+
+
+@dataclass
+class FileResult:
+    """What linting one source produced."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    crashes: list[Crash] = field(default_factory=list)
+    # corpus rule code -> (signature value, anchor diagnostic fields)
+    signatures: dict[str, tuple[Any, tuple[int, int, int, int, str]]] = field(default_factory=dict)
+    checked: bool = False
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced, sorted for output."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    crashes: list[Crash] = field(default_factory=list)
+    files_checked: int = 0
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Linter:
+    """Applies one resolved configuration to documents. Holds no mutable state."""
+
+    def __init__(self, resolved: ResolvedConfig):
+        self.resolved = resolved
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        """Every loaded rule, enabled or not."""
+        return self.resolved.available
+
+    def options(self, rule: Rule) -> Any:
+        """The merged options for ``rule``."""
+        return self.resolved.options.get(rule.code, rule.options)
+
+    def lint_source(self, source: Source) -> FileResult:
+        """Read one source and lint it; bad input becomes a Problem."""
+        doc = read_document(source)
+        if isinstance(doc, Problem):
+            return FileResult(problems=[doc])
+        return self.lint_document(doc, source)
+
+    def lint_document(self, doc: Document, source: Source | None = None) -> FileResult:
+        """Run every enabled rule on one document."""
+        result = FileResult(checked=True)
+        record = (source.record, source.record_id) if source else (None, None)
+        for rule in self.resolved.rules_for(doc.path):
+            if doc.decode_problem is not None and not rule.runs_on_undecodable:
+                continue
+            try:
+                if rule.scope is Scope.CORPUS:
+                    self._collect(rule, doc, result)
+                else:
+                    for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
+                        result.diagnostics.append(locate(doc, rule, finding, *record))
+            except Exception as exc:  # a broken rule must not stop the run
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                result.crashes.append(Crash(doc.path, rule.code, rule.name,
+                                            f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"))
+        return result
+
+    def _collect(self, rule: Rule, doc: Document, result: FileResult) -> None:
+        signature = rule.collect(doc, self.options(rule))  # type: ignore[misc]
+        if signature is None:
+            return
+        line, column = doc.position(signature.start)
+        end_line, end_column = doc.position(signature.end)
+        snippet = _normalise(doc.text[signature.start:signature.end])
+        result.signatures[rule.code] = (signature.value, (line, column, end_line, end_column, snippet))
+
+    def finish_corpus(self, entries: dict[str, list[tuple[Source, Any, tuple]]]) -> FileResult:
+        """Run corpus rules over the signatures gathered from every document."""
+        result = FileResult()
+        for rule in self.resolved.rules:
+            if rule.scope is not Scope.CORPUS or rule.code not in entries:
+                continue
+            items = entries[rule.code]
+            try:
+                values = [value for _, value, _ in items]
+                names = [source.path for source, _, _ in items]
+                for index, message in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
+                    source, _, (line, column, end_line, end_column, snippet) = items[index]
+                    result.diagnostics.append(Diagnostic(
+                        source.path, line, column, end_line, end_column, rule.code, rule.name,
+                        message, rule.severity, snippet, None, "", source.record, source.record_id))
+            except Exception as exc:
+                result.crashes.append(Crash("<corpus>", rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
+        return result
+
+
+def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = None,
+           record_id: str | None = None) -> Diagnostic:
+    """Turn a rule's character-span finding into a located diagnostic."""
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(finding.end)
+    snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
+    return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
+                      finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
+                      doc.line_text(line), record, record_id)
+
+
+def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
+    if fix is None:
+        return None
+    edits = tuple(LocatedEdit(e.start, e.end, e.replacement, *doc.position(e.start), *doc.position(e.end))
+                  for e in fix.edits)
+    return LocatedFix(edits, fix.description, fix.safety)
+
+
+# -- setting up a run -----------------------------------------------------------------------
+def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
+            plugins: bool = True, **cli: Any) -> Linter:
+    """Find and load the config (unless given), load the rules, apply CLI overrides, resolve."""
+    if config is None or isinstance(config, (str, Path)):
+        found = Path(config) if config else _discover_config(paths)
+        config = load_config(found) if found else Config()
+    config = config.with_cli(**{k: v for k, v in cli.items() if v})
+    ruleset = load_rules(config.rules_dirs, plugins=plugins)
+    return Linter(resolve(config, ruleset))
+
+
+def _discover_config(paths: Sequence[str]) -> Path | None:
+    real = [p for p in paths if p != "-" and os.path.exists(p)]
+    start = Path(os.path.commonpath([os.path.abspath(p) for p in real])) if real else Path.cwd()
+    return find_config(start)
+
+
+# -- running -------------------------------------------------------------------------------
+def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = None,
+              **settings: Any) -> list[Diagnostic]:
+    """Lint one article given as text (or bytes); ``settings`` as for ``prepare``."""
+    linter = linter or prepare([], **settings)
+    return run(linter, [Source(path, text)], jobs=1).diagnostics
+
+
+def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | None = None,
+               **settings: Any) -> RunResult:
+    """Lint files and folders; ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
+    linter = linter or prepare(paths, **settings)
+    config = linter.resolved.config
+    return run(linter, discover(paths, config.include, config.exclude), jobs)
+
+
+def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None) -> RunResult:
+    """Lint every source (in parallel when worthwhile), finish corpus rules, sort results.
+
+    Sources stream through in batches, so memory does not grow with the number of inputs
+    beyond the findings and the corpus rules' compact signatures."""
+    result = RunResult()
+    corpus: dict[str, list[tuple[Source, Any, tuple]]] = {}
+    for source, file_result in _map(linter, _sources_only(inputs, result), jobs):
+        _merge(result, file_result)
+        for code, (value, anchor) in file_result.signatures.items():
+            corpus.setdefault(code, []).append((replace(source, data=None), value, anchor))
+    _merge(result, linter.finish_corpus(corpus))
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+    result.problems.sort(key=lambda p: p.path)
+    result.crashes.sort(key=lambda c: (c.path, c.code))
+    return result
+
+
+def _sources_only(inputs: Iterable[Source | Problem], result: RunResult) -> Iterator[Source]:
+    for item in inputs:
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            yield item
+
+
+def _merge(result: RunResult, file_result: FileResult) -> None:
+    result.diagnostics.extend(file_result.diagnostics)
+    result.problems.extend(file_result.problems)
+    result.crashes.extend(file_result.crashes)
+    result.files_checked += file_result.checked
+
+
+_WORKER_LINTER: Linter | None = None  # set once per worker process by _init_worker
+
+
+def _init_worker(linter: Linter) -> None:
+    global _WORKER_LINTER
+    _WORKER_LINTER = linter
+
+
+def _lint_in_worker(source: Source) -> FileResult:
+    assert _WORKER_LINTER is not None
+    return _WORKER_LINTER.lint_source(source)
+
+
+def _map(linter: Linter, sources: Iterator[Source], jobs: int | None
+         ) -> Iterator[tuple[Source, FileResult]]:
+    """Pair each source with its result, in input order, using a process pool for big runs."""
+    jobs = jobs or os.cpu_count() or 1
+    batch = list(itertools.islice(sources, BATCH))
+    if jobs <= 1 or len(batch) < PARALLEL_THRESHOLD:
+        yield from ((s, linter.lint_source(s)) for s in itertools.chain(batch, sources))
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+        while batch:  # bounded batches: the pool never holds more than BATCH sources at once
+            yield from zip(batch, pool.imap(_lint_in_worker, batch, chunksize=16))
+            batch = list(itertools.islice(sources, BATCH))

@@ -1,0 +1,128 @@
+"""Inputs: find the files to lint, and read one into a Document or say clearly why not.
+
+Nothing here raises for bad input: every problem becomes a ``Problem`` naming the path, so one
+bad file never stops a run.
+"""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from newslint.document import Document
+
+STDIN = "-"
+MAX_FILE_BYTES = 50 * 1024 * 1024  # far beyond any article; bigger files are data dumps
+BINARY_SNIFF_BYTES = 8192
+
+
+class ProblemKind(str, enum.Enum):
+    """What went wrong with an input; ``is_error`` kinds make the exit code 2."""
+
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    BINARY = "binary"
+    TOO_LARGE = "too-large"
+    EMPTY = "empty"
+    NOTHING_TO_LINT = "nothing-to-lint"
+    MALFORMED = "malformed"
+
+    @property
+    def is_error(self) -> bool:
+        """Empty inputs and empty folders are worth a warning, not a failed run."""
+        return self not in (ProblemKind.EMPTY, ProblemKind.NOTHING_TO_LINT)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be linted, and why."""
+
+    path: str
+    kind: ProblemKind
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article to lint: a file path, or text already in memory (stdin, a JSONL record)."""
+
+    path: str
+    data: bytes | str | None = None
+    record: int | None = None
+    record_id: str | None = None
+
+
+def _matches(relative: str, globs: Sequence[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch(relative, g) or fnmatch(name, g) for g in globs)
+
+
+def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
+             ) -> Iterator[Source | Problem]:
+    """Files to lint under ``paths`` in a stable order: folders are walked (hidden entries
+    skipped, ``include`` globs kept, ``exclude`` globs dropped); named files are taken as they
+    are unless excluded."""
+    for raw in paths:
+        if raw == STDIN:
+            yield Source(STDIN, sys.stdin.buffer.read())
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(raw, include, exclude)
+        elif path.exists() or path.is_symlink():
+            if not _matches(path.as_posix(), exclude):
+                yield Source(raw)
+        else:
+            yield Problem(raw, ProblemKind.MISSING, "no such file or folder")
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Source | Problem]:
+    found = False
+    for folder, dirs, files in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(prefix + d, exclude))
+        for name in sorted(files):
+            relative = prefix + name
+            if name.startswith(".") or not _matches(relative, include) or _matches(relative, exclude):
+                continue
+            found = True
+            yield Source(os.path.join(folder, name))
+    if not found:
+        yield Problem(root, ProblemKind.NOTHING_TO_LINT,
+                      f"no files to lint (include: {', '.join(include)})")
+
+
+def read_document(source: Source) -> Document | Problem:
+    """Read and decode one source; a Problem says why it cannot be linted."""
+    data = source.data
+    if data is None:
+        try:
+            size = os.path.getsize(source.path)
+            if size > MAX_FILE_BYTES:
+                return Problem(source.path, ProblemKind.TOO_LARGE,
+                               f"file is too large to be an article ({size:,} bytes; limit "
+                               f"{MAX_FILE_BYTES:,}), skipped")
+            with open(source.path, "rb") as handle:
+                data = handle.read()
+        except IsADirectoryError:
+            return Problem(source.path, ProblemKind.UNREADABLE, "is a folder, not a file")
+        except OSError as exc:
+            return Problem(source.path, ProblemKind.UNREADABLE,
+                           f"cannot read file: {exc.strerror or exc}")
+    if isinstance(data, str):
+        doc = Document(data, source.path)
+    else:
+        if b"\0" in data[:BINARY_SNIFF_BYTES]:
+            return Problem(source.path, ProblemKind.BINARY, "binary file (contains NUL bytes), skipped")
+        doc = Document.from_bytes(data, source.path)
+    if not doc.text.strip():
+        return Problem(source.path, ProblemKind.EMPTY, "empty file: nothing to lint")
+    return doc

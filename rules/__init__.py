@@ -1,0 +1,9 @@
+"""newslint's built-in rules, one module each, listed explicitly so that loading is predictable.
+
+Installed as ``newslint.rules`` (see pyproject.toml), never as a top-level ``rules`` package.
+Add a rule by creating its module here and naming it below.
+"""
+
+BUILTIN_MODULES: tuple[str, ...] = (
+    "invalid_utf8",
+)
