@@ -28,12 +28,15 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Quotation:
-    """A quotation: ``span`` covers the marks, ``inner`` the quoted words; ``closed`` is False
-    when the paragraph ends before a closing mark (the news style for multi-paragraph quotes)."""
+    """A quotation: ``span`` covers the marks, ``inner`` the quoted words. News style lets a
+    quotation run over several paragraphs with no closing mark until the last: ``closed`` is
+    False when the paragraph ends before a closing mark, ``opened`` is False when the paragraph
+    closes a quotation it never opened (it continues one from an earlier paragraph)."""
 
     span: Span
     inner: Span
     closed: bool
+    opened: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +189,21 @@ def find_quotations(text: str, span: Span) -> list[Quotation]:
     found, open_at, closer = [], -1, ""
     for index in range(span.start, span.end):
         char = text[index]
-        if open_at < 0 and char in _OPEN_QUOTES:
+        if open_at >= 0:
+            if char == closer:
+                found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))
+                open_at = -1
+        elif char == "”" or (char == '"' and _looks_closing(text, index, span)):
+            found.append(Quotation(Span(span.start, index + 1), Span(span.start, index), True, False))
+        elif char in _OPEN_QUOTES:
             open_at, closer = index, _OPEN_QUOTES[char]
-        elif open_at >= 0 and char == closer:
-            found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))
-            open_at = -1
     if open_at >= 0:
         found.append(Quotation(Span(open_at, span.end), Span(open_at + 1, span.end), False))
     return found
+
+
+def _looks_closing(text: str, index: int, span: Span) -> bool:
+    """A straight quote right after a word or punctuation and before a space or the end."""
+    before = text[index - 1] if index > span.start else " "
+    after = text[index + 1] if index + 1 < span.end else " "
+    return not before.isspace() and before not in "([{—-" and (after.isspace() or after in ".,;:!?)")

@@ -1,0 +1,107 @@
+"""The document model: structure, offsets and the awkward edges of real files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def texts(doc: Document, spans) -> list[str]:
+    return [s.text(doc) for s in spans]
+
+
+def test_headline_paragraphs_and_positions() -> None:
+    doc = Document("Big news\n\nFirst paragraph here.\n\nSecond one.\n")
+    assert doc.headline.text(doc) == "Big news"
+    assert texts(doc, doc.paragraphs) == ["First paragraph here.", "Second one."]
+    second = doc.paragraphs[1]
+    assert doc.position(second.start) == (5, 1)
+    assert doc.position(second.start + 7) == (5, 8)
+
+
+def test_crlf_keeps_text_verbatim_and_counts_lines() -> None:
+    raw = "Head\r\n\r\nOne.\r\nTwo.\r\n"
+    doc = Document(raw)
+    assert doc.text == raw
+    assert texts(doc, doc.lines) == ["Head", "", "One.", "Two."]
+    assert texts(doc, doc.paragraphs) == ["One.", "Two."]
+    assert doc.position(raw.index("Two")) == (4, 1)
+
+
+def test_bom_is_removed_and_remembered() -> None:
+    doc = Document.from_bytes("\ufeffHead\n\nBody.".encode("utf-8"))
+    assert doc.had_bom and doc.text == "Head\n\nBody."
+    assert doc.headline.text(doc) == "Head"
+
+
+def test_no_trailing_newline() -> None:
+    doc = Document("Head\n\nLast line")
+    assert texts(doc, doc.paragraphs) == ["Last line"]
+    assert doc.position(len(doc.text)) == (3, 10)
+
+
+def test_no_headline_when_line_two_is_text() -> None:
+    doc = Document("Para one.\nPara two.\n")
+    assert doc.headline is None
+    assert texts(doc, doc.paragraphs) == ["Para one.", "Para two."]
+
+
+def test_headline_standing_alone() -> None:
+    doc = Document("Only a headline\n")
+    assert doc.headline.text(doc) == "Only a headline" and doc.paragraphs == ()
+
+
+def test_empty_and_blank_documents() -> None:
+    for raw in ("", "\n\n", "   "):
+        doc = Document(raw)
+        assert doc.headline is None and doc.paragraphs == () and doc.sentences == ()
+    assert Document("").position(0) == (1, 1)
+
+
+def test_invalid_utf8_records_byte_offset() -> None:
+    doc = Document.from_bytes(b"Head\n\nCaf\xe9 time")
+    assert doc.decode_problem.byte_offset == 9
+    assert "\ufffd" in doc.text
+
+
+def test_sentences_respect_abbreviations_initials_and_numbers() -> None:
+    doc = Document("H\n\nMr. Smith met Gov. Kate Brown in the U.S. on Monday. Profits rose 2.5% "
+                   "to $3.1bn! Did John C. Bienvenu agree? \"Yes,\" he said.")
+    assert texts(doc, doc.sentences) == [
+        "Mr. Smith met Gov. Kate Brown in the U.S. on Monday.",
+        "Profits rose 2.5% to $3.1bn!",
+        "Did John C. Bienvenu agree?",
+        "\"Yes,\" he said.",
+    ]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    doc = Document("H\n\nOne without stop\n\nTwo.")
+    assert texts(doc, doc.sentences) == ["One without stop", "Two."]
+    assert texts(doc, doc.sentences_in(doc.paragraphs[1])) == ["Two."]
+
+
+def test_quotations_straight_curly_and_unclosed() -> None:
+    doc = Document('H\n\nHe said "we will win" and “they will lose”.\n\n"A quote running on\n\nends here."')
+    quotes = doc.quotations
+    assert [q.inner.text(doc) for q in quotes] == ["we will win", "they will lose", "A quote running on", "ends here."]
+    assert [q.closed for q in quotes] == [True, True, False, True]
+    assert [q.opened for q in quotes] == [True, True, True, False]
+    assert quotes[0].span.text(doc) == '"we will win"'
+
+
+def test_words_keep_apostrophes_and_hyphens() -> None:
+    doc = Document("H\n\nO'Brien's doubled-down e-mail cost £5m, café.")
+    assert doc.words_in(doc.paragraphs[0]) == ["O'Brien's", "doubled-down", "e-mail", "cost", "5m", "café"]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_seeds_parse(seed: Path) -> None:
+    doc = Document(seed.read_text(encoding="utf-8"))
+    assert doc.headline is not None and len(doc.paragraphs) >= 15
+    for p in doc.paragraphs:
+        assert doc.line_text(doc.line_of(p.start)).strip() == p.text(doc)
