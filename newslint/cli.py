@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from newslint import __version__
+from newslint.reporters import FORMATS
 
 
 class ExitCode(enum.IntEnum):
@@ -73,7 +74,7 @@ def _with_selectors(func: Any) -> Any:
 @click.argument("paths", nargs=-1)
 @_with_selectors
 @click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "json"]), help="Output format.")
+              type=click.Choice(list(FORMATS)), help="Output format.")
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule made.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")

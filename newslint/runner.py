@@ -105,6 +105,7 @@ class RunResult:
     problems: list[Problem] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
     files_checked: int = 0
+    notes: list[str] = field(default_factory=list)  # extra summary lines (baseline, fixes, ...)
 
 
 def _normalise(text: str) -> str:

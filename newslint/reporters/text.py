@@ -47,6 +47,7 @@ def render(result: RunResult, context: ReportContext) -> str:
         parts.append(statistics(result))
     if not context.quiet:
         parts.append(summary(result))
+        parts.extend(result.notes)
     text = "\n".join(parts) + "\n"
     return text if context.color else click.unstyle(text)
 
