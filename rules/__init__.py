@@ -6,4 +6,6 @@ Add a rule by creating its module here and naming it below.
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "invalid_utf8",
+    "html_residue",
+    "invisible_characters",
 )

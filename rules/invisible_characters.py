@@ -1,0 +1,127 @@
+"""NL204 invisible-characters: invisible, control or bidirectional-override characters in the text.
+
+## What it does
+Reports characters a reader cannot see but software does: C0 and C1 control characters (other
+than tab and line breaks), zero-width spaces and joiners, word joiners, a byte-order mark inside
+the text, soft hyphens, Unicode line and paragraph separators, and the bidirectional controls
+(U+202A–U+202E, U+2066–U+2069).
+
+## Why is this bad?
+They survive copy and paste from web pages and break what a dataset is for: "Trump" with a
+zero-width space inside no longer matches "Trump" in search, deduplication or a tokenizer's
+vocabulary, and a line separator splits a paragraph for one tool but not another. Bidirectional
+controls are also a security concern: they can reorder what a reader sees so that the displayed
+text differs from the stored text ("Trojan Source").
+
+Exceptions made on purpose:
+- A zero-width joiner between two emoji (family and profession emoji) or next to a letter of a
+  script that needs it (Arabic, Persian, the Indic scripts), and a zero-width non-joiner in
+  those scripts, are part of correct spelling there.
+- Left-to-right and right-to-left marks (U+200E, U+200F) are reported only in articles with no
+  right-to-left letters, where they have nothing to do.
+- U+FFFD (the replacement character) is reported as well: it marks text already lost in an
+  earlier decoding. Its fix is left to you, since the lost character cannot be known.
+
+The fix (safe) deletes the invisible characters; a control character standing between two words
+becomes a space so the words stay apart.
+
+## Example
+```
+Officials said the Trump[U+200B] administration would appeal.
+```
+(shown here with a visible marker where a zero-width space U+200B follows "Trump")
+
+## Use instead
+```
+Officials said the Trump administration would appeal.
+```
+
+## Options
+None.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_ZERO_WIDTH = r"\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad"
+_BIDI = r"\u202a-\u202e\u2066-\u2069"
+_SEPARATORS = r"\u2028\u2029"
+_MARKS = r"\u200e\u200f"
+_SUSPECT = regex.compile(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
+_JOINING_SCRIPT = regex.compile(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+                                r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
+                                r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
+_RTL_LETTER = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+
+
+def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
+    chars = set(doc.text[start:end])
+    before = doc.text[start - 1] if start else ""
+    after = doc.text[end] if end < len(doc.text) else ""
+    if chars <= {"\u200d", "\ufe0f"} and _EMOJI.match(before or " ") and _EMOJI.match(after or " "):
+        return True
+    if chars <= {"\u200c", "\u200d"} and any(_JOINING_SCRIPT.match(c) for c in (before, after) if c):
+        return True
+    return chars <= {"\u200e", "\u200f"} and has_rtl
+
+
+def _describe(chars: str) -> str:
+    names = []
+    for char in dict.fromkeys(chars):
+        name = unicodedata.name(char, "") or ("control character" if unicodedata.category(char) == "Cc" else "")
+        names.append(f"U+{ord(char):04X} {name}".strip())
+    return ", ".join(names)
+
+
+def _fix(doc: Document, start: int, end: int) -> Fix | None:
+    run = doc.text[start:end]
+    if "\ufffd" in run:
+        return None
+    before = doc.text[start - 1] if start else " "
+    after = doc.text[end] if end < len(doc.text) else " "
+    controls = any(unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in run)
+    joins_words = not before.isspace() and not after.isspace()
+    replacement = " " if controls and joins_words else ""
+    return Fix((Edit(start, end, replacement),), "remove invisible characters", FixSafety.SAFE)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    """Report each run of invisible characters, skipping the legitimate uses."""
+    has_rtl = _RTL_LETTER.search(doc.text) is not None
+    for match in _SUSPECT.finditer(doc.text):
+        start, end = match.span()
+        if _is_legitimate(doc, start, end, has_rtl):
+            continue
+        kind = "replacement character (text lost in an earlier decoding)" if "\ufffd" in match.group() \
+            else "invisible character"
+        yield Finding(start, end, f"{kind}: {_describe(match.group())}", _fix(doc, start, end))
+
+
+RULE = Rule(
+    code="NL204",
+    name="invisible-characters",
+    summary="Invisible, control or bidirectional-override characters in the text",
+    doc=__doc__,
+    check=check,
+    fix=FixSafety.SAFE,
+    bad_examples=(
+        "Court rules on appeal\n\nOfficials said the Trump\u200b administration would appeal.\n",
+        "Court rules on appeal\n\nThe judge\u202e said the case was closed.\n",
+        "Court rules on appeal\n\nThe judge said\x0bthe case was closed.\n",
+        "Court rules on appeal\n\nThe judge said the \ufffdcase was closed.\n",
+    ),
+    good_examples=(
+        "Court rules on appeal\n\nOfficials said the Trump administration would appeal.\n",
+        "Family emoji spread\n\nUsers shared \U0001F468\u200d\U0001F469\u200d\U0001F467 in posts.\n",
+        "Tehran talks\n\nThe word \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 appeared on banners.\n",
+        "Tab separated\n\nScores:\tHome 2\tAway 1.\n",
+    ),
+)

@@ -1,0 +1,87 @@
+"""NL203 html-residue and NL204 invisible-characters: exceptions and fixes."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import findings
+
+HEAD = "Markets rally\n\n"
+
+
+def codes(body: str, code: str) -> list[str]:
+    return [d.code for d in findings(HEAD + body + "\n", code)]
+
+
+def fixed(body: str, code: str) -> str:
+    """Apply every fix of ``code``'s findings to the body (edits do not overlap here)."""
+    text = HEAD + body
+    edits = sorted((e for d in findings(text, code) if d.fix for e in d.fix.edits),
+                   key=lambda e: e.start, reverse=True)
+    for e in edits:
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text[len(HEAD):]
+
+
+@pytest.mark.parametrize("body", [
+    "Profits &amp; losses rose.", "It cost &pound;5m.", "He said &#8220;no&#8221;.",
+    "Prices&nbsp;fell.", "The <strong>deal</strong> was signed.", "<p>Shares rose.</p>",
+    '<a href="https://example.com/story">Read</a> the report.', "[embed]https://example.com/v[/embed]",
+    "[gallery ids=\"1,2,3\"]", "function() { return false; } var x = 1;",
+    ".story-body { color: red; } @media print { a { color: black; } }",
+])
+def test_html_residue_is_reported(body: str) -> None:
+    assert "NL203" in codes(body, "NL203")
+
+
+@pytest.mark.parametrize("body", [
+    "AT&T and M&S results were strong.", "R&B and Q&A sessions sold out.",
+    "The &foo; code is unknown to HTML.", "If x < y and y > z then x < z.",
+    "The <unknown> tag is not HTML.", "He said [the ruling party] would win [sic].",
+    "Children write a JavaScript function in class.", "Use the window. Then the door.",
+    "Email me at news@example.com; tweet #news.",
+])
+def test_html_residue_exceptions(body: str) -> None:
+    assert codes(body, "NL203") == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Profits &amp; losses rose.", "Profits & losses rose."),
+    ("A communiqu&#233; and a caf&#xE9;.", "A communiqué and a café."),
+    ("Prices&nbsp;fell.", "Prices fell."),
+    ("Leaders met.<br/>They agreed.", "Leaders met.They agreed."),
+    ("one<br>two", "one two"),
+    ("The <b>deal</b> was signed.", "The deal was signed."),
+])
+def test_html_residue_fix(body: str, expected: str) -> None:
+    assert fixed(body, "NL203") == expected
+
+
+def test_html_residue_is_off_by_default() -> None:
+    text = HEAD + "Profits &amp; losses.\n"
+    assert "NL203" not in [d.code for d in findings(text)]  # the default set
+    assert [d.code for d in findings(text, "NL203")] == ["NL203"]  # selected by its code
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u2066",
+                                  "\x07", "\x85", "\u2028", "\ufffd", "\u200e"])
+def test_invisible_characters_are_reported(char: str) -> None:
+    assert codes(f"The vote{char} passed.", "NL204") == ["NL204"]
+
+
+def test_marks_are_fine_in_right_to_left_text() -> None:
+    assert codes("The word \u05e9\u05dc\u05d5\u05dd\u200f means peace.", "NL204") == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("The Trump\u200b administration.", "The Trump administration."),
+    ("The vote\x0bpassed.", "The vote passed."),
+    ("The vote \x0b passed.", "The vote  passed."),
+    ("Inter\u00adnational law.", "International law."),
+])
+def test_invisible_characters_fix(body: str, expected: str) -> None:
+    assert fixed(body, "NL204") == expected
+
+
+def test_replacement_character_has_no_fix() -> None:
+    (finding,) = findings(HEAD + "Caf\ufffd society.\n", "NL204")
+    assert finding.fix is None and "replacement character" in finding.message
