@@ -125,7 +125,8 @@ def test_installed_entry_point_plugin_is_picked_up(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(target)}
     newslint = [sys.executable, "-m", "newslint"]
     listing = subprocess.run([*newslint, "rules"], capture_output=True, text=True, env=env, timeout=60)
-    assert "DM001  demo-shouting  plugin" in listing.stdout
+    row = next(line.split() for line in listing.stdout.splitlines() if line.startswith("DM001"))
+    assert row[:3] == ["DM001", "demo-shouting", "plugin"]
     path = article(tmp_path)
     proc = subprocess.run([*newslint, "check", "--select", "DM001", str(path)], capture_output=True,
                           text=True, env=env, timeout=60)
