@@ -196,7 +196,18 @@ def resolve(config: Config, ruleset: RuleSet) -> ResolvedConfig:
             raise ConfigError(f"{where}: rules.{key}: unknown rule code or name {key!r}")
         options[rule.code] = MappingProxyType({**rule.options, **_checked_options(rule, given, where)})
     enabled = select_rules(ruleset, config.select, config.extend_select, config.ignore)
+    _check_requirements(enabled, where)
     return ResolvedConfig(config, enabled, MappingProxyType(options), ruleset.rules)
+
+
+def _check_requirements(rules: Sequence[Rule], where: str) -> None:
+    from importlib.util import find_spec
+
+    for rule in rules:
+        for module, install in rule.requires:
+            if find_spec(module) is None:
+                raise ConfigError(f"{where}: rule {rule.code} ({rule.name}) needs the {module!r} "
+                                  f"package, which is not installed: {install}")
 
 
 def _checked_options(rule: Rule, given: Mapping[str, Any], where: str) -> dict[str, Any]:

@@ -117,6 +117,9 @@ class Rule:
     finish: FinishFn | None = None
     # False for rules that only make sense on text that decoded cleanly (almost all of them).
     runs_on_undecodable: bool = False
+    # Optional packages the rule imports (lazily), as (import name, how to install) pairs;
+    # selecting the rule without them is a clear configuration error, not a crash per file.
+    requires: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "options", MappingProxyType(dict(self.options)))

@@ -127,19 +127,23 @@ class Linter:
         """The merged options for ``rule``."""
         return self.resolved.options.get(rule.code, rule.options)
 
-    def lint_source(self, source: Source) -> FileResult:
+    def lint_source(self, source: Source, corpus: bool = True) -> FileResult:
         """Read one source and lint it; bad input becomes a Problem."""
         doc = read_document(source)
         if isinstance(doc, Problem):
             return FileResult(problems=[doc])
-        return self.lint_document(doc, source)
+        return self.lint_document(doc, source, corpus)
 
-    def lint_document(self, doc: Document, source: Source | None = None) -> FileResult:
-        """Run every enabled rule on one document."""
+    def lint_document(self, doc: Document, source: Source | None = None,
+                      corpus: bool = True) -> FileResult:
+        """Run every enabled rule on one document (corpus rules only collect, and only when
+        ``corpus``: a run over a single document has nothing to compare it with)."""
         result = FileResult(checked=True)
         record = (source.record, source.record_id) if source else (None, None)
         for rule in self.resolved.rules_for(doc.path):
             if doc.decode_problem is not None and not rule.runs_on_undecodable:
+                continue
+            if rule.scope is Scope.CORPUS and not corpus:
                 continue
             try:
                 if rule.scope is Scope.CORPUS:
@@ -287,7 +291,8 @@ def _map(linter: Linter, sources: Iterator[Source], jobs: int | None
     jobs = jobs or os.cpu_count() or 1
     batch = list(itertools.islice(sources, BATCH))
     if jobs <= 1 or len(batch) < PARALLEL_THRESHOLD:
-        yield from ((s, linter.lint_source(s)) for s in itertools.chain(batch, sources))
+        corpus = len(batch) > 1  # corpus rules compare documents: one alone needs no signature
+        yield from ((s, linter.lint_source(s, corpus)) for s in itertools.chain(batch, sources))
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

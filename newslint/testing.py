@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from newslint.rule import Rule
-from newslint.runner import Diagnostic, Linter, lint_text, prepare
+from newslint.runner import Diagnostic, Linter, lint_text, prepare, run
+from newslint.sources import Source
 
 
 def linter_for(*rules: Rule | str, **settings: Any) -> Linter:
@@ -22,6 +23,12 @@ def linter_for(*rules: Rule | str, **settings: Any) -> Linter:
 def findings(text: str | bytes, *rules: Rule | str, **settings: Any) -> list[Diagnostic]:
     """Lint ``text`` with only ``rules`` (or the default set when none are named)."""
     return lint_text(text, linter=linter_for(*rules, **settings))
+
+
+def corpus_findings(texts: Sequence[str | bytes], *rules: Rule | str, **settings: Any) -> list[Diagnostic]:
+    """Lint several articles as one run (named ``article-1.txt``, ...), so corpus rules compare them."""
+    sources = [Source(f"article-{i}.txt", text) for i, text in enumerate(texts, 1)]
+    return run(linter_for(*rules, **settings), sources, jobs=1).diagnostics
 
 
 def assert_findings(text: str | bytes, *codes: str, rules: Sequence[Rule | str] = ()) -> list[Diagnostic]:

@@ -8,4 +8,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "invalid_utf8",
     "html_residue",
     "invisible_characters",
+    "near_duplicate_article",
 )

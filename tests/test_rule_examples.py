@@ -5,12 +5,13 @@ import pytest
 
 from newslint.registry import load_rules
 from newslint.rule import DOC_HEADINGS, Scope
-from newslint.testing import findings
+from newslint.testing import corpus_findings, findings
 
 RULES = load_rules(plugins=False).rules
 DOCUMENT_RULES = [r for r in RULES if r.scope is Scope.DOCUMENT]
 BAD = [(r.code, i, text) for r in DOCUMENT_RULES for i, text in enumerate(r.bad_examples)]
 GOOD = [(r.code, i, text) for r in DOCUMENT_RULES for i, text in enumerate(r.good_examples)]
+CORPUS_RULES = [r for r in RULES if r.scope is Scope.CORPUS]
 
 
 def test_cases_were_collected() -> None:
@@ -35,3 +36,10 @@ def test_bad_example_is_reported(code: str, index: int, text: str | bytes) -> No
 @pytest.mark.parametrize("code,index,text", GOOD, ids=lambda v: v if isinstance(v, str) and len(v) < 8 else None)
 def test_good_example_is_clean(code: str, index: int, text: str | bytes) -> None:
     assert [d.code for d in findings(text, code)] == []
+
+
+@pytest.mark.parametrize("rule", CORPUS_RULES, ids=lambda r: r.code)
+def test_corpus_rule_examples(rule) -> None:
+    # A corpus rule's bad examples, linted together, must produce its code; its good ones nothing.
+    assert rule.code in [d.code for d in corpus_findings(rule.bad_examples, rule.code)]
+    assert [d.code for d in corpus_findings(rule.good_examples, rule.code)] == []

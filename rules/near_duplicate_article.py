@@ -1,0 +1,126 @@
+"""NL403 near-duplicate-article: the same story saved twice, or syndicated with small edits.
+
+## What it does
+Compares every article of the run with every other one, without comparing all pairs: each
+article's body is reduced to a MinHash signature of its word 5-grams (64 numbers, 256 bytes),
+and locality-sensitive hashing (the `datasketch` library) proposes only the pairs likely to be
+similar. A pair whose estimated Jaccard similarity reaches the threshold is reported once, on
+the later file in the run's order, naming the earlier file and the similarity.
+
+## Why is this bad?
+Duplicates inflate a corpus, leak between training and test splits, and make a model memorise
+the repeated text. Syndicated copies with a changed headline or a trimmed last paragraph are
+as harmful as exact copies and harder to spot by eye.
+
+Exceptions made on purpose:
+- Articles with fewer than `min-words` words in the body are skipped: short briefs share stock
+  phrases without being copies.
+- Only the body is compared, not the headline, so a copy under a new headline is still found.
+- Runs over a single article compare nothing (and do not load the library).
+
+Measured on the 1,313 clean BBC development articles: 57 findings (43 per 1,000), and they are
+real: the published BBC dataset holds that many duplicated stories. That is over the project's
+bar of 2 per 1,000 clean articles for a default rule, so the rule is **off by default**: turn it
+on with `--extend-select NL403` to deduplicate a corpus. It needs the optional `datasketch`
+package: `pip install 'newslint[near-duplicates]'`. Memory stays at a few hundred bytes per
+article; 100,000 articles need no pairwise comparison.
+
+## Example
+`wire/story-17.txt` and `site/story-17-copy.txt` with the same body under different headlines.
+
+## Use instead
+Keep one copy (the rule names the earlier file).
+
+## Options
+- `threshold` (float, default 0.8): the estimated Jaccard similarity of word 5-grams at which
+  two articles count as near-duplicates.
+- `min-words` (int, default 50): shorter bodies are not compared.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from newslint.document import Document
+from newslint.rule import Options, Rule, Scope, Signature
+
+NUM_PERM = 64
+SHINGLE = 5
+SEED = 1
+SCHEME = "affine32"  # datasketch's 32-bit scheme: signatures pack into 4 bytes a value
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """One MinHash whose random permutations every signature reuses (creating them is slow)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+
+
+def collect(doc: Document, options: Options) -> Signature | None:
+    """The body's MinHash values, as 32-bit integers packed in bytes."""
+    import numpy as np
+    from datasketch import MinHash
+
+    words = [w.casefold() for p in doc.paragraphs for w in doc.words_in(p)]
+    if len(words) < options["min-words"]:
+        return None
+    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations,
+                      scheme=SCHEME)
+    minhash.update_batch(list(shingles))
+    start = doc.headline.start if doc.headline else doc.paragraphs[0].start
+    end = doc.headline.end if doc.headline else doc.paragraphs[0].end
+    return Signature(minhash.hashvalues.astype(np.uint32).tobytes(), start, end)
+
+
+def finish(signatures: Sequence[bytes], paths: Sequence[str], options: Options
+           ) -> Iterator[tuple[int, str]]:
+    """Report each document that nearly duplicates an earlier one, naming the most similar."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    # Candidates come from a looser index than the reporting threshold, so that LSH's banding
+    # rarely misses a true pair; each candidate is then checked against the threshold itself.
+    lsh = MinHashLSH(threshold=max(0.5, options["threshold"] - 0.2), num_perm=NUM_PERM)
+    values = [np.frombuffer(s, dtype=np.uint32) for s in signatures]
+    for index, hashvalues in enumerate(values):
+        minhash = LeanMinHash(seed=SEED, hashvalues=hashvalues, scheme=SCHEME)
+        best, best_score = -1, 0.0
+        for other in lsh.query(minhash):
+            score = float(np.mean(values[other] == hashvalues))
+            if score >= options["threshold"] and (score, -other) > (best_score, -best):
+                best, best_score = other, score
+        if best >= 0:
+            yield index, (f"near-duplicate of {paths[best]} (estimated similarity "
+                          f"{best_score:.2f} of word 5-grams)")
+        lsh.insert(index, minhash)
+
+
+_BODY = ("The council approved the new budget on Tuesday after a long debate about school "
+         "funding, road repairs and the cost of running the town's libraries. Councillors said "
+         "the plan would raise local taxes by two percent while protecting frontline services. "
+         "Opposition members argued that the rise was too steep for families already facing "
+         "higher energy bills this winter and called for a review of spending on consultants.")
+
+RULE = Rule(
+    code="NL403",
+    name="near-duplicate-article",
+    summary="The article nearly duplicates another article in the run",
+    doc=__doc__,
+    scope=Scope.CORPUS,
+    collect=collect,
+    finish=finish,
+    default_enabled=False,
+    options={"threshold": 0.8, "min-words": 50},
+    requires=(("datasketch", "pip install 'newslint[near-duplicates]'"),),
+    bad_examples=(f"Council backs budget\n\n{_BODY}\n", f"Taxes to rise by 2%\n\n{_BODY}\n"),
+    good_examples=(f"Council backs budget\n\n{_BODY}\n",
+                   "Storm closes schools\n\nHeavy snow closed hundreds of schools across the "
+                   "north on Monday as forecasters warned of more disruption. Roads were blocked "
+                   "and trains cancelled, while the energy regulator said supplies were secure. "
+                   "Parents were told to check websites before setting off, and councils opened "
+                   "emergency shelters for people whose heating had failed overnight in villages.\n"),
+)

@@ -1,0 +1,82 @@
+"""NL403 near-duplicate-article: found across files, without all pairs, in parallel too."""
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newslint.config import ConfigError
+from newslint.registry import load_rules
+from newslint.runner import lint_paths, prepare
+from newslint.testing import corpus_findings
+
+CLEAN = Path(__file__).parent / "fixtures" / "clean"
+
+
+def articles() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+
+
+def edit_words(text: str, count: int, seed: int = 3) -> str:
+    """Change ``count`` random body words, as a syndication edit would."""
+    head, body = text.split("\n", 1)
+    words = body.split(" ")
+    rng = random.Random(seed)
+    for index in rng.sample(range(len(words)), count):
+        words[index] = "changed"
+    return head + "\n" + " ".join(words)
+
+
+def test_copy_with_small_edits_and_new_headline_is_found() -> None:
+    first, *others = articles()[:6]
+    copy = "A completely different headline\n" + edit_words(first, 3).split("\n", 1)[1]
+    found = corpus_findings([first, *others, copy], "NL403")
+    assert [(d.path, d.code) for d in found] == [("article-7.txt", "NL403")]
+    assert "near-duplicate of article-1.txt (estimated similarity 0." in found[0].message
+
+
+def test_distinct_articles_are_not_reported() -> None:
+    assert corpus_findings(articles(), "NL403") == []
+
+
+def test_heavily_rewritten_copy_is_below_the_threshold() -> None:
+    first = articles()[0]
+    rewritten = edit_words(first, len(first.split()) // 3)
+    assert corpus_findings([first, rewritten], "NL403") == []
+
+
+def test_short_bodies_are_skipped() -> None:
+    brief = "Brief\n\nMarkets closed higher on Friday after a quiet week of trading.\n"
+    assert corpus_findings([brief, brief], "NL403") == []
+
+
+def test_signature_is_small_and_bounded() -> None:
+    from newslint.document import Document
+
+    rule = load_rules(plugins=False).by_code("NL403")
+    long_article = articles()[0] * 20
+    signature = rule.collect(Document(long_article), rule.options)
+    assert len(signature.value) == 256  # 64 x 32-bit values whatever the article's length
+
+
+def test_parallel_run_finds_the_same_pairs(tmp_path: Path) -> None:
+    texts = articles()
+    for index, text in enumerate(texts):
+        (tmp_path / f"a{index:03}.txt").write_text(text, encoding="utf-8")
+    for index in (2, 11, 29):
+        (tmp_path / f"z-copy-{index}.txt").write_text(edit_words(texts[index], 2), encoding="utf-8")
+    serial = lint_paths([str(tmp_path)], jobs=1, select=["NL403"]).diagnostics
+    parallel = lint_paths([str(tmp_path)], jobs=2, select=["NL403"]).diagnostics
+    assert serial == parallel
+    assert [Path(d.path).name for d in serial] == ["z-copy-11.txt", "z-copy-2.txt", "z-copy-29.txt"]
+
+
+def test_missing_library_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasketch" else real(name, *a))
+    with pytest.raises(ConfigError, match=r"NL403 \(near-duplicate-article\) needs the 'datasketch' package"):
+        prepare([], select=["NL403"])
