@@ -1,0 +1,2 @@
+"""Shared text helpers for rules: words, quotes, similarity, names. They know the document,
+never the engine."""
