@@ -19,6 +19,8 @@ Exceptions made on purpose:
   those scripts, are part of correct spelling there.
 - Left-to-right and right-to-left marks (U+200E, U+200F) are reported only in articles with no
   right-to-left letters, where they have nothing to do.
+- A C1 control character right after "Â", "Ã", "â" and the like is a byte of UTF-8 text read
+  as Latin-1 (mojibake): NL201 reports and repairs that, so this rule stays out of its way.
 - U+FFFD (the replacement character) is reported as well: it marks text already lost in an
   earlier decoding. Its fix is left to you, since the lost character cannot be known.
 
@@ -60,12 +62,16 @@ _JOINING_SCRIPT = regex.compile(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}
                                 r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
 _RTL_LETTER = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+# UTF-8 lead bytes read as Latin-1: a C1 control right after one is a mojibake continuation byte.
+_MOJIBAKE_LEADS = frozenset(chr(b) for b in range(0xC2, 0xF5))
 
 
 def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
     chars = set(doc.text[start:end])
     before = doc.text[start - 1] if start else ""
     after = doc.text[end] if end < len(doc.text) else ""
+    if before in _MOJIBAKE_LEADS and all("\x80" <= c <= "\x9f" for c in chars):
+        return True  # UTF-8 read as Latin-1 ("Ã\x83"): mojibake, reported by its own rule
     if chars <= {"\u200d", "\ufe0f"} and _EMOJI.match(before or " ") and _EMOJI.match(after or " "):
         return True
     if chars <= {"\u200c", "\u200d"} and any(_JOINING_SCRIPT.match(c) for c in (before, after) if c):

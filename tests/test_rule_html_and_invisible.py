@@ -85,3 +85,10 @@ def test_invisible_characters_fix(body: str, expected: str) -> None:
 def test_replacement_character_has_no_fix() -> None:
     (finding,) = findings(HEAD + "Caf\ufffd society.\n", "NL204")
     assert finding.fix is None and "replacement character" in finding.message
+
+
+def test_mojibake_control_bytes_are_left_to_the_mojibake_rule() -> None:
+    latin1_mojibake = "The caf\u00e9\u2019s owner".encode("utf-8").decode("latin-1")
+    assert "\x80" <= latin1_mojibake[-9] <= "\x9f" or any("\x80" <= c <= "\x9f" for c in latin1_mojibake)
+    assert codes(latin1_mojibake + " said.", "NL204") == []
+    assert codes("The vote\x85 passed.", "NL204") == ["NL204"]  # a lone C1 control is still reported
