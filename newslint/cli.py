@@ -80,22 +80,37 @@ def _with_selectors(func: Any) -> Any:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
 @click.option("--stdin-filename", default="-", help="Path to show for an article read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of the enabled rules, writing files in place.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="With --fix and one input: write the repaired article here, not in place.")
 def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
-          jobs: int | None, stdin_filename: str, config: str | None, **cli: Any) -> None:
+          jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
+          unsafe_fixes: bool, output: str | None, **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.reporters import ReportContext, get_renderer
     from newslint.runner import run
     from newslint.sources import STDIN, Source, discover
 
     paths = paths or (".",)
+    if output and not (fix and not diff and len(paths) == 1 and not os.path.isdir(paths[0])):
+        _fail("--output works with --fix (not --diff) and exactly one input file")
     linter = _linter(paths, config, **cli)
     settings = linter.resolved.config
     inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
     items = (item for p in inputs for item in
              ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude)))
-    result = run(linter, items, jobs)
+    if fix or diff:  # fixing runs in this process: each file is decided and written in one place
+        from newslint.fixes import fix_sources
+
+        report = fix_sources(linter, items, unsafe_fixes, diff, output)
+        result = report.result
+        click.echo(report.diff, nl=False)
+    else:
+        result = run(linter, items, jobs)
     context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__)
-    click.echo(get_renderer(fmt)(result, context), nl=False, color=context.color)
+    click.echo(get_renderer(fmt)(result, context), nl=False, color=context.color, err=diff)
     for message in (*result.problems, *result.crashes):
         click.echo(f"newslint: {message}", err=True)
     sys.exit(exit_code(result, exit_zero))

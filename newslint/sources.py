@@ -30,6 +30,7 @@ class ProblemKind(str, enum.Enum):
     EMPTY = "empty"
     NOTHING_TO_LINT = "nothing-to-lint"
     MALFORMED = "malformed"
+    NOT_WRITTEN = "not-written"  # --fix could not (or would not safely) write a file
 
     @property
     def is_error(self) -> bool:

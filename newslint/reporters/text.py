@@ -6,6 +6,7 @@ from collections import Counter
 import click
 
 from newslint.reporters import ReportContext
+from newslint.rule import FixSafety
 from newslint.runner import Diagnostic, RunResult
 
 WINDOW = 100  # characters of a long paragraph shown around the flagged span
@@ -63,9 +64,12 @@ def statistics(result: RunResult) -> str:
 def summary(result: RunResult) -> str:
     """A one-line count of findings and files."""
     count = len(result.diagnostics)
-    fixable = sum(d.fix is not None for d in result.diagnostics)
+    fixable = sum(d.fix is not None and d.fix.safety is FixSafety.SAFE for d in result.diagnostics)
+    unsafe = sum(d.fix is not None and d.fix.safety is FixSafety.UNSAFE for d in result.diagnostics)
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
     if not count:
         return f"All checks passed ({files} checked)."
-    extra = f" ({fixable} with a fix)" if fixable else ""
+    extra = ", ".join(([f"{fixable} fixable with --fix"] if fixable else [])
+                      + ([f"{unsafe} with --unsafe-fixes"] if unsafe else []))
+    extra = f" ({extra})" if extra else ""
     return f"Found {count} finding{'s' if count != 1 else ''} in {files} checked{extra}."

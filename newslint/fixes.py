@@ -1,0 +1,320 @@
+"""Fixes: apply the rules' repairs to articles, and write files so that no byte is ever lost.
+
+A fix is a set of edits on character spans of ``Document.text``. Each pass lints the text, takes
+the applicable fixes in a fixed order (where they start, then rule code), applies every fix whose
+edits overlap none already taken (a fix is applied whole or not at all), and lints again; the
+rest wait for the next pass. Fixes that have not settled after ``MAX_PASSES`` passes are
+abandoned and the article is left as it was, so that ``--fix`` run twice changes nothing the
+second time.
+
+Writing never leaves a half-written file: the new bytes go to a temporary file in the same
+folder, are flushed and fsynced, get the old file's permissions, and replace it atomically
+(``os.replace``). A file is not rewritten when nothing changed, never when it did not decode as
+UTF-8, and not when it changed on disk since it was read. JSON Lines inputs are never edited in
+place: their repaired records go to a new file.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import difflib
+import itertools
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newslint.document import BOM, Document
+from newslint.rule import FixSafety
+from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
+                             prepare)
+from newslint.sources import Problem, ProblemKind, Source, discover, read_document
+
+MAX_PASSES = 10  # each pass applies every non-overlapping fix, so real articles settle in 2 or 3
+
+
+# -- choosing and applying fixes --------------------------------------------------------------
+def applicable(diagnostic: Diagnostic, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` applies this finding's fix (unsafe fixes only when asked)."""
+    fix = diagnostic.fix
+    if fix is None or not fix.edits:
+        return False
+    return fix.safety is FixSafety.SAFE or (unsafe and fix.safety is FixSafety.UNSAFE)
+
+
+def _clash(a: LocatedEdit, b: LocatedEdit) -> bool:
+    """Two edits touch the same characters, or insert at the same place (order unknowable)."""
+    return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def choose_fixes(diagnostics: Iterable[Diagnostic], length: int, unsafe: bool = False) -> list[LocatedFix]:
+    """The fixes to apply in one pass over a text of ``length`` characters: ordered by where
+    they start, then by rule code; a fix that overlaps one already taken waits for a later pass."""
+    candidates = sorted((d for d in diagnostics if applicable(d, unsafe)),
+                        key=lambda d: (min(e.start for e in d.fix.edits), d.code, d.line,  # type: ignore[union-attr]
+                                       d.column, d.message))
+    chosen: list[LocatedFix] = []
+    taken: list[LocatedEdit] = []
+    for diagnostic in candidates:
+        edits = diagnostic.fix.edits  # type: ignore[union-attr]
+        if not all(0 <= e.start <= e.end <= length for e in edits):
+            continue  # a broken rule pointing outside the text: never guess what it meant
+        own = [a for i, a in enumerate(edits) for b in edits[i + 1:] if _clash(a, b)]
+        if own or any(_clash(a, b) for a in edits for b in taken):
+            continue
+        chosen.append(diagnostic.fix)  # type: ignore[arg-type]
+        taken.extend(edits)
+    return chosen
+
+
+def apply_fixes(text: str, fixes: Iterable[LocatedFix]) -> str:
+    """``text`` with the (non-overlapping) edits of ``fixes`` applied."""
+    parts, cursor = [], 0
+    for edit in sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end)):
+        parts += [text[cursor:edit.start], edit.replacement]
+        cursor = edit.end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class DocumentFix:
+    """The outcome of fixing one document."""
+
+    text: str             # the repaired text (without a BOM), or the original when not settled
+    fixed: int            # how many findings' fixes were applied
+    result: FileResult    # the lint of ``text``: what remains
+    settled: bool = True  # False when fixes kept changing the text for MAX_PASSES passes
+
+
+def _reparse(text: str, path: str) -> Document:
+    # Document strips one leading BOM; giving it one to strip keeps ``text`` exactly as it is.
+    return Document(BOM + text, path)
+
+
+def fix_document(linter: Linter, doc: Document, source: Source | None = None, unsafe: bool = False,
+                 corpus: bool = False) -> DocumentFix:
+    """Lint, apply non-overlapping fixes, and lint again until nothing applicable is left."""
+    first = result = linter.lint_document(doc, source, corpus)
+    if doc.decode_problem is not None:  # the text holds U+FFFD for lost bytes: never write it
+        return DocumentFix(doc.text, 0, first)
+    text, fixed = doc.text, 0
+    for passes in range(MAX_PASSES + 1):
+        chosen = choose_fixes(result.diagnostics, len(text), unsafe)
+        new = apply_fixes(text, chosen) if chosen else text
+        if new == text:
+            return DocumentFix(text, fixed, result)
+        if passes == MAX_PASSES:
+            break  # still changing: a rule's fix may undo another's, so trust none of it
+        text, fixed = new, fixed + len(chosen)
+        result = linter.lint_document(_reparse(text, doc.path), source, corpus)
+    return DocumentFix(doc.text, 0, first, settled=False)
+
+
+def fix_text(text: str, linter: Linter | None = None, unsafe: bool = False, path: str = "<text>",
+             **settings: object) -> tuple[str, int, list[Diagnostic]]:
+    """Fix one article given as text: (new text, findings fixed, findings that remain)."""
+    linter = linter or prepare([], **settings)
+    doc = Document(text, path)
+    outcome = fix_document(linter, doc, unsafe=unsafe)
+    new = (BOM if doc.had_bom else "") + outcome.text
+    return new, outcome.fixed, sorted(outcome.result.diagnostics, key=lambda d: d.sort_key)
+
+
+# -- diffs -----------------------------------------------------------------------------------
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # split on LF only: CR, VT, U+2028 stay inside a line
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    """A unified diff from ``old`` to ``new`` that ``patch -p0`` applies."""
+    out = []
+    for line in difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), path, path):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# -- writing safely --------------------------------------------------------------------------
+class FileChanged(Exception):
+    """The file on disk is no longer what was read and fixed."""
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomically(path: str, data: bytes, expected: bytes | None = None,
+                     mode_from: str | None = None) -> None:
+    """Replace ``path`` with ``data`` all at once: write a temporary file in the same folder,
+    fsync it, give it the permissions of ``path`` (or ``mode_from``), check that ``path`` still
+    holds ``expected`` (when given), then ``os.replace``. On any failure, even Ctrl-C, the old
+    file is untouched and the temporary file is removed."""
+    target = os.path.realpath(path)  # replace a symlink's target, not the link itself
+    folder, name = os.path.split(target)
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = os.stat(mode_from) if mode_from else None
+    else:  # a rename would get round a read-only file's protection (even for root): respect it
+        if not old.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only")
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
+        if old is not None:
+            with contextlib.suppress(OSError):  # only root may give a file away; keep trying
+                os.chown(temp, old.st_uid, old.st_gid)
+        if expected is not None:
+            with open(target, "rb") as handle:
+                if handle.read() != expected:
+                    raise FileChanged(path)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename itself durable (not possible, and not needed, on every platform)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def encode(text: str, had_bom: bool) -> bytes:
+    """The bytes of a document's text, with its BOM put back."""
+    return ((BOM if had_bom else "") + text).encode("utf-8")
+
+
+# -- fixing files ------------------------------------------------------------------------------
+@dataclass
+class FixReport:
+    """What a fixing run did: the remaining findings (``result``) and what changed."""
+
+    result: RunResult = field(default_factory=RunResult)
+    fixed: int = 0
+    changed: list[str] = field(default_factory=list)
+    diff: str = ""  # the unified diff of every change, when asked for instead of writing
+
+
+@dataclass(frozen=True)
+class FixSettings:
+    """How to fix: with unsafe fixes or not, diff instead of write, where to write."""
+
+    unsafe: bool = False
+    diff: bool = False
+    output: str | None = None
+
+
+def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool = False,
+                diff: bool = False, output: str | None = None) -> FixReport:
+    """Fix every source one at a time (each file is written before the next is read), then
+    finish corpus rules on the repaired texts; the report holds what remains."""
+    settings = FixSettings(unsafe, diff, output)
+    report = FixReport()
+    items = iter(inputs)
+    head = list(itertools.islice(items, 2))
+    corpus = sum(isinstance(i, Source) for i in head) > 1  # as in run(): one alone has no peers
+    gathered: dict[str, list] = {}
+    first = ""
+    for item in itertools.chain(head, items):
+        if isinstance(item, Problem):
+            report.result.problems.append(item)
+            continue
+        first = first or item.path
+        if output and item.path != first:  # --output holds one input's repair, never a mix
+            report.result.problems.append(Problem(item.path, ProblemKind.NOT_WRITTEN,
+                                                  f"not fixed: --output {output} is for {first} only"))
+            continue
+        file_result = _fix_source(linter, item, settings, report, corpus)
+        _merge(report.result, file_result)
+        for code, (value, anchor) in file_result.signatures.items():
+            gathered.setdefault(code, []).append((Source(item.path, None, item.record, item.record_id),
+                                                  value, anchor))
+    _merge(report.result, linter.finish_corpus(gathered))
+    _finish(report, settings)
+    return report
+
+
+def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: FixReport,
+                corpus: bool) -> FileResult:
+    """Fix one source and write (or diff) it; on any failure its original findings stand."""
+    doc = read_document(source)
+    if isinstance(doc, Problem):
+        return FileResult(problems=[doc])
+    outcome = fix_document(linter, doc, source, settings.unsafe, corpus)
+    if not outcome.settled:
+        report.result.notes.append(f"{source.path}: fixes did not settle after {MAX_PASSES} passes; "
+                                   "left as it was (two rules' fixes may undo each other)")
+    changed = outcome.text != doc.text
+    if doc.decode_problem is not None or (not changed and not settings.output):
+        return outcome.result
+    if settings.diff:
+        report.diff += unified_diff(doc.text, outcome.text, source.path)
+    else:
+        problem = _write(source, doc, outcome.text, settings.output)
+        if problem is not None:
+            result = linter.lint_document(doc, source, corpus)
+            result.problems.append(problem)
+            return result
+    if changed:
+        report.fixed += outcome.fixed
+        report.changed.append(source.path)
+    return outcome.result
+
+
+def _write(source: Source, doc: Document, text: str, output: str | None) -> Problem | None:
+    """Write the repaired text in place (or to ``output``); a Problem says why it was not."""
+    if output is None and source.data is not None:
+        return Problem(source.path, ProblemKind.NOT_WRITTEN,
+                       "cannot fix text read from stdin in place; use --output FILE or --diff")
+    try:
+        if output is not None:
+            write_atomically(output, encode(text, doc.had_bom),
+                             mode_from=source.path if source.data is None else None)
+        else:
+            write_atomically(source.path, encode(text, doc.had_bom), expected=encode(doc.text, doc.had_bom))
+    except FileChanged:
+        return Problem(source.path, ProblemKind.NOT_WRITTEN,
+                       "changed on disk while newslint was fixing it; left as it is")
+    except OSError as exc:
+        return Problem(output or source.path, ProblemKind.NOT_WRITTEN,
+                       f"fixes not written: {exc.strerror or exc}")
+    return None
+
+
+def _finish(report: FixReport, settings: FixSettings) -> None:
+    """Sort the remaining findings and add the summary lines."""
+    result = report.result
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+    result.problems.sort(key=lambda p: p.path)
+    result.crashes.sort(key=lambda c: (c.path, c.code))
+    fixed, files, left = _count(report.fixed, "finding"), _count(len(report.changed), "file"), len(result.diagnostics)
+    if settings.diff:
+        result.notes.append(f"Would fix {fixed} ({files} would change); {left} would remain.")
+    else:
+        result.notes.append(f"Fixed {fixed} ({files} changed); {left} remain{'s' if left == 1 else ''}.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def fix_paths(paths: Sequence[str], unsafe: bool = False, diff: bool = False, output: str | None = None,
+              linter: Linter | None = None, **settings: object) -> FixReport:
+    """Fix the articles under ``paths`` (files and folders); ``settings`` as for ``prepare``."""
+    linter = linter or prepare(paths, **settings)
+    config = linter.resolved.config
+    return fix_sources(linter, discover(paths, config.include, config.exclude), unsafe, diff, output)

@@ -1,0 +1,345 @@
+"""--fix and --diff: every fixable rule's repairs on whole articles, overlapping fixes, and
+writing that never loses a byte (atomic replace, permissions, BOM, CRLF, interrupted writes)."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint import fixes
+from newslint.cli import main
+from newslint.config import Config, ResolvedConfig
+from newslint.document import Document
+from newslint.fixes import choose_fixes, fix_document, fix_paths, fix_text, unified_diff
+from newslint.registry import load_rules
+from newslint.rule import Edit, Finding, Fix, FixSafety, Rule
+from newslint.runner import Linter
+from newslint.sources import ProblemKind
+from newslint.testing import linter_for
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "fixes"
+CASES = sorted(p for p in FIXTURES.glob("*/*.txt") if not p.name.endswith(".fixed.txt"))
+SEEDS = sorted((ROOT / "seeds").glob("*.txt")) or sorted(Path("/work/shared/seeds").glob("*.txt"))
+FIXABLE = [r for r in load_rules(plugins=False).rules if r.fix is not FixSafety.NONE]
+ZWSP = "\u200b"
+ARTICLE = "Council approves cycle lanes\n\nThe council approved three new{} lanes on Monday.\n"
+
+
+def read(path: Path) -> str:
+    """A file's text exactly as stored: no newline translation (CRLF must survive)."""
+    return path.read_bytes().decode("utf-8")
+
+
+# -- every fixable rule, on whole articles ------------------------------------------------------
+def test_every_fixable_rule_has_fix_fixtures() -> None:
+    assert FIXABLE, "no registered rule offers a fix: the parametrised tests below would be empty"
+    missing = [r.code for r in FIXABLE if not list((FIXTURES / r.code).glob("*.fixed.txt"))]
+    assert not missing, f"rules with a fix but no tests/fixtures/fixes/<CODE>/ case: {missing}"
+
+
+def test_fix_fixtures_name_registered_fixable_rules() -> None:
+    assert CASES
+    assert {p.parent.name for p in CASES} <= {r.code for r in FIXABLE}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_fix_fixture(case: Path) -> None:
+    code = case.parent.name
+    expected_file = case.with_name(case.stem + ".fixed.txt")
+    assert expected_file.exists(), f"{case.name} has no .fixed.txt"
+    original, expected = read(case), read(expected_file)
+    linter = linter_for(code)
+    assert any(d.code == code for d in _lint(original, linter)), \
+        f"{code} does not fire on {case.name}: the case tests nothing"
+    new, fixed, remaining = fix_text(original, linter, unsafe=True)
+    assert new == expected
+    assert (fixed > 0) == (expected != original)
+    assert not [d for d in remaining if fixes.applicable(d, unsafe=True)]
+    # Idempotent: fixing the fixed article changes nothing.
+    assert fix_text(new, linter, unsafe=True)[:2] == (new, 0)
+
+
+def _lint(text: str, linter: Linter) -> list:
+    return linter.lint_document(Document(text)).diagnostics
+
+
+# -- local rules: overlapping fixes, fights, unsafe fixes ----------------------------------------
+def _replacing(code: str, name: str, pattern: str, replacement: str,
+               safety: FixSafety = FixSafety.SAFE) -> Rule:
+    """A test rule that reports ``pattern`` and fixes it to ``replacement``."""
+    def check(doc: Document, options: object) -> Iterator[Finding]:
+        for match in re.finditer(pattern, doc.text):
+            yield Finding(match.start(), match.end(), f"{pattern!r} found",
+                          Fix((Edit(match.start(), match.end(), replacement),), "replace", safety))
+    return Rule(code=code, name=name, summary=name, doc="", check=check, fix=safety)
+
+
+def linter_with(*rules: Rule) -> Linter:
+    """A linter running exactly these (unregistered) rules."""
+    return Linter(ResolvedConfig(Config(), rules, {r.code: r.options for r in rules}, rules))
+
+
+DOUBLE_SPACE = _replacing("XA001", "double-space", "  ", " ")
+SPACE_COMMA = _replacing("XB001", "space-before-comma", " ,", ",")
+
+
+def test_overlapping_fixes_resolve_over_passes_in_a_fixed_order() -> None:
+    text = "Title\n\nRain  , wind  , and snow.\n"
+    for rules in ((DOUBLE_SPACE, SPACE_COMMA), (SPACE_COMMA, DOUBLE_SPACE)):
+        new, fixed, remaining = fix_text(text, linter_with(*rules))
+        assert (new, fixed, remaining) == ("Title\n\nRain, wind, and snow.\n", 4, [])
+
+
+def test_first_pass_takes_the_earliest_fix_and_defers_the_overlapping_one() -> None:
+    text = "Title\n\nRain  , wind.\n"
+    diagnostics = _lint(text, linter_with(SPACE_COMMA, DOUBLE_SPACE))
+    chosen = choose_fixes(diagnostics, len(text))
+    assert [(e.start, e.end, e.replacement) for f in chosen for e in f.edits] == [(11, 13, " ")]
+
+
+def test_a_fix_is_applied_whole_or_not_at_all() -> None:
+    def two_edits(doc: Document, options: object) -> Iterator[Finding]:
+        # Its first edit overlaps DOUBLE_SPACE's (which starts earlier); its second overlaps
+        # nothing, yet must wait too: a fix's edits go in together or not at all.
+        yield Finding(12, 14, "two", Fix((Edit(12, 14, "_"), Edit(18, 18, "!")), "two edits"))
+    rule = Rule(code="XC001", name="two-edits", summary="s", doc="", check=two_edits, fix=FixSafety.SAFE)
+    text = "Title\n\nRain  falls.\n"
+    chosen = choose_fixes(_lint(text, linter_with(DOUBLE_SPACE, rule)), len(text))
+    assert [(e.start, e.end, e.replacement) for f in chosen for e in f.edits] == [(11, 13, " ")]
+
+
+def test_fixes_that_undo_each_other_leave_the_article_as_it_was() -> None:
+    grey = _replacing("XA002", "grey-to-gray", "grey", "gray")
+    gray = _replacing("XB002", "gray-to-grey", "gray", "grey")
+    text = "Title\n\nA grey sky.\n"
+    outcome = fix_document(linter_with(grey, gray), Document(text))
+    assert (outcome.text, outcome.fixed, outcome.settled) == (text, 0, False)
+
+
+def test_unsafe_fixes_only_when_asked() -> None:
+    rule = _replacing("XD001", "drop-rumour", " Rumour has it\\.", "", FixSafety.UNSAFE)
+    text = "Title\n\nThe vote passed. Rumour has it.\n"
+    assert fix_text(text, linter_with(rule))[:2] == (text, 0)
+    assert fix_text(text, linter_with(rule), unsafe=True)[:2] == ("Title\n\nThe vote passed.\n", 1)
+
+
+def test_an_edit_outside_the_text_is_never_applied() -> None:
+    def broken(doc: Document, options: object) -> Iterator[Finding]:
+        yield Finding(0, 1, "broken", Fix((Edit(0, len(doc.text) + 5, ""),), "delete beyond the end"))
+    rule = Rule(code="XE001", name="broken-fix", summary="s", doc="", check=broken, fix=FixSafety.SAFE)
+    text = "Title\n\nBody.\n"
+    assert fix_text(text, linter_with(rule))[:2] == (text, 0)
+
+
+def test_fix_text_keeps_a_bom_and_crlf() -> None:
+    text = "\ufeff" + ARTICLE.format(ZWSP).replace("\n", "\r\n")
+    new, fixed, remaining = fix_text(text, linter_for("NL204"))
+    assert new == "\ufeff" + ARTICLE.format("").replace("\n", "\r\n") and fixed == 1 and remaining == []
+
+
+def test_a_leading_second_bom_is_fixed_without_shifting_the_text() -> None:
+    # The first BOM is the encoding mark (kept); a second one is an invisible character.
+    new, fixed, _ = fix_text("\ufeff\ufeff" + ARTICLE.format(ZWSP), linter_for("NL204"))
+    assert new == "\ufeff" + ARTICLE.format("") and fixed == 2
+
+
+# -- files: safe writing ------------------------------------------------------------------------
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_bytes(ARTICLE.format(ZWSP).encode("utf-8"))
+    path.chmod(0o640)
+    return path
+
+
+def nl204(paths: list[Path], **kwargs: object) -> fixes.FixReport:
+    return fix_paths([str(p) for p in paths], linter=linter_for("NL204"), **kwargs)
+
+
+def test_fix_writes_the_repair_and_keeps_permissions(damaged: Path) -> None:
+    report = nl204([damaged])
+    assert read(damaged) == ARTICLE.format("")
+    assert stat.S_IMODE(damaged.stat().st_mode) == 0o640
+    assert (report.fixed, report.changed, report.result.diagnostics) == (1, [str(damaged)], [])
+    assert report.result.notes == ["Fixed 1 finding (1 file changed); 0 remain."]
+    assert os.listdir(damaged.parent) == ["story.txt"]  # no temporary file left
+
+
+def test_fix_keeps_bom_and_crlf_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + ARTICLE.format(ZWSP).replace("\n", "\r\n").encode("utf-8"))
+    nl204([path])
+    assert path.read_bytes() == b"\xef\xbb\xbf" + ARTICLE.format("").replace("\n", "\r\n").encode("utf-8")
+
+
+def test_second_fix_leaves_the_file_untouched(damaged: Path) -> None:
+    nl204([damaged])
+    before = damaged.stat()
+    report = nl204([damaged])
+    after = damaged.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not even rewritten
+    assert (report.fixed, report.changed) == (0, [])
+
+
+def test_diff_writes_nothing_and_patch_applies_it(damaged: Path, tmp_path: Path) -> None:
+    before = damaged.stat()
+    report = nl204([damaged], diff=True)
+    assert damaged.stat().st_mtime_ns == before.st_mtime_ns and read(damaged) == ARTICLE.format(ZWSP)
+    assert report.diff.startswith(f"--- {damaged}\n+++ {damaged}\n")
+    assert report.result.notes == ["Would fix 1 finding (1 file would change); 0 would remain."]
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-s", str(damaged)], input=report.diff.encode(), check=True)
+        assert read(damaged) == ARTICLE.format("")
+
+
+def test_diff_marks_a_missing_final_newline() -> None:
+    diff = unified_diff("Title\n\nA\u200b.", "Title\n\nA.", "a.txt")
+    assert diff.endswith("-A\u200b.\n\\ No newline at end of file\n+A.\n\\ No newline at end of file\n")
+
+
+def test_invalid_utf8_is_reported_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    data = ARTICLE.format(ZWSP).encode("utf-8") + "Café\n".encode("latin-1")
+    path.write_bytes(data)
+    report = fix_paths([str(path)], linter=linter_for("NL200", "NL204"))
+    assert path.read_bytes() == data
+    assert [d.code for d in report.result.diagnostics] == ["NL200"]
+
+
+@pytest.mark.parametrize("fail_in", ["replace", "fsync"])
+def test_a_failure_mid_write_leaves_the_original_and_no_temp_file(
+        damaged: Path, monkeypatch: pytest.MonkeyPatch, fail_in: str) -> None:
+    def boom(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(fixes.os, fail_in, boom)
+    report = nl204([damaged])
+    assert read(damaged) == ARTICLE.format(ZWSP)
+    assert os.listdir(damaged.parent) == ["story.txt"]
+    assert [p.kind for p in report.result.problems] == [ProblemKind.NOT_WRITTEN]
+    assert "No space left on device" in report.result.problems[0].message
+    assert report.fixed == 0 and [d.code for d in report.result.diagnostics] == ["NL204"]
+
+
+def test_ctrl_c_mid_write_leaves_the_original_and_no_temp_file(
+        damaged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+    monkeypatch.setattr(fixes.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        nl204([damaged])
+    assert read(damaged) == ARTICLE.format(ZWSP) and os.listdir(damaged.parent) == ["story.txt"]
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(
+        damaged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = fixes.fix_document
+
+    def edit_meanwhile(*args: object, **kwargs: object) -> fixes.DocumentFix:
+        outcome = real(*args, **kwargs)  # type: ignore[arg-type]
+        damaged.write_text("Someone else's edit\n\nNew text.\n", encoding="utf-8")
+        return outcome
+    monkeypatch.setattr(fixes, "fix_document", edit_meanwhile)
+    report = nl204([damaged])
+    assert read(damaged) == "Someone else's edit\n\nNew text.\n"
+    assert "changed on disk" in report.result.problems[0].message and report.fixed == 0
+
+
+def test_a_read_only_file_is_not_replaced(damaged: Path) -> None:
+    damaged.chmod(0o444)
+    report = nl204([damaged])
+    assert read(damaged) == ARTICLE.format(ZWSP)
+    assert "read-only" in report.result.problems[0].message
+
+
+def test_a_symlink_stays_a_symlink(damaged: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(damaged)
+    nl204([link])
+    assert link.is_symlink() and read(damaged) == ARTICLE.format("")
+
+
+def test_output_writes_elsewhere_and_leaves_the_input(damaged: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "fixed.txt"
+    out.parent.mkdir()
+    nl204([damaged], output=str(out))
+    assert read(damaged) == ARTICLE.format(ZWSP) and read(out) == ARTICLE.format("")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+# -- the command line ---------------------------------------------------------------------------
+def invoke(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_cli_fix_prints_what_remains_and_exits_by_it(damaged: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Title\n\nThe replacement \ufffd character has no fix.\n", encoding="utf-8")
+    result = invoke("check", "--fix", "--select", "NL204", str(tmp_path))
+    assert result.exit_code == 1
+    assert read(damaged) == ARTICLE.format("")
+    assert "story.txt" not in result.stdout and f"{other}:3:17: NL204" in result.stdout
+    assert result.stdout.splitlines()[-1] == "Fixed 1 finding (1 file changed); 1 remains."
+    other.unlink()
+    assert invoke("check", "--fix", "--select", "NL204", str(tmp_path)).exit_code == 0
+
+
+def test_cli_diff_prints_only_the_diff_on_stdout(damaged: Path) -> None:
+    result = invoke("check", "--diff", "--select", "NL204", str(damaged))
+    assert result.exit_code == 0 and read(damaged) == ARTICLE.format(ZWSP)
+    assert result.stdout.startswith("---") and "Would fix 1 finding" in result.stderr
+
+
+def test_cli_unsafe_fixes_flag_and_summary_counts() -> None:
+    text = ARTICLE.format(ZWSP).encode()
+    result = invoke("check", "--select", "NL204", "-", input=text)
+    assert "(1 fixable with --fix)" in result.stdout
+
+
+def test_cli_stdin_needs_output_to_fix(tmp_path: Path) -> None:
+    text = ARTICLE.format(ZWSP).encode()
+    result = invoke("check", "--fix", "--select", "NL204", "-", input=text)
+    assert result.exit_code == 2 and "use --output FILE or --diff" in result.stderr
+    out = tmp_path / "fixed.txt"
+    result = invoke("check", "--fix", "--select", "NL204", "--output", str(out), "-", input=text)
+    assert result.exit_code == 0 and read(out) == ARTICLE.format("")
+
+
+def test_cli_output_needs_fix_and_one_file(damaged: Path, tmp_path: Path) -> None:
+    assert invoke("check", "--output", str(tmp_path / "x.txt"), str(damaged)).exit_code == 2
+    assert invoke("check", "--fix", "--output", str(tmp_path / "x.txt"), str(tmp_path)).exit_code == 2
+
+
+# -- the seeds ------------------------------------------------------------------------------------
+def test_seeds_after_fix_are_the_same_articles_minus_the_damage(tmp_path: Path) -> None:
+    assert SEEDS
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / seed.name)
+        (tmp_path / seed.name).chmod(0o644)
+    report = fix_paths([str(tmp_path)], config=None)
+    assert not report.result.problems and not report.result.crashes
+    for seed in SEEDS:
+        before, after = read(seed).splitlines(), read(tmp_path / seed.name).splitlines()
+        assert after[0] == before[0], "the headline must survive"
+        # Fixes repair or remove; they never add a line or reorder the article.
+        kept = iter(before)
+        assert all(any(_same_or_repaired(line, old) for old in kept) for line in after), seed.name
+    if "NL301" in {r.code for r in FIXABLE}:
+        seed = next(s for s in SEEDS if s.name.startswith("000"))
+        lost = set(read(seed).splitlines()) - set(read(tmp_path / seed.name).splitlines())
+        assert [line for line in lost if line.startswith("More news")] == list(lost)
+
+
+def _same_or_repaired(new: str, old: str) -> bool:
+    """A line is kept as is, or repaired in place (most of its words unchanged)."""
+    if new == old:
+        return True
+    new_words, old_words = set(new.split()), set(old.split())
+    return bool(old_words) and len(new_words & old_words) >= 0.8 * len(old_words)
