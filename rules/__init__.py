@@ -8,5 +8,9 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "invalid_utf8",
     "html_residue",
     "invisible_characters",
+    "unbalanced_quotes",
+    "surname_never_introduced",
+    "truncated_article",
+    "headline_problem",
     "near_duplicate_article",
 )

@@ -1,0 +1,173 @@
+"""People's names in running text: how a person is introduced, and bare surname mentions.
+
+News style introduces a person once by full name or by title ("Mayor Ted Wheeler", "Mr Brown")
+and afterwards uses the surname alone. A surname used alone where nothing introduced it is the
+mark of text stitched together from several articles. This module finds the places where a
+single capitalised word stands *as a person* (the speaker of a quotation, the subject of a
+speech verb, or "X is a former president"), whether the same word was introduced with a first
+name or a title, and whether the article uses it like an organisation or a common word.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+# Titles that introduce a person when they stand before a surname ("Mayor Wheeler", "Gov. Brown").
+TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron rev reverend father "
+    "sister brother rabbi imam bishop archbishop cardinal pope king queen prince princess sheikh "
+    "president vice premier chancellor minister secretary senator sen rep representative "
+    "congressman congresswoman councillor councilman councilwoman alderman assemblyman "
+    "assemblywoman mayor governor gov lt lieutenant general gen colonel col major maj captain capt "
+    "commander cmdr admiral adm sergeant sgt officer detective det inspector insp superintendent "
+    "supt constable chief judge justice attorney ambassador commissioner coach manager chairman "
+    "chairwoman director spokesman spokeswoman spokesperson sheriff deputy trooper agent "
+    "speaker leader mp mep msp mla st saint uncle aunt".split()
+)
+# Verbs after which a speaker may follow, inverted, after a quotation ('..." said Wheeler.').
+_INVERTED_VERBS = "said|says|added|adds|explained|explains|noted|notes|wrote|writes|continued|recalled|replied"
+# Verbs of which a speaker is the subject ("Wheeler said", "Rivera added").
+_SPEECH_VERBS = (
+    "said|says|added|adds|told|explained|explains|noted|notes|argued|argues|insisted|"
+    "insists|warned|warns|claimed|claims|wrote|writes|replied|replies|stated|"
+    "recalled|recalls|acknowledged|acknowledges|admitted|admits|suggested|suggests|continued|"
+    "countered|counters|conceded|concedes|contended|contends|testified|testifies|"
+    "emphasised|emphasized|stressed|stresses|observed|remarked"
+)
+# Nouns that describe a person, after "X is/was a/the (former|past ...)".
+_PERSON_ROLES = (
+    "president|vice-president|chairman|chairwoman|director|spokesman|spokeswoman|"
+    "spokesperson|professor|lecturer|founder|co-founder|executive|lawyer|attorney|"
+    "analyst|economist|minister|senator|congressman|congresswoman|mayor|governor|councillor|"
+    "councilman|councilwoman|candidate|author|writer|actor|actress|singer|"
+    "coach|judge|teacher|resident|mother|father|son|daughter|wife|husband|"
+    "activist|researcher|scientist|doctor|nurse|reporter|journalist|editor|historian|"
+    "veteran|secretary|commissioner|sheriff|graduate|volunteer|advocate|consultant"
+)
+_NAME = r"(?:(?:Mc|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+_QUOTE_END = r"(?:[\"”]\s*,?|,\s*[\"”])\s*"  # the end of a direct quotation: '",' ',"' '"'
+_PATTERNS = (
+    # '..." said Wheeler.' / '...", added Kautz,'
+    regex.compile(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})(?=\s*(?:[.,;:!?]|$))"),
+    # '"...", Rivera said.'
+    regex.compile(rf"{_QUOTE_END}(?P<name>{_NAME})\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"),
+    # 'Rivera said he would ...': only a person says "he" or "she" of itself.
+    regex.compile(rf"(?:^|{_QUOTE_END}|\b(?:but|while|as|when|although|though)\s+)(?P<name>{_NAME})\s+"
+                  rf"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:he|she)\b"),
+    # 'Kautz is a past president of ...'
+    regex.compile(rf"(?:^|{_QUOTE_END})(?P<name>{_NAME})\s+(?:is|was|has\s+been|had\s+been)\s+(?:a|an|the)\s+"
+                  rf"(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_PERSON_ROLES})\b"),
+)
+# A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
+_PARTICLES = frozenset("de del della di da van von der den la le du dos das bin al el ibn ben".split())
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
+# Words after which a capitalised word is a place or an organisation, not a person.
+_ORG_BEFORE = r"the|at|in|from|of|across|throughout|inside|within|near|via|on"
+# Lower-case nouns that a company or body, not a person, stands before ("Yukos shares").
+_ORG_NOUNS = (
+    "shares?|stock|stocks|profits?|sales|revenues?|earnings|results|chief|boss|bosses|executives?|"
+    "director|directors|chairman|spokesman|spokeswoman|spokesperson|staff|employees|workers|board|"
+    "unit|division|subsidiary|group|brand|products?|plant|factory|stores?|shops?|customers|"
+    "investors|shareholders|analysts?|economists?|officials|members|leader|leaders|star|stars|"
+    "producer|founder|boss|policy|policies|plans?|bid|deal|takeover|offer|report|survey|figures|"
+    "index|data|agency|network|chain|owner|owners|president|manager|management|executive|team|"
+    "party|government|council|authorities|headquarters|website|statement|officers"
+)
+# Capitalised words after a name that make it part of an organisation's name ("Halifax Bank").
+_ORG_SUFFIXES = (
+    "Inc|Corp|Corporation|Co|Group|Bank|Airlines?|Airways|Motors?|Plc|plc|PLC|Ltd|Limited|"
+    "Holdings|Capital|Securities|Partners|Party|Council|University|College|Institute|Foundation|"
+    "Association|Union|Agency|Ministry|Department|Committee|Commission|Board|Trust|Fund|Times|"
+    "News|Post|Journal|Magazine|Records|Pictures|Studios|Entertainment|Media|Energy|Oil|Gas|"
+    "Telecom|Pharmaceuticals?|Industries|International|Systems|Technologies|Software|Network|"
+    "Services|Insurance|Investments?|Electronics|Foods|Stores|Express|Club|Festival|Awards"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A single capitalised word standing for a person at ``start``..``end`` of the text."""
+
+    name: str
+    start: int
+    end: int
+
+
+def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
+    sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
+    sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if not _preceded_by_name_part(sentence, match.start("name")):
+                yield Mention(match.group("name"), start + match.start("name"), start + match.end("name"))
+
+
+def _preceded_by_name_part(text: str, offset: int) -> bool:
+    """Whether the word right before ``offset`` (only a space between) is a first name,
+    initial, title or name particle: then the mention is not bare."""
+    before = text[:offset]
+    if not before or not before[-1].isspace() or not before.strip():
+        return False
+    return _introduces(before.rsplit(None, 1)[-1])
+
+
+def _introduces(word: str) -> bool:
+    """A word that, standing right before a surname, makes it a full name or titled name."""
+    core = word.strip("\"'“”‘’()")
+    if not core or core.endswith((",", ";", ":", "!", "?")):
+        return False
+    if word[-1] in "\"”" and core.endswith("."):
+        return False  # the end of a quoted sentence, not an initial
+    bare = core.rstrip(".")
+    if bare.lower() in TITLES or bare in _PARTICLES:
+        return True
+    return bool(bare) and bool(_CAPITALISED.fullmatch(bare))
+
+
+def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
+    """Whether ``name`` appears in ``text[floor:limit]`` as part of a full or titled name:
+    after a first name, initial, title or particle ("Ted Wheeler", "John C. Bienvenu", "Mayor
+    Wheeler", "de Blasio"), or as the first name of one ("Ozzy Osbourne", then "Ozzy")."""
+    word = regex.escape(name)
+    after = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+){word}\b")
+    if any(_introduces(m.group("prev")) for m in after.finditer(text, floor, limit)):
+        return True
+    return bool(regex.compile(rf"\b{word}[ \t]+{_NAME}\b").search(text, floor, limit))
+
+
+def used_as_organisation(text: str, name: str) -> bool:
+    """Whether the article uses ``name`` like a company, body or place anywhere: "the X",
+    "at X", "X shares", "X's profits", "X Bank", "X said it ...", "X, which"."""
+    word = regex.escape(name)
+    pattern = regex.compile(
+        rf"\b(?i:{_ORG_BEFORE})\s+{word}\b"
+        rf"|\b{word}(?:['’]s?)?\s+(?:{_ORG_NOUNS})\b"
+        rf"|\b{word}\s+(?:{_ORG_SUFFIXES})\b"
+        rf"|\b{word}\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:it|its|they|their)\b"
+        rf"|\b{word},?\s+which\b"
+        rf"|\b{word}['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{_ORG_NOUNS})\b"
+    )
+    return bool(pattern.search(text))
+
+
+def is_common_word(text: str, name: str, threshold: float) -> bool:
+    """Whether ``name`` is (also) an ordinary word: common in English (Zipf frequency at least
+    ``threshold``), the plural of a common word, or written in lower case in the article."""
+    lower = name.lower()
+    if word_zipf(lower) >= threshold:
+        return True
+    if lower.endswith("s") and word_zipf(lower[:-1]) >= threshold - 0.5:
+        return True
+    return bool(regex.search(rf"\b{regex.escape(lower)}\b", text))
+
+
+@functools.lru_cache(maxsize=4096)
+def word_zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's Zipf scale: 0 unknown, about 7 "the")."""
+    import wordfreq  # heavy: loaded only when a rule asks
+
+    return wordfreq.zipf_frequency(word.lower(), "en")

@@ -1,0 +1,106 @@
+"""NL502 surname-never-introduced: a person is named by surname alone, never introduced.
+
+## What it does
+Finds a single capitalised word standing for a person, in the positions where news text names
+a speaker or describes someone: `'..." said Wheeler.'`, `'"...", Rivera said.'`,
+`'according to Kautz,'`, `'Kautz is a past president of ...'`. It reports the first such bare
+mention when nothing *before* it introduced that person: no full name ("Ted Wheeler", "John C.
+Bienvenu", "Bill de Blasio") and no title ("Mayor Wheeler", "Mr Brown", "Gov. Brown"), in the
+headline or the body. A surname introduced only later still counts as not introduced where it
+is first used.
+
+## Why is this bad?
+News style introduces every person once, by full name or title, and uses the surname alone only
+afterwards. A surname that nothing introduced is the mark of text stitched from several
+articles (the paragraph came from a story that introduced the person, this one did not), and
+the reader cannot tell who is speaking.
+
+Exceptions made on purpose (precision first):
+- Only speaker and role positions are read, so a capitalised word at the start of a sentence,
+  a place or a product is not taken for a person.
+- A word the article also uses like a company, body or place is not a surname: "the X",
+  "at X", "X shares", "X's profits", "X Bank", "X said it ...", "X, which ...".
+- A word that is also an ordinary English word (Zipf frequency at least `common_zipf` in
+  wordfreq: "Brown", "Sessions", "Analysts"), the plural of one, or one the article also writes
+  in lower case, is not reported: it cannot be told from the word.
+- Names listed in `known_names` (people known by one name in your corpus) are never reported.
+
+Measured on the 1,313 clean BBC development articles: no findings (0 per 1,000); the
+candidates it looked at and let go were pronouns, common words and companies quoted by name
+("Citigroup said", "Marsh said in a statement", caught by their use elsewhere: "Marsh's
+shares", "at Citigroup"). On the seeds it finds exactly the three named defects: "said
+Wheeler" (000, line 12), "Kautz is a past president" (000, line 32) and "Rivera said" (004,
+line 7); "Sessions" (also an ordinary word) and "de Blasio" (not in a speaker position before
+his full name) are left alone. No findings on the 300 damaged development articles.
+
+Known limits: a company quoted by a name that the article never uses like a company, and a
+person known by a single name (a footballer, a singer), look like bare surnames: list them in
+`known_names`. Only speaker and role positions are read, so a bare surname elsewhere ("talks
+with Wheeler") is not found.
+
+## Example
+```
+Mayors reject threat
+
+"We will not be bullied," said Wheeler.
+```
+
+## Use instead
+```
+Mayors reject threat
+
+"We will not be bullied," said Portland Mayor Ted Wheeler.
+```
+
+## Options
+- `known_names` (default empty): single names never reported ("Madonna", "Pele").
+- `common_zipf` (default 4.0): a word at least this common in English (wordfreq's Zipf scale)
+  is taken for an ordinary word, not a surname.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Finding, Options, Rule
+from newslint.text.names import introduced_before, is_common_word, person_mentions, used_as_organisation
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    """Report the first bare mention of each surname that nothing introduced before it."""
+    known = set(options["known_names"])
+    judged: set[str] = set()
+    for sentence in doc.sentences:
+        for mention in person_mentions(doc.text, sentence.start, sentence.end):
+            name = mention.name
+            if name in judged:
+                continue
+            judged.add(name)
+            if (name in known or introduced_before(doc.text, name, mention.start)
+                    or is_common_word(doc.text, name, options["common_zipf"])
+                    or used_as_organisation(doc.text, name)):
+                continue
+            yield Finding(mention.start, mention.end,
+                          f"{name!r} is named by surname alone, never introduced by full name or title")
+
+
+RULE = Rule(
+    code="NL502",
+    name="surname-never-introduced",
+    summary="A person is named by surname alone, never introduced by full name or title",
+    doc=__doc__,
+    check=check,
+    options={"known_names": (), "common_zipf": 4.0},
+    bad_examples=(
+        'Mayors reject threat\n\n"We will not be bullied," said Wheeler.\n',
+        "Mayors reject threat\n\nThe mayors met on Tuesday.\n\nKautz is a past president of the "
+        "conference of mayors.\n",
+    ),
+    good_examples=(
+        'Mayors reject threat\n\n"We will not be bullied," said Portland Mayor Ted Wheeler.\n\n'
+        '"We will go to court," Wheeler added.\n',
+        "Mayors reject threat\n\nMayor Bill de Blasio cancelled the meeting.\n\n"
+        '"This proves there was no intention to talk," de Blasio said.\n',
+        "Profits rise at Qwerto\n\nQwerto said its profits rose 5% in the year.\n",
+    ),
+)

@@ -1,0 +1,61 @@
+"""NL504 headline-problem: missing headlines, paragraphs and sentences as headlines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import findings
+
+BODY = "The council approved a budget of £4m on Tuesday.\n\nCouncillors voted 30 to 12 in favour.\n"
+CLEAN = sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.txt"))
+
+
+def messages(text: str) -> list[str]:
+    return [d.message for d in findings(text, "NL504")]
+
+
+def test_clean_articles_are_silent() -> None:
+    assert CLEAN
+    assert [(p.name, d.line) for p in CLEAN for d in findings(p.read_bytes(), "NL504")] == []
+
+
+def test_missing_headline() -> None:
+    assert messages("\n" + BODY) == ["no headline: the file starts with a blank line"]
+    assert messages("A paragraph of the body.\n" + BODY)[0].startswith("no headline: line 1 is followed")
+
+
+def test_empty_file_is_not_this_rules_business() -> None:
+    assert messages("") == []
+
+
+def test_paragraph_as_headline() -> None:
+    long_line = " ".join(["word"] * 31)
+    assert messages(long_line + "\n\n" + BODY) == ["headline is a paragraph (31 words)"]
+
+
+def test_headline_repeating_the_first_paragraph() -> None:
+    first = "The council approved a budget of £4m on Tuesday."
+    assert messages(first + "\n\n" + BODY) == ["headline repeats the first paragraph"]
+    # A short headline that the lead happens to begin with is not reported.
+    assert messages("The council\n\n" + BODY) == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Councillors voted on Tuesday to approve the budget for the coming year.",
+    "The council approved the budget. Councillors voted for it on Tuesday night.",
+])
+def test_sentence_as_headline(headline: str) -> None:
+    assert len(messages(headline + "\n\nA different opening paragraph.\n")) == 1
+
+
+@pytest.mark.parametrize("headline", [
+    "Council approves budget",
+    "Will the council's new budget really help the city's schools this year?",
+    "Councillors say the new budget is 'the best in a decade'",
+    "Police: Man held.",
+    "Shareholders back takeover of carmaker by Detroit-based Motorworks Inc.",
+    "Shares fall as the mayor of the city waits for the results of the vote...",
+])
+def test_real_headlines(headline: str) -> None:
+    assert messages(headline + "\n\n" + BODY) == []

@@ -1,0 +1,64 @@
+"""NL502 surname-never-introduced: bare surnames that nothing introduced, and introductions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+from newslint.registry import load_rules
+from newslint.rules.surname_never_introduced import RULE
+from newslint.testing import findings
+
+HEAD = "Mayors reject threat\n\n"
+CLEAN = sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.txt"))
+
+
+def names(body: str) -> list[str]:
+    return [d.message.split("'")[1] for d in findings(HEAD + body + "\n", "NL502")]
+
+
+def test_registered_and_on_by_default() -> None:
+    codes = {r.code: r.default_enabled for r in load_rules(plugins=False).rules}
+    assert codes["NL502"] is True
+
+
+def test_clean_articles_are_silent() -> None:
+    assert CLEAN
+    assert [(p.name, d.line) for p in CLEAN for d in findings(p.read_bytes(), "NL502")] == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('"We will not be bullied," said Wheeler.', ["Wheeler"]),
+    ('"It is a red herring", Rivera said.', ["Rivera"]),
+    ("The mayors met. Kautz is a past president of the conference.", ["Kautz"]),
+    ("Okonkwo said she would appeal the ruling.", ["Okonkwo"]),
+])
+def test_bare_surnames_are_reported(body: str, expected: list[str]) -> None:
+    assert names(body) == expected
+
+
+def test_only_the_first_bare_mention_is_reported_even_if_introduced_later() -> None:
+    body = '"No," said Okonkwo.\n\n"Never," Okonkwo added.\n\nCouncillor Ada Okonkwo left.'
+    assert names(body) == ["Okonkwo"]
+
+
+@pytest.mark.parametrize("body", [
+    'Portland Mayor Ted Wheeler spoke.\n\n"We will not be bullied," said Wheeler.',
+    'Mayor Wheeler spoke.\n\n"We will not be bullied," said Wheeler.',
+    'Gov. Kate Brown spoke.\n\n"We will not be bullied," Brown said.',
+    'Mayor Bill de Blasio spoke.\n\n"We will not be bullied," de Blasio said.',
+    'Ada Okonkwo spoke.\n\n"We will not be bullied," said Ada.',  # first name after full name
+    '"We will cut 200 jobs," Qwerto said.\n\nShares in Qwerto fell 3%.',  # a company
+    '"We will not be bullied," said Sessions.',  # also an ordinary word
+    '"We will not be bullied," Analysts said.',
+    "Qwerto said the figures were strong.",  # indirect speech: no sign of a person
+])
+def test_introductions_and_non_persons_are_not_reported(body: str) -> None:
+    assert names(body) == []
+
+
+def test_known_names_option() -> None:
+    doc = Document(HEAD + '"I will sing," said Okonkwo.\n')
+    assert [f.message for f in RULE.check(doc, RULE.options)]
+    assert list(RULE.check(doc, {**RULE.options, "known_names": ["Okonkwo"]})) == []

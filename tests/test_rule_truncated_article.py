@@ -1,0 +1,62 @@
+"""NL503 truncated-article: cut endings, and the endings that are complete."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import findings
+
+HEAD = "Council approves budget\n\nThe council approved a budget on Tuesday.\n\n"
+CLEAN = sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.txt"))
+
+
+def messages(last: str) -> list[str]:
+    return [d.message for d in findings(HEAD + last + "\n", "NL503")]
+
+
+def test_clean_articles_are_silent() -> None:
+    assert CLEAN
+    assert [(p.name, d.line) for p in CLEAN for d in findings(p.read_bytes(), "NL503")] == []
+
+
+@pytest.mark.parametrize("last", [
+    "Councillors said the money would go to schools and...",
+    "Councillors said the money would go to schools …",
+    "Councillors said the money would go to schools [\u2026]",
+    "Councillors said the money would go to schools. (more)",
+    "Councillors said the money would go to schools. Read the full story",
+    "Councillors said the money would go to schools. Click here to read more.",
+    "Councillors said the money would go to schools. Read more »",
+])
+def test_cut_markers(last: str) -> None:
+    assert [m.split(" (")[0] for m in messages(last)] == ["article ends with a cut marker"]
+
+
+@pytest.mark.parametrize("last", [
+    "Councillors said the money would go to schools in the",
+    "Councillors said the money would go to schools,",
+    "Councillors said the money would go to schools -",
+    "Councillors voted for it. The leader of the council said the money would go to schools across",
+    "Councillors voted for it. The leader said the money would go to schools across the whole city",
+])
+def test_stops_mid_sentence(last: str) -> None:
+    assert [m.split(" (")[0] for m in messages(last)] == ["article stops mid-sentence"]
+
+
+@pytest.mark.parametrize("last", [
+    "Councillors said the money would go to schools.",
+    'The leader said: "It goes to schools."',
+    "Will it go to schools?",
+    "In 2003, the economy expanded by 1.3%",  # a missing full stop, not a cut
+    "Best film - The Long Road Home",  # a list item
+    "The figures for each ward are below:",  # a table that was not scraped
+    "Analysts said investors would read more into the figures next week.",
+])
+def test_complete_endings(last: str) -> None:
+    assert messages(last) == []
+
+
+def test_a_list_of_short_lines_is_not_prose() -> None:
+    body = "Best film - The Long Road Home\n\nSpecial award - Tom Reed for his contribution to British cinema"
+    assert messages(body) == []

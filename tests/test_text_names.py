@@ -1,0 +1,65 @@
+"""newslint.text.names: bare names in speaker position, introductions, organisations."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.text.names import (
+    introduced_before, is_common_word, person_mentions, used_as_organisation, word_zipf,
+)
+
+
+def mentions(sentence: str) -> list[str]:
+    return [m.name for m in person_mentions(sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"It is unconscionable", said Wheeler.', ["Wheeler"]),
+    ('"It is a red herring", Rivera said.', ["Rivera"]),
+    ("Kautz is a past president of the US Conference of Mayors.", ["Kautz"]),
+    ("Garcia said he would appeal.", ["Garcia"]),
+    ('"It is over," said Mayor Wheeler.', []),  # titled
+    ('"It is over," said Ted Wheeler.', []),  # full name
+    ('"It is over," de Blasio said.', []),  # particle: part of a full name
+    ("Garcia said the firm would appeal.", []),  # indirect speech: could be a company
+    ("The cross-Channel market is improving, Eurotunnel said.", []),  # no quotation
+    ('"Yes," said Wheeler chief executive Ann Lee.', []),  # a modifier, not the speaker
+    ("Sideways is the best film of the year.", []),  # not a person's role
+])
+def test_person_mentions(sentence: str, expected: list[str]) -> None:
+    assert mentions(sentence) == expected
+
+
+def test_introduced_before_by_full_name_title_particle_or_first_name() -> None:
+    text = "Mayor Ted Wheeler spoke. Gov. Brown left. Bill de Blasio came. John C. Bienvenu said."
+    for name in ("Wheeler", "Brown", "Blasio", "Bienvenu", "Ted"):
+        assert introduced_before(text, name, len(text)), name
+    assert not introduced_before(text, "Kautz", len(text))
+    # Only what stands before the limit counts: a later introduction is not an earlier one.
+    late = '"No," said Wheeler. Ted Wheeler is the mayor.'
+    assert not introduced_before(late, "Wheeler", late.index("Wheeler"))
+    assert introduced_before('"No," said Wheeler. Mayor Wheeler left.', "Wheeler", 40)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shares in Qwerto rose.", "Qwerto"),
+    ("Qwerto shares rose.", "Qwerto"),
+    ("Qwerto's profits rose.", "Qwerto"),
+    ("He works at Qwerto.", "Qwerto"),
+    ("Qwerto Bank said so.", "Qwerto"),
+    ("Qwerto said it would cut jobs.", "Qwerto"),
+    ("Qwerto, which makes cars, left.", "Qwerto"),
+])
+def test_used_as_organisation(text: str, name: str) -> None:
+    assert used_as_organisation(text, name)
+
+
+def test_a_person_is_not_used_as_organisation() -> None:
+    assert not used_as_organisation('"No," said Qwerto. Qwerto said he would appeal.', "Qwerto")
+
+
+def test_common_words() -> None:
+    assert word_zipf("the") > word_zipf("kautz")
+    assert is_common_word("", "Sessions", 4.0)  # a common word
+    assert is_common_word("", "Analysts", 4.0)  # the plural of one
+    assert is_common_word("the qwerto way", "Qwerto", 4.0)  # written in lower case here
+    assert not is_common_word("", "Kautz", 4.0)
