@@ -63,7 +63,8 @@ _CUT_MARKER = regex.compile(
     r"[\s.:»>›→)\]]*$",
     regex.IGNORECASE,
 )
-_MID_SENTENCE_PUNCT = ",;-–—([{“‘\"'"
+# A closing straight quote or apostrophe ends a sentence, so only curly opening quotes count here.
+_MID_SENTENCE_PUNCT = ",;-–—([{“‘"
 # Words that never end an English sentence: articles, prepositions, conjunctions, determiners,
 # possessives, auxiliaries.
 _DANGLING = frozenset(
@@ -99,7 +100,7 @@ def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> str | None:
     final_word = words[-1] if words else ""
     if text[-1] in _MID_SENTENCE_PUNCT:
         return f"article stops mid-sentence (ends with {text[-1]!r})"
-    if text.endswith(final_word) and final_word.lower() in _DANGLING:
+    if text.endswith(final_word) and final_word in _DANGLING:  # lower case: not a title's word
         return f"article stops mid-sentence (ends with {final_word!r})"
     previous_ends = len(paragraphs) < 2 or _ends_properly(paragraphs[-2].text(doc))
     if (text.endswith(final_word) and final_word.isalpha() and final_word.islower()

@@ -52,6 +52,9 @@ def test_stops_mid_sentence(last: str) -> None:
     "Best film - The Long Road Home",  # a list item
     "The figures for each ward are below:",  # a table that was not scraped
     "Analysts said investors would read more into the figures next week.",
+    "Reporting by Jane Doe; editing by John Smith",  # a sign-off
+    "Follow us on twitter",  # a short line, not prose
+    "Councillors met the teachers of the School Of",  # a title's words, capitalised
 ])
 def test_complete_endings(last: str) -> None:
     assert messages(last) == []
