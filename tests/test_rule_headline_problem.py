@@ -39,6 +39,10 @@ def test_headline_repeating_the_first_paragraph() -> None:
     assert messages(first + "\n\n" + BODY) == ["headline repeats the first paragraph"]
     # A short headline that the lead happens to begin with is not reported.
     assert messages("The council\n\n" + BODY) == []
+    lead = "On Tuesday the council approved a budget of four million pounds for the schools of the city."
+    assert messages("Approved a budget of four million pounds for the schools\n\n" + lead + "\n") == [
+        "headline repeats the first paragraph"]
+    assert messages("A budget of four million pounds\n\n" + lead + "\n") == []  # short: a coincidence
 
 
 @pytest.mark.parametrize("headline", [

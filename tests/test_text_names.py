@@ -23,6 +23,9 @@ def mentions(sentence: str) -> list[str]:
     ("Garcia said the firm would appeal.", []),  # indirect speech: could be a company
     ("The cross-Channel market is improving, Eurotunnel said.", []),  # no quotation
     ('"Yes," said Wheeler chief executive Ann Lee.', []),  # a modifier, not the speaker
+    ('"I love it," said Aiden, 7, at the fair.', []),  # an age introduces a child
+    ('"No," said Kautz, a lawyer for the city.', []),  # an apposition introduces
+    ('"No," said Kautz, adding that the case was closed.', ["Kautz"]),
     ("Sideways is the best film of the year.", []),  # not a person's role
 ])
 def test_person_mentions(sentence: str, expected: list[str]) -> None:

@@ -51,7 +51,9 @@ _NAME = r"(?:(?:Mc|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
 _QUOTE_END = r"(?:[\"”]\s*,?|,\s*[\"”])\s*"  # the end of a direct quotation: '",' ',"' '"'
 _PATTERNS = (
     # '..." said Wheeler.' / '...", added Kautz,'
-    regex.compile(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})(?=\s*(?:[.,;:!?]|$))"),
+    # An apposition after the name introduces the person ('said Aiden, 7,' 'said Kautz, a lawyer').
+    regex.compile(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})"
+                  rf"(?=\s*(?:[.;:!?]|$|,(?!\s*(?:\d|(?:a|an|the|who|whose|one|now|then)\b))))"),
     # '"...", Rivera said.'
     regex.compile(rf"{_QUOTE_END}(?P<name>{_NAME})\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"),
     # 'Rivera said he would ...': only a person says "he" or "she" of itself.
