@@ -2,12 +2,13 @@
 
 ## What it does
 Finds a single capitalised word standing for a person, in the positions where news text names
-a speaker or describes someone: `'..." said Wheeler.'`, `'"...", Rivera said.'`,
-`'according to Kautz,'`, `'Kautz is a past president of ...'`. It reports the first such bare
-mention when nothing *before* it introduced that person: no full name ("Ted Wheeler", "John C.
-Bienvenu", "Bill de Blasio") and no title ("Mayor Wheeler", "Mr Brown", "Gov. Brown"), in the
-headline or the body. A surname introduced only later still counts as not introduced where it
-is first used.
+someone: the speaker of a direct quotation (`'..." said Wheeler.'`, `'"...", Rivera said.'`),
+the subject of a speech verb followed by "he" or "she" (`'Garcia said she would appeal'`), or
+someone described by a person's role (`'Kautz is a past president of ...'`). It reports the
+first such bare mention when nothing *before* it introduced that person: no full name ("Ted
+Wheeler", "John C. Bienvenu", "Bill de Blasio"), no title ("Mayor Wheeler", "Mr Brown", "Gov.
+Brown"), in the headline or the body. A surname introduced only later still counts as not
+introduced where it is first used.
 
 ## Why is this bad?
 News style introduces every person once, by full name or title, and uses the surname alone only
@@ -16,8 +17,12 @@ articles (the paragraph came from a story that introduced the person, this one d
 the reader cannot tell who is speaking.
 
 Exceptions made on purpose (precision first):
-- Only speaker and role positions are read, so a capitalised word at the start of a sentence,
-  a place or a product is not taken for a person.
+- Only those positions are read, so a capitalised word at the start of a sentence, a place or
+  a product is not taken for a person. Indirect speech ("Qwerto said the figures were strong")
+  is not read either: companies speak that way as often as people.
+- An apposition right after the name introduces the person: `said Aiden, 7,`, `said Kautz, a
+  lawyer for the city`, `said Maria, who asked that her surname not be used`.
+- A first name used alone after the full name ("Ozzy Osbourne", then "Ozzy said") is introduced.
 - A word the article also uses like a company, body or place is not a surname: "the X",
   "at X", "X shares", "X's profits", "X Bank", "X said it ...", "X, which ...".
 - A word that is also an ordinary English word (Zipf frequency at least `common_zipf` in
