@@ -258,8 +258,13 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
     if not outcome.settled:
         report.result.notes.append(f"{source.path}: fixes did not settle after {MAX_PASSES} passes; "
                                    "left as it was (two rules' fixes may undo each other)")
+    if doc.decode_problem is not None:  # lost bytes are reported, never written back as U+FFFD
+        if settings.output and not settings.diff:
+            outcome.result.problems.append(Problem(source.path, ProblemKind.NOT_WRITTEN,
+                                                   f"not valid UTF-8, so nothing written to {settings.output}"))
+        return outcome.result
     changed = outcome.text != doc.text
-    if doc.decode_problem is not None or (not changed and not settings.output):
+    if not changed and not settings.output:
         return outcome.result
     if settings.diff:
         report.diff += unified_diff(doc.text, outcome.text, source.path)

@@ -45,6 +45,14 @@ def test_every_fixable_rule_has_fix_fixtures() -> None:
     assert not missing, f"rules with a fix but no tests/fixtures/fixes/<CODE>/ case: {missing}"
 
 
+@pytest.mark.parametrize("rule", FIXABLE, ids=lambda r: r.code)
+def test_every_fixable_rule_says_whether_its_fix_is_safe_and_why(rule: Rule) -> None:
+    # The rule's page must name its fix's safety ("safe" is not matched inside "unsafe").
+    paragraphs = [p for p in re.split(r"\n\s*\n", rule.doc) if re.search(r"\bfix", p, re.I)]
+    assert any(re.search(rf"\b{rule.fix.value}\b", p, re.I) for p in paragraphs), \
+        f"{rule.code}'s documentation does not say that its fix is {rule.fix.value}"
+
+
 def test_fix_fixtures_name_registered_fixable_rules() -> None:
     assert CASES
     assert {p.parent.name for p in CASES} <= {r.code for r in FIXABLE}
@@ -57,8 +65,10 @@ def test_fix_fixture(case: Path) -> None:
     assert expected_file.exists(), f"{case.name} has no .fixed.txt"
     original, expected = read(case), read(expected_file)
     linter = linter_for(code)
-    assert any(d.code == code for d in _lint(original, linter)), \
-        f"{code} does not fire on {case.name}: the case tests nothing"
+    found = [d for d in _lint(original, linter) if d.code == code]
+    assert found, f"{code} does not fire on {case.name}: the case tests nothing"
+    declared = next(r.fix for r in FIXABLE if r.code == code)
+    assert all(d.fix.safety is declared for d in found if d.fix), f"{code} offers fixes it did not declare"
     new, fixed, remaining = fix_text(original, linter, unsafe=True)
     assert new == expected
     assert (fixed > 0) == (expected != original)
@@ -343,3 +353,10 @@ def _same_or_repaired(new: str, old: str) -> bool:
         return True
     new_words, old_words = set(new.split()), set(old.split())
     return bool(old_words) and len(new_words & old_words) >= 0.8 * len(old_words)
+
+
+def test_invalid_utf8_is_not_written_to_output_either(tmp_path: Path) -> None:
+    path, out = tmp_path / "latin1.txt", tmp_path / "out.txt"
+    path.write_bytes("Café\n\nLe café.\n".encode("latin-1"))
+    report = fix_paths([str(path)], output=str(out), linter=linter_for("NL200"))
+    assert not out.exists() and "not valid UTF-8" in report.result.problems[0].message
