@@ -13,4 +13,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "truncated_article",
     "headline_problem",
     "near_duplicate_article",
+    "duplicate_quote",
 )

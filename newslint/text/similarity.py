@@ -1,0 +1,119 @@
+"""How much of one passage repeats another: normalised words, n-gram shingles, containment.
+
+Duplication rules compare passages of different lengths (a quotation against a paragraph, a
+paragraph against another), and the damage they look for is rarely exact: a word changed, a
+word dropped at the end, the case or the apostrophes different. So the measures here work on
+*normalised words* (case-folded, apostrophes and dashes unified) and on word *shingles* (runs
+of ``n`` consecutive words), and say what fraction of one passage is found in another:
+
+- ``containment(a, b)``: the share of ``a``'s shingles that also occur in ``b`` (asymmetric: a
+  short passage quoted inside a long one is fully contained in it, not the reverse);
+- ``coverage(words, shingles)``: the share of the *words* of a passage that sit inside at least
+  one shingle also found elsewhere. One changed word in the middle of a twelve-word passage
+  loses three of its ten trigrams but only one of its twelve words, so coverage is the measure
+  that tolerates near-verbatim copies;
+- ``ShingleIndex``: passages added under a key (a paragraph, a quotation), then asked which
+  earlier passage covers a new one best.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+Shingle = tuple[str, ...]
+
+# Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+# Typographic variants that must not make two copies of a passage look different.
+_UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
+
+
+def normalise_words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
+    hyphen variants unified (so "Don’t" and "don't" are the same word)."""
+    text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
+    return _WORD.findall(text)
+
+
+def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
+    """The runs of ``n`` consecutive words; a passage shorter than ``n`` is one shingle."""
+    if n < 1:
+        raise ValueError("shingle size must be at least 1")
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
+    """The share of ``a`` found in ``b`` (0.0 when ``a`` is empty)."""
+    return len(a & b) / len(a) if a else 0.0
+
+
+def jaccard(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
+    """Shared shingles over all shingles of the two sets (0.0 when both are empty)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def covered_words(words: Sequence[str], other: AbstractSet[Shingle], n: int = 3) -> list[bool]:
+    """For each word, whether it lies inside some ``n``-word run that ``other`` also holds."""
+    if len(words) < n:
+        return [bool(words) and tuple(words) in other] * len(words)
+    covered = [False] * len(words)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i:i + n]) in other:
+            covered[i:i + n] = [True] * n
+    return covered
+
+
+def coverage(words: Sequence[str], other: AbstractSet[Shingle], n: int = 3) -> float:
+    """The share of ``words`` covered by ``n``-word runs also found in ``other`` (0.0 if empty)."""
+    flags = covered_words(words, other, n)
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The passage of a ``ShingleIndex`` that best covers a probe: its key, the share of the
+    probe's words it covers, and how many words that is."""
+
+    key: Hashable
+    coverage: float
+    words: int
+
+
+@dataclass
+class ShingleIndex:
+    """Passages added one by one under a key, to ask which earlier one covers a new passage."""
+
+    n: int = 3
+    _owners: dict[Shingle, list[Hashable]] = field(default_factory=dict)
+    _passages: dict[Hashable, set[Shingle]] = field(default_factory=dict)
+
+    def add(self, key: Hashable, words: Sequence[str]) -> None:
+        """Index the passage ``words`` under ``key`` (adding to a key extends its passage)."""
+        grams = shingles(words, self.n)
+        passage = self._passages.setdefault(key, set())
+        for gram in grams - passage:
+            self._owners.setdefault(gram, []).append(key)
+        passage |= grams
+
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether a passage was indexed under ``key``."""
+        return key in self._passages
+
+    def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = ()) -> Match | None:
+        """The one indexed passage (other than ``exclude``) that covers most of ``words``."""
+        skip = set(exclude)
+        votes = Counter(k for gram in shingles(words, self.n) for k in self._owners.get(gram, ()) if k not in skip)
+        best: Match | None = None
+        # Only the passages that share the most shingles can cover the most words.
+        for key, _ in votes.most_common(3):
+            flags = covered_words(words, self._passages[key], self.n)
+            if best is None or sum(flags) > best.words:
+                best = Match(key, sum(flags) / len(flags), sum(flags))
+        return best

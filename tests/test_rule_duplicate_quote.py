@@ -1,0 +1,176 @@
+"""NL401 duplicate-quote: repeated quotations are found, legitimate repetition is not."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+from newslint.rule import FixSafety
+from newslint.rules.duplicate_quote import RULE
+from newslint.testing import findings
+
+SEED = Path(__file__).parent / "fixtures" / "rules" / "NL401" / "seed-004-quote-inside-longer-quote.txt"
+QUOTE = "We expect inflation to stay close to our target throughout next year"
+
+
+def article(*paragraphs: str, headline: str = "Bank holds interest rates") -> str:
+    """A whole article: headline, blank line, paragraphs separated by blank lines."""
+    return headline + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+FILLER = ("Shares in banks rose slightly after the announcement.",
+          "Economists had widely expected the decision.")
+
+
+def lines(text: str, **options: object) -> list[int]:
+    """The lines NL401 reports in ``text`` (with rule options overridden)."""
+    doc = Document(text)
+    return [doc.line_of(f.start) for f in RULE.check(doc, {**RULE.options, **options})]
+
+
+def test_seed_reports_the_later_quote_and_names_the_first() -> None:
+    got = findings(SEED.read_bytes(), "NL401")
+    assert [(d.line, d.column) for d in got] == [(25, 1)]
+    assert got[0].message.startswith("quotation repeats the one on line 11: “We can not allow people")
+
+
+def test_verbatim_repeat_in_a_new_paragraph() -> None:
+    text = article(f'"{QUOTE}," the governor said.', *FILLER, f'"{QUOTE}," he added.')
+    assert lines(text) == [9]
+
+
+@pytest.mark.parametrize("copy", [
+    f"A spokesman said: “{QUOTE}.”",                                      # re-attributed, curly
+    f'"{QUOTE.replace("close to", "near")}," she said.',                   # two words changed
+    f'"{QUOTE.rsplit(" ", 2)[0]}," he added.',                             # cut short at the end
+    f'"{QUOTE.upper()}"',                                                   # case differs
+])
+def test_near_verbatim_and_reattributed_repeats(copy: str) -> None:
+    assert lines(article(f'"{QUOTE}," the governor said.', *FILLER, copy)) == [9]
+
+
+def test_earlier_quote_contained_in_a_later_longer_one() -> None:
+    text = article(*FILLER, "The governor said the bank would \"keep a close eye on household borrowing\".",
+                   "Mortgage approvals fell in March.", "House prices were flat.", "Rents rose.",
+                   '"We will keep a close eye on household borrowing this year."')
+    assert lines(text) == [15]
+
+
+def test_repeat_of_text_that_was_not_quoted_before() -> None:
+    # A scraper may repeat words that the original never quoted, or pair the marks wrongly.
+    text = article(*FILLER, "The bank said lending to households grew at its slowest pace for three years.",
+                   '"lending to households grew at its slowest pace for three years," she added.')
+    assert lines(text) == [9]
+
+
+def test_lede_reporting_speech_indirectly_before_quoting_it_is_fine() -> None:
+    text = article("China has said it will not allow any new tobacco factories to be built.", *FILLER,
+                   '"China will not allow any new tobacco factories to be built," a spokesman said.')
+    assert lines(text) == []
+    assert lines(text, lede_paragraphs=0) == [9]
+
+
+def test_repeat_of_one_paragraph_of_a_multi_paragraph_quotation() -> None:
+    text = article('"We have done a great deal to help first-time buyers.',
+                   '"But there is still much more to do for the people who rent their homes," he said.',
+                   *FILLER, 'A minister said: "There is still much more to do for the people who rent."')
+    assert lines(text) == [11]
+
+
+def test_repeat_within_one_merged_paragraph() -> None:
+    text = article(f'"{QUOTE}," the governor said. Shares rose. "{QUOTE}," he added.')
+    assert lines(text) == [3]
+
+
+def test_bare_copy_inserted_before_the_original_is_the_one_reported() -> None:
+    original = f'Shares rose. "{QUOTE}," the governor told a news conference in London. Markets were calm.'
+    text = article("Rates were held at 4.75%.", f'"{QUOTE}," a spokesman said.', *FILLER, original)
+    got = findings(text, "NL401")
+    assert [(d.line, d.message.split(":")[0]) for d in got] == [
+        (5, "quotation stands alone and repeats the one on line 11")]
+
+
+def test_when_both_copies_are_bare_the_later_is_reported() -> None:
+    text = article("Rates were held at 4.75%.", f'"{QUOTE}," a spokesman said.', *FILLER,
+                   f'"{QUOTE}," the governor said.')
+    assert lines(text) == [11]
+
+
+def test_bare_quotation_repeating_later_unquoted_words() -> None:
+    # A copy of words that the original never quoted (or whose marks were paired wrongly).
+    words = "lending to households grew at its slowest pace for three years"
+    text = article("Rates were held at 4.75%.", f'"{words}," officials said.', *FILLER,
+                   f"The bank said {words}, and that mortgage approvals fell.")
+    assert lines(text) == [5]
+    # A quotation inside a fuller paragraph is not taken for a copy of later words.
+    fuller = article("Rates were held at 4.75%.", f'The bank said "{words.capitalize()}" in its report on Monday.',
+                     *FILLER, f"The bank said {words}, and that mortgage approvals fell.")
+    assert lines(fuller) == []
+
+
+def test_short_scare_quotes_and_names_are_not_compared() -> None:
+    text = article('The mayor called the letter "pure politics" and defended "sanctuary cities".',
+                   *FILLER, 'Other mayors also spoke of "pure politics" and of "sanctuary cities".',
+                   'The "Campaign for Better Transport" said the "Campaign for Better Transport" would act.')
+    assert lines(text) == []
+
+
+def test_a_title_in_quotes_is_not_compared_at_any_length() -> None:
+    title = "The Return of the King of the Mountains and the Sea"
+    text = article(f'The festival opens with "{title}" on Friday.', *FILLER, f'Tickets for "{title}" sold out.')
+    assert lines(text) == []
+
+
+def test_headline_echoed_in_a_quotation_is_fine() -> None:
+    text = article(f'"{QUOTE}," the governor said.', *FILLER, headline=QUOTE)
+    assert lines(text) == []
+
+
+def test_writer_echoing_a_phrase_mid_sentence_is_fine() -> None:
+    text = article('"The broadcasters should make the decision to go ahead," he said.', *FILLER,
+                   'He argued that broadcasters "should make the decision to go ahead" this spring.')
+    assert lines(text) == []
+
+
+def test_lede_and_follow_options_allow_the_summary_then_quote_convention() -> None:
+    lede = 'The governor said the bank would "keep a close eye on household borrowing".'
+    full = '"We will keep a close eye on household borrowing this year," he said.'
+    in_lede = article(lede, *FILLER, "Prices were flat.", "Rents rose.", full)
+    assert lines(in_lede) == []                     # the phrase is in paragraph 1: the lede
+    assert lines(in_lede, lede_paragraphs=0) == [13]
+    second = article("Rates were held at 4.75%.", lede, *FILLER, "Prices were flat.", full)
+    assert lines(second) == [13]
+    assert lines(second, lede_paragraphs=2) == []
+    soon_after = article(*FILLER, "Prices were flat.", lede, full)
+    assert lines(soon_after) == []                  # the full quotation follows at once
+    assert lines(soon_after, follow_paragraphs=0) == [11]
+
+
+def test_min_words_and_threshold_options() -> None:
+    five = "a sensible and balanced decision"
+    text = article(f'"{five}," she said.', *FILLER, f'"{five}," he said.')
+    assert lines(text) == []
+    assert lines(text, min_words=5) == [9]
+    reworded = article(f'"{QUOTE}," the governor said.', *FILLER,
+                       '"We expect prices to stay near our goal throughout next year," he said.')
+    assert lines(reworded) == []
+    assert lines(reworded, threshold=0.25) == [9]  # only "throughout next year" is shared
+
+
+def test_fix_removes_a_paragraph_that_is_only_the_repeated_quotation() -> None:
+    text = article(f'"{QUOTE}," the governor said.', *FILLER, f'"{QUOTE}."', "Markets closed higher.")
+    doc = Document(text)
+    [finding] = RULE.check(doc, RULE.options)
+    assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
+    fixed = text
+    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
+        fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+    assert fixed == article(f'"{QUOTE}," the governor said.', *FILLER, "Markets closed higher.")
+    assert not list(RULE.check(Document(fixed), RULE.options))
+
+
+def test_no_fix_when_the_paragraph_says_more_than_the_quotation() -> None:
+    text = article(f'"{QUOTE}," the governor said.', *FILLER, f'"{QUOTE}," he added.')
+    [finding] = RULE.check(Document(text), RULE.options)
+    assert finding.fix is None

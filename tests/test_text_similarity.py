@@ -1,0 +1,100 @@
+"""The similarity helpers: normalised words, shingles, containment, coverage, ShingleIndex."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.text.similarity import (
+    Match,
+    ShingleIndex,
+    containment,
+    coverage,
+    covered_words,
+    jaccard,
+    normalise_words,
+    shingles,
+)
+
+
+def test_normalise_words_folds_case_apostrophes_and_punctuation() -> None:
+    assert normalise_words("“Don’t” STOP, the long-term plan!") == ["don't", "stop", "the", "long-term", "plan"]
+    assert normalise_words("Don't stop the long‑term plan") == normalise_words("don’t stop the long-term plan")
+
+
+def test_normalise_words_keeps_accents_and_digits_and_unifies_compatibility_forms() -> None:
+    assert normalise_words("Café ﬁnances rose 12% in 2004") == ["café", "finances", "rose", "12", "in", "2004"]
+
+
+def test_normalise_words_of_empty_or_punctuation_only_text() -> None:
+    assert normalise_words("") == []
+    assert normalise_words(" -- ... \"\" ") == []
+
+
+def test_shingles_are_runs_of_n_words() -> None:
+    assert shingles(["a", "b", "c", "d"], 3) == {("a", "b", "c"), ("b", "c", "d")}
+    assert shingles(["a", "b", "c", "d"], 1) == {("a",), ("b",), ("c",), ("d",)}
+
+
+def test_short_passage_is_one_shingle_and_empty_has_none() -> None:
+    assert shingles(["a", "b"], 3) == {("a", "b")}
+    assert shingles([], 3) == set()
+    with pytest.raises(ValueError):
+        shingles(["a"], 0)
+
+
+def test_containment_is_asymmetric() -> None:
+    short = shingles(normalise_words("pick and choose what laws they want to follow"))
+    long = shingles(normalise_words("we cannot allow people to pick and choose what laws they want to follow"))
+    assert containment(short, long) == 1.0
+    assert 0.5 < containment(long, short) < 0.7
+    assert containment(set(), long) == 0.0
+
+
+def test_jaccard() -> None:
+    a, b = {("x",), ("y",)}, {("y",), ("z",)}
+    assert jaccard(a, b) == pytest.approx(1 / 3)
+    assert jaccard(a, a) == 1.0
+    assert jaccard(set(), set()) == 0.0
+
+
+def test_one_changed_word_costs_coverage_of_one_word_only() -> None:
+    original = normalise_words("the economy will grow by about three per cent in the coming year")
+    edited = normalise_words("the economy will grow by about four per cent in the coming year")
+    other = shingles(original)
+    assert covered_words(edited, other) == [True] * 6 + [False] + [True] * 6
+    assert coverage(edited, other) == pytest.approx(12 / 13)
+    # The shingle measure loses three trigrams for the same change.
+    assert containment(shingles(edited), other) == pytest.approx(8 / 11)
+
+
+def test_coverage_of_unrelated_text_and_of_short_passages() -> None:
+    other = shingles(normalise_words("shares rose sharply on the news"))
+    assert coverage(normalise_words("the minister resigned on friday"), other) == 0.0
+    assert coverage([], other) == 0.0
+    assert coverage(["shares", "rose"], shingles(["shares", "rose"])) == 1.0
+    assert coverage(["shares", "fell"], other) == 0.0
+
+
+def test_index_finds_the_passage_that_covers_a_probe_best() -> None:
+    index = ShingleIndex()
+    index.add(1, normalise_words("The company said profits rose by a fifth last year."))
+    index.add(2, normalise_words("Its chief executive said the results were very encouraging for everyone."))
+    index.add(3, normalise_words("Analysts said the results were better than expected."))
+    match = index.best_match(normalise_words("The results were very encouraging for everyone"))
+    assert match == Match(2, 1.0, 7)
+    assert 1 in index and 4 not in index
+
+
+def test_index_exclude_and_no_match() -> None:
+    index = ShingleIndex()
+    index.add("a", normalise_words("one two three four"))
+    index.add("b", normalise_words("one two three five"))
+    assert index.best_match(normalise_words("one two three four"), exclude=["a"]) == Match("b", 0.75, 3)
+    assert index.best_match(normalise_words("six seven eight")) is None
+    assert index.best_match([]) is None
+
+
+def test_adding_to_a_key_extends_its_passage() -> None:
+    index = ShingleIndex(n=2)
+    index.add("p", ["a", "b"])
+    index.add("p", ["c", "d"])
+    assert index.best_match(["a", "b", "c", "d"]) == Match("p", 1.0, 4)
