@@ -138,8 +138,13 @@ def off_topic(a: Article, other: Article, rng: random.Random) -> int | None:
 
 
 def duplicate_paragraph(a: Article, other: Article, rng: random.Random) -> int | None:
+    """Capture a paragraph twice: the copy goes somewhere after the original."""
     index = _pick_paragraph(a, rng, min_words=15)
-    return None if index is None else _insert(a, a.lines[index], rng)
+    if index is None:
+        return None
+    at = rng.choice([i for i in a.body_indexes if i > index] + [len(a.lines)])
+    a.lines[at:at] = [a.lines[index], ""]
+    return at + 1
 
 
 def duplicate_quote(a: Article, other: Article, rng: random.Random) -> int | None:

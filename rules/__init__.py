@@ -13,5 +13,6 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "truncated_article",
     "headline_problem",
     "near_duplicate_article",
+    "duplicate_paragraph",
     "duplicate_quote",
 )

@@ -1,0 +1,60 @@
+"""NL402 duplicate-paragraph: repeated paragraphs and sentences, and what is left alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import findings
+
+LEAD = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the third quarter."
+OTHER = "Analysts had expected the company to report a small loss because of higher costs."
+
+
+def article(*paragraphs: str) -> str:
+    return "Acme beats forecasts\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def report(*paragraphs: str) -> list[tuple[int, str]]:
+    return [(d.line, d.message) for d in findings(article(*paragraphs), "NL402")]
+
+
+def test_verbatim_paragraph_points_at_the_later_copy() -> None:
+    assert report(LEAD, OTHER, LEAD) == [(7, "paragraph repeats the one on line 3")]
+
+
+def test_near_verbatim_paragraph_with_a_changed_word() -> None:
+    changed = LEAD.replace("Monday", "Tuesday")
+    assert report(LEAD, OTHER, changed) == [(7, "paragraph repeats the one on line 3 nearly word for word")]
+
+
+def test_repeated_sentence_inside_another_paragraph() -> None:
+    assert report(LEAD, f"The chief executive was pleased. {LEAD}") == [
+        (5, "sentence repeats the one on line 3")]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    (LEAD, "He denied it.", "He denied it."),  # short: may well be said twice
+    (LEAD, '"We will keep investing in our factories next year," he said.',
+     '"We will keep investing in our factories next year," he repeated.'),  # NL401's business
+    (LEAD, "Mr Valentine, who grew up in Argentina, said the firm's shares were cheap at the time of "
+     "the crisis and that he was buying more of them every week.",
+     "Mr Valentine, who grew up in Argentina, agreed."),  # restates only a part
+    (LEAD, OTHER),
+])
+def test_left_alone(paragraphs: tuple[str, ...]) -> None:
+    assert report(*paragraphs) == []
+
+
+def test_headline_restated_by_the_lead_is_fine() -> None:
+    text = f"{LEAD}\n\n{LEAD}\n\n{OTHER}\n"
+    assert findings(text, "NL402") == []
+
+
+def test_fix_is_safe_for_exact_copies_and_unsafe_otherwise() -> None:
+    exact = findings(article(LEAD, OTHER, LEAD), "NL402")[0].fix
+    near = findings(article(LEAD, OTHER, LEAD.replace("Monday", "Friday")), "NL402")[0].fix
+    assert exact.safety.value == "safe" and near.safety.value == "unsafe"
+    text = article(LEAD, OTHER, LEAD)
+    edit = exact.edits[0]
+    assert text[:edit.start] + text[edit.end:] == article(LEAD, OTHER)
