@@ -15,4 +15,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "near_duplicate_article",
     "duplicate_paragraph",
     "duplicate_quote",
+    "injected_link_line",
 )

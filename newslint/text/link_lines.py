@@ -1,0 +1,194 @@
+"""Lines that a site or a scraper put into a story to send the reader elsewhere.
+
+A related-content link, once the page is flattened to text, becomes a line of its own: a
+*prefix* ("Read more", "ALSO READ", "Related stories", "► Watch") and usually a *separator*
+(colon, dash, pipe, arrow) and the *title* of another page, in headline style. A sentence of
+the story can begin with the same words ("More news came on Friday ...", "See also the
+minister's comments ..."), so the prefix alone proves nothing: :func:`parse_link_line` also
+asks whether the rest of the line has the shape of a title rather than of narrative (it starts
+with a capital, is short, has one sentence at most, does not end with a full stop and carries
+no "he said"). :func:`shared_content_share` measures how much of a title is about the article,
+for the callers that want that evidence too.
+"""
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+# Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
+# cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
+_STRONG_PREFIXES = (
+    r"read\s+(?:more|also|next|this(?:\s+next)?|the\s+latest)(?:\s+(?:news|stories|here|on\s+this(?:\s+story)?))?",
+    r"also\s+(?:read|see|watch|listen)",
+    r"see\s+also",
+    r"must[\s-]+(?:reads?|see|watch)",
+    r"more\s+(?:news|stories|coverage|headlines|reading|videos?|like\s+this|on\s+this(?:\s+(?:story|topic))?)",
+    r"related\s+(?:stories|story|articles?|news|coverage|content|links?|reading|posts?|videos?|"
+    r"topics?|items?|reports?|headlines|galleries|gallery|features?|internet\s+links)",
+    r"related",
+    r"recommended\s+(?:for\s+you|reading|stories|articles|videos?|content|links)",
+    r"you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)",
+    r"we\s+recommend",
+    r"(?:don['’]?t|do\s+not)\s+miss(?:\s+this)?",
+    r"(?:further|suggested|recommended|essential)\s+reading",
+    r"editor['’]?s['’]?\s+(?:picks?|choices?)",
+    r"top\s+(?:stories|story|picks|reads|headlines|news)",
+    r"trending\s+(?:now|stories|news|articles|today)",
+    r"most\s+(?:read|popular|viewed|shared|watched|commented)",
+    r"latest\s+(?:news|stories|headlines|updates|videos?)",
+    r"in\s+case\s+you\s+missed\s+it",
+    r"icymi",
+    r"(?:up|watch|read|coming\s+up)\s+next",
+    r"watch\s+(?:more|now|the\s+video|video|live)",
+    r"listen\s+(?:now|here|to\s+the\s+podcast)",
+)
+# Words that are often the start of a sentence, so they count as a prefix only with a separator
+# after them ("More: ...", "Watch - ...", "Trending | ...").
+_WEAK_PREFIXES = (
+    r"also\s+on\s+[\w.]+(?:\s+[\w.]+)?", r"more\s+(?:from|on|in)\s+[\w.]+(?:\s+[\w.]+)?",
+    r"in\s+pictures", r"photo\s+gallery", r"more", r"also", r"see", r"read", r"watch",
+    r"videos?", r"listen", r"podcast", r"gallery", r"slideshow", r"trending", r"recommended",
+    r"popular", r"featured", r"next\s+up",
+)
+# Left out on purpose: "Photo:", "Picture:" (a caption's credit, "Photo: Reuters"), "Latest:"
+# (a live report's update, "Latest: Police confirm two dead"), "Next" (a retailer's name).
+# Calls to action whose rest is an infinitive or a place, not a title ("Click here to read the
+# full story", "Continue reading below"); they may end with a full stop.
+_CTA_PREFIXES = (
+    # Only calls to go and read or watch something: "Click here to subscribe" is a newsletter
+    # box's boilerplate, not a link to other content.
+    r"(?:click|tap)\s+(?:here|this\s+link|the\s+link|below)\s+(?:to\s+(?:read|watch|see|view|listen|"
+    r"find\s+out|learn|get\s+the\s+(?:full|latest)|continue)|for\s+(?:more|the\s+(?:full|latest|rest)|related))",
+    r"(?:continue|keep)\s+reading",
+    r"(?:story|article)\s+continues",
+    r"read\s+(?:the\s+)?full\s+(?:story|article|report)",
+    r"full\s+(?:story|article|coverage)",
+)
+
+
+class PrefixKind(str, enum.Enum):
+    """How much a prefix says on its own (see the module docstring)."""
+
+    STRONG = "strong"
+    WEAK = "weak"
+    CALL_TO_ACTION = "call-to-action"
+
+
+# Bullets, arrows and markdown emphasis that sites put before a link line.
+_LEAD = r"[\s\p{Pd}►▶▷▸▹»›>→⇒➤➜➔➡•·∙*■□▪▫●○◆◇◦#~+|_]*"
+_SEPARATOR = r"\s*(?:[*_]*\s*(?:[:：|»›>→⇒➤➜➔➡▶►~/]+|\p{Pd}+|\.{3}|…)\s*[*_]*)"
+
+
+def _alternatives(patterns: Iterable[str], name: str) -> str:
+    return f"(?P<{name}>" + "|".join(patterns) + ")"
+
+
+
+
+@functools.lru_cache(maxsize=16)
+def _line_pattern(extra_prefixes: tuple[str, ...] = ()) -> regex.Pattern:
+    """The link-line pattern; ``extra_prefixes`` (plain text) count as weak prefixes."""
+    extra = tuple(r"\s+".join(regex.escape(w) for w in p.split()) for p in extra_prefixes if p.strip())
+    return regex.compile(
+        rf"^{_LEAD}(?P<open>[\[(]?)\s*[*_]*\s*"
+        rf"(?:{_alternatives(_CTA_PREFIXES, 'cta')}|{_alternatives(_STRONG_PREFIXES, 'strong')}"
+        rf"|{_alternatives(extra + _WEAK_PREFIXES, 'weak')})"
+        rf"(?![\w'’])[*_]*(?P<sep>{_SEPARATOR})?\s*(?P<title>.*?)\s*$",
+        regex.IGNORECASE | regex.DOTALL,
+    )
+# Arrows and closing marks a site puts after the title ("Read more: Title »").
+_TRAILING = regex.compile(r"[\s»›>→⇒➤➜➔➡▶►*_]+$")
+# A title starts like a headline: a capital or digit (after an opening quote or bracket), a word
+# with a capital inside ("iPhone", "eBay"), or a web address.
+_TITLE_START = regex.compile(r"^(?:[\"'“‘(\[]*[\p{Lu}\p{N}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
+# The end of one sentence and the start of another inside the title.
+_SENTENCE_BREAK = regex.compile(r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|No|vs))"
+                                r"[.!?][\"'”’)]*\s+[\"'“‘(]?[\p{Lu}\p{N}]")
+# A full stop that ends a headline-style abbreviation ("U.S.", "Inc.") rather than a sentence.
+_ABBREVIATION_END = regex.compile(r"(?:\b(?:\p{Lu}\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc)\.)$")
+# Narrative attribution: a pronoun speaking ("he said", "said she"), never in a link's title.
+_PRONOUN_SPEECH = regex.compile(
+    r"\b(?:(?:he|she|they|we|i|it|you)\s+(?:said|says|told|added|asked|explained|wrote|claimed|"
+    r"argued|insisted|warned|noted)|(?:said|says|told|added)\s+(?:he|she|they|we|i|it))\b",
+    regex.IGNORECASE,
+)
+_CROSSHEAD_LIKE = regex.compile(r"(?:up|coming\s+up|next)\s+(?:next|up)$", regex.IGNORECASE)
+_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkLine:
+    """What :func:`parse_link_line` found: the prefix as written, whether a separator followed
+    it, how strong the prefix is, and the title after it (empty for a bare "Read more")."""
+
+    prefix: str
+    kind: PrefixKind
+    has_separator: bool
+    title: str
+
+
+def parse_link_line(line: str, max_title_words: int = 20,
+                    extra_prefixes: Iterable[str] = ()) -> LinkLine | None:
+    """The link line ``line`` is, or None when its prefix or the shape of its rest says it is
+    a sentence of the story (or not a link line at all). ``extra_prefixes`` are more prefixes
+    (plain words, any case) that count when a separator follows them."""
+    match = _line_pattern(tuple(extra_prefixes)).match(line)
+    if match is None:
+        return None
+    kind = PrefixKind.CALL_TO_ACTION if match["cta"] else (
+        PrefixKind.STRONG if match["strong"] else PrefixKind.WEAK)
+    has_separator = bool(match["sep"] and match["sep"].strip(" *_"))
+    title = _TRAILING.sub("", match["title"])
+    if match["open"] and title[-1:] in ")]":
+        title = title[:-1].rstrip()
+    link = LinkLine(match["cta"] or match["strong"] or match["weak"], kind, has_separator, title)
+    if kind is PrefixKind.WEAK and not has_separator:
+        return None  # "More than 20 people ...", "Watch the skies ...": ordinary sentences
+    if not title:
+        # A bare "Related stories" or "Continue reading" is a link; a bare "More:" says too
+        # little, and a bare "Up next" may be a crosshead of the story.
+        return link if kind is not PrefixKind.WEAK and not _CROSSHEAD_LIKE.match(link.prefix) else None
+    return link if _title_shaped(title, kind, max_title_words) else None
+
+
+def _title_shaped(title: str, kind: PrefixKind, max_words: int) -> bool:
+    """Whether ``title`` reads like the title of another page rather than narrative."""
+    if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
+        return False
+    if kind is PrefixKind.CALL_TO_ACTION:
+        return True  # "to read the full story.", "below": its grammar is the prefix's own
+    if not _TITLE_START.match(title) or _SENTENCE_BREAK.search(title):
+        return False
+    # A closing full stop marks a sentence; headlines end bare, or with "?", "!", "..." or a quote.
+    return not (title.endswith(".") and not title.endswith(("..", "…")) and not _ABBREVIATION_END.search(title))
+
+
+def content_words(text: str, common_zipf: float = 5.0) -> set[str]:
+    """The case-folded words of ``text`` that carry its topic: three letters or more and rarer
+    in English than ``common_zipf`` (wordfreq's Zipf scale), a final plural "s" dropped."""
+    words = {w.casefold().replace("’", "'") for w in _WORDS.findall(text)}
+    return {_stem(w) for w in words if len(w) >= 3 and not w.isdigit() and _zipf(w) < common_zipf}
+
+
+def shared_content_share(title: str, text: str, common_zipf: float = 5.0) -> float:
+    """The share of ``title``'s content words that ``text`` also uses (0.0 when it has none)."""
+    own = content_words(title, common_zipf)
+    if not own:
+        return 0.0
+    return len(own & content_words(text, common_zipf)) / len(own)
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@functools.lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    import wordfreq  # heavy: loaded only when a candidate line needs it
+
+    return wordfreq.zipf_frequency(word, "en")

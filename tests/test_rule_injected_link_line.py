@@ -1,0 +1,235 @@
+"""NL301 injected-link-line: every prefix variant fires, narrative look-alikes stay silent, and
+the fix deletes exactly the line (with the blank line that separates it)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+from newslint.rules.injected_link_line import RULE
+from newslint.runner import lint_paths
+from newslint.testing import findings
+from newslint.text.link_lines import PrefixKind, parse_link_line, shared_content_share
+
+HEAD = "Bank of England holds interest rates\n\n"
+BEFORE = "The Bank of England has kept interest rates at 4.75% for a third month in a row.\n\n"
+AFTER = "\n\nEconomists had expected the decision, which seven of the nine members backed.\n"
+
+LINK_LINES = [
+    "More news: Jawbone from Israeli cave oldest human fossil outside Africa",
+    "More news Pete Doherty misses bail deadline",
+    "Read more: Straw backs ending China embargo",
+    "Read more US TV cuts nudity from film",
+    "READ MORE: Boris Johnson warns of winter crisis",
+    "ALSO READ | Sensex falls 500 points",
+    "Also Read: Sensex falls 500 points",
+    "Read also: Markets rally in Tokyo",
+    "Related: Obituary: Dame Alicia Markova",
+    "Related Guantanamo four questioned",
+    "RELATED STORY: Mayor quits after vote",
+    "Related Articles: Markets rally in Tokyo",
+    "Related Coverage - Senate passes budget bill",
+    "Recommended: The best phones of the year",
+    "You may also like: Ten things to do in Paris",
+    "You might also like - Ten things to do in Paris",
+    "Don't miss: Inside the new stadium",
+    "Don’t Miss — Inside the new stadium",
+    "READ NEXT: Apple unveils new iPhone",
+    "See also: 'Worst ever' floods hit Cumbria",
+    "More: Apple unveils new iPhone",
+    "Watch: Obama speaks in Berlin",
+    "WATCH: 'I was terrified'",
+    "Video: Flood waters rise in York",
+    "Trending: Celebrity chef opens diner",
+    "Must read: Ten years on from the crash",
+    "Must-Read: Ten years on from the crash",
+    "Top stories: Floods hit the north",
+    "Editor's pick: The best books of the year",
+    "Editors’ Picks | The best books of the year",
+    "In case you missed it: Stocks hit record",
+    "ICYMI: Stocks hit record",
+    "Further reading: History of the euro",
+    "Read more: Is the euro doomed?",
+    "Related: U.S. sues Apple Inc.",
+    "Also on BBC News: Flood waters rise",
+    "More from Sky News: Flood waters rise",
+    "Read More: https://example.com/story",
+    "► Watch: Storm batters the coast",
+    "» Read more: Why the pound fell",
+    "▶ RELATED STORY: Mayor quits",
+    "- See also: Budget explained",
+    "• Read more: Budget explained",
+    "[Read more: U.S. economy adds jobs]",
+    "(RELATED: Senate passes bill)",
+    "**Read more:** Senate passes bill",
+    "Read more »",
+    "READ MORE >>",
+    "Read more",
+    "Related stories",
+    "RELATED STORY",
+    "Click here to read the full story.",
+    "CLICK HERE TO READ MORE",
+    "Continue reading",
+    "Continue reading the main story",
+    "Story continues below advertisement",
+]
+
+NARRATIVE = [
+    "More news came on Friday when the company said profits fell.",
+    "More news came later",
+    "More news is expected on Friday",
+    "Read more about it in the report, he said.",
+    "Read more of his books, he said",
+    "See also the comments of the minister, who said the plan would fail.",
+    "Related: the figures show a sharp fall in sales.",
+    "Related Companies, the developer, said it would appeal.",
+    "Related Guantanamo four questioned.",
+    "More than 20 people were hurt.",
+    "More reforms ahead says Milburn",
+    "More: The minister said the plan would be scrapped.",
+    "Watch the skies tonight, astronomers say",
+    "Watch: He said it would rain",
+    "Top stories this week included the budget.",
+    "Don't miss the chance to see it, he said.",
+    "Also read the small print, she warned.",
+    "Also, read the small print.",
+    "Also: the ministry said it had no comment.",
+    "Also on Tuesday the minister resigned.",
+    "Trending: Bitcoin prices have surged to a record. Analysts expect more gains.",
+    "Next has said its profit will fall.",
+    "Latest figures show a rise in unemployment.",
+    "Latest: Police confirm two dead",
+    "Photo: Reuters",
+    "Video games sales rose sharply in December.",
+    "Recommended by the committee, the plan was adopted.",
+    "Continue reading? Not on your life, he said.",
+    '"Read more: that is all I ask," she said.',
+]
+
+
+def codes(line: str) -> list[str]:
+    return [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")]
+
+
+@pytest.mark.parametrize("line", LINK_LINES)
+def test_each_prefix_variant_fires(line: str) -> None:
+    assert codes(line) == ["NL301"]
+
+
+@pytest.mark.parametrize("line", NARRATIVE)
+def test_narrative_look_alikes_stay_silent(line: str) -> None:
+    assert codes(line) == []
+
+
+def test_finding_points_at_the_line() -> None:
+    [found] = findings(HEAD + BEFORE + "Related: Wine comedy wins critics' award" + AFTER, "NL301")
+    assert (found.line, found.column) == (5, 1)
+    assert "Wine comedy" in found.message
+
+
+def test_headline_is_never_checked() -> None:
+    assert findings("Read more: The cost of living\n\nPrices rose by 3% in May.\n", "NL301") == []
+
+
+# -- the shape test and the topic test ------------------------------------------------------
+def test_parse_reports_prefix_kind_separator_and_title() -> None:
+    link = parse_link_line("► READ MORE | Oil prices slide »")
+    assert link is not None
+    assert (link.kind, link.has_separator, link.title) == (PrefixKind.STRONG, True, "Oil prices slide")
+    assert parse_link_line("Watch Oil prices slide") is None  # an everyday word needs a separator
+    assert parse_link_line("Watch: Oil prices slide").kind is PrefixKind.WEAK
+
+
+def test_long_rest_is_narrative_not_a_title() -> None:
+    title = " ".join(["Word"] * 21)
+    assert parse_link_line(f"Read more: {title}") is None
+    assert parse_link_line(f"Read more: {title}", max_title_words=30) is not None
+
+
+def test_shared_content_share_counts_uncommon_words_only() -> None:
+    text = "Related Companies is building towers at Hudson Yards in Manhattan."
+    # "hudson", "yard" and "tower" (plural dropped) are shared, "rise" is not; "the" never counts.
+    assert shared_content_share("The Hudson Yards towers rise", text) == pytest.approx(3 / 4)
+    assert shared_content_share("Fockers retain film chart crown", text) == 0.0
+    assert shared_content_share("The and of", text) == 0.0
+
+
+CROSSHEAD = ("Developer wins Hudson Yards contract\n\nRelated Companies has won the contract to "
+             "build the second phase of Hudson Yards.\n\nRelated Companies Hudson Yards towers\n\n"
+             "The company plans two office towers at Hudson Yards.\n")
+
+
+def test_no_separator_line_on_the_story_topic_is_left_alone() -> None:
+    options = dict(RULE.options)
+    assert list(RULE.check(Document(CROSSHEAD), options)) == []
+    # The same line is taken for a link once the topic test is switched off: it was that test.
+    options["max_shared_share"] = 1.0
+    assert len(list(RULE.check(Document(CROSSHEAD), options))) == 1
+
+
+def test_extra_prefixes_from_the_config(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(HEAD + BEFORE + "Lees ook: Kabinet valt over stikstof" + AFTER, encoding="utf-8")
+    assert lint_paths([str(article)], jobs=1, config=None, select=["NL301"]).diagnostics == []
+    config = tmp_path / "newslint.toml"
+    config.write_text('[rules.injected-link-line]\nextra_prefixes = ["Lees ook"]\n', encoding="utf-8")
+    result = lint_paths([str(article)], jobs=1, config=config, select=["NL301"])
+    assert [(d.code, d.line) for d in result.diagnostics] == [("NL301", 5)]
+
+
+# -- the fix ---------------------------------------------------------------------------------
+def fixed(text: str) -> str:
+    """``text`` with every NL301 fix applied (the edits never overlap)."""
+    edits = sorted((e for d in findings(text, "NL301") for e in d.fix.edits),
+                   key=lambda e: e.start, reverse=True)
+    for e in edits:
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text
+
+
+def without_line(text: str, line: str, newline: str = "\n") -> str:
+    """What deleting ``line`` must give: the paragraph layout less that one paragraph."""
+    paragraphs = [p for p in text.split(newline * 2) if p != line]
+    return (newline * 2).join(paragraphs)
+
+
+def test_fix_deletes_the_line_and_its_blank_line() -> None:
+    link = "More news: Jawbone from Israeli cave oldest human fossil outside Africa"
+    text = HEAD + BEFORE + link + AFTER
+    assert fixed(text) == HEAD + BEFORE + AFTER.lstrip("\n")
+    assert fixed(text) == without_line(text, link)
+
+
+def test_fix_of_a_last_paragraph_keeps_the_final_newline() -> None:
+    text = HEAD + BEFORE + "Read more: Oil prices slide\n"
+    assert fixed(text) == HEAD + BEFORE.rstrip("\n") + "\n"
+
+
+def test_fix_keeps_crlf_and_unseparated_layouts() -> None:
+    crlf = "Rates held\r\n\r\nThe Bank kept rates.\r\n\r\nRelated: Oil slides\r\n\r\nShares rose.\r\n"
+    assert fixed(crlf) == "Rates held\r\n\r\nThe Bank kept rates.\r\n\r\nShares rose.\r\n"
+    tight = "Rates held\n\nThe Bank kept rates.\nRelated: Oil slides\nShares rose.\n"
+    assert fixed(tight) == "Rates held\n\nThe Bank kept rates.\nShares rose.\n"
+
+
+def test_fix_of_the_seed_removes_exactly_line_24() -> None:
+    seed = Path(__file__).parent / "fixtures/rules/NL301/seed-000-more-news-line-between-paragraphs.txt"
+    text = seed.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert fixed(text).split("\n") == lines[:23] + lines[25:]
+
+
+def test_read_more_stub_ending_the_article_is_left_to_truncated_article() -> None:
+    stub = HEAD + BEFORE + "Continue reading\n"
+    assert findings(stub, "NL301") == []
+    assert [d.code for d in findings(stub, "NL301", "NL503")] == ["NL503"]
+    # The same stub in the middle of the article, or a titled link at its end, is NL301's.
+    assert codes("Continue reading") == ["NL301"]
+    assert [d.code for d in findings(HEAD + BEFORE + "Read more: Oil prices slide\n", "NL301")] == ["NL301"]
+
+
+def test_bare_crosshead_like_prefix_is_not_a_link() -> None:
+    assert codes("Up next") == []
+    assert codes("Up next: Chelsea face Arsenal") == ["NL301"]
+    assert codes("Click here to subscribe") == []  # a newsletter box, not a link elsewhere
