@@ -73,6 +73,14 @@ LINK_LINES = [
     "Continue reading",
     "Continue reading the main story",
     "Story continues below advertisement",
+    "See more: Ten best beaches in Europe",
+    "Also in the news: Flood waters rise",
+    "More on: Brexit talks",
+    "In other news: Flood waters rise",
+    "Previously: Trump signs order",
+    "LIVE UPDATES: Storm hits coast",
+    "Read more at BBC News",
+    "Read more on Brexit",
 ]
 
 NARRATIVE = [
@@ -105,6 +113,12 @@ NARRATIVE = [
     "Recommended by the committee, the plan was adopted.",
     "Continue reading? Not on your life, he said.",
     '"Read more: that is all I ask," she said.',
+    "Read more on page 5.",
+    "In other news, the council voted to close the library.",
+    "Previously, the company said it would cut jobs.",
+    "See more of the footage, he said",
+    "Live updates were posted on the site.",
+    "Read more at the library, she urged",
 ]
 
 

@@ -22,8 +22,12 @@ import regex
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
 _STRONG_PREFIXES = (
-    r"read\s+(?:more|also|next|this(?:\s+next)?|the\s+latest)(?:\s+(?:news|stories|here|on\s+this(?:\s+story)?))?",
+    r"read\s+(?:more|also|next|this(?:\s+next)?|the\s+latest)"
+    r"(?:\s+(?:news|stories|here|on\s+this(?:\s+story)?|at|on|from|in))?",
+    r"(?:see|view|discover|explore)\s+more",
     r"also\s+(?:read|see|watch|listen)",
+    r"also\s+in\s+(?:the\s+)?news",
+    r"live\s+(?:updates|coverage|blog)",
     r"see\s+also",
     r"must[\s-]+(?:reads?|see|watch)",
     r"more\s+(?:news|stories|coverage|headlines|reading|videos?|like\s+this|on\s+this(?:\s+(?:story|topic))?)",
@@ -49,7 +53,8 @@ _STRONG_PREFIXES = (
 # Words that are often the start of a sentence, so they count as a prefix only with a separator
 # after them ("More: ...", "Watch - ...", "Trending | ...").
 _WEAK_PREFIXES = (
-    r"also\s+on\s+[\w.]+(?:\s+[\w.]+)?", r"more\s+(?:from|on|in)\s+[\w.]+(?:\s+[\w.]+)?",
+    r"also\s+on(?:\s+[\w.]+){0,2}", r"more\s+(?:from|on|in)(?:\s+[\w.]+){0,2}", r"in\s+other\s+news",
+    r"previously", r"earlier\s+coverage",
     r"in\s+pictures", r"photo\s+gallery", r"more", r"also", r"see", r"read", r"watch",
     r"videos?", r"listen", r"podcast", r"gallery", r"slideshow", r"trending", r"recommended",
     r"popular", r"featured", r"next\s+up",
