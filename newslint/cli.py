@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from newslint import __version__
+from newslint.baseline import DEFAULT_BASELINE
 from newslint.reporters import FORMATS
 
 
@@ -41,6 +42,17 @@ def _linter(paths: Sequence[str], config: str | None, **cli: Any) -> Any:
     try:
         return prepare(paths, config=config, **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
+        _fail(str(exc))
+
+
+def _guarded(func: Any, *args: Any) -> Any:
+    """Call ``func``; a bad baseline or a git problem is a usage error (exit 2)."""
+    from newslint.baseline import BaselineError
+    from newslint.gitdiff import GitError
+
+    try:
+        return func(*args)
+    except (BaselineError, GitError) as exc:
         _fail(str(exc))
 
 
@@ -85,10 +97,16 @@ def _with_selectors(func: Any) -> Any:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
 @click.option("--output", type=click.Path(dir_okay=False),
               help="With --fix and one input: write the repaired article here, not in place.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline file (see `newslint baseline`).")
+@click.option("--diff-base", metavar="REV", help="Lint only files changed since git revision REV and "
+              "report only findings REV's version did not have.")
 def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
           jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
-          unsafe_fixes: bool, output: str | None, **cli: Any) -> None:
+          unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
+          **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
+    from newslint.baseline import Gate
     from newslint.reporters import ReportContext, get_renderer
     from newslint.runner import run
     from newslint.sources import STDIN, Source, discover
@@ -96,12 +114,18 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     paths = paths or (".",)
     if output and not (fix and not diff and len(paths) == 1 and not os.path.isdir(paths[0])):
         _fail("--output works with --fix (not --diff) and exactly one input file")
+    if diff_base and (fix or diff):
+        _fail("--diff-base does not work with --fix or --diff")
     linter = _linter(paths, config, **cli)
+    gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config
     inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
     items = (item for p in inputs for item in
              ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude)))
-    if fix or diff:  # fixing runs in this process: each file is decided and written in one place
+    items = gate.inputs(items)
+    if diff_base:
+        result = _guarded(gate.lint_changed, linter, items, jobs)
+    elif fix or diff:  # fixing runs in this process: each file is decided and written in one place
         from newslint.fixes import fix_sources
 
         report = fix_sources(linter, items, unsafe_fixes, diff, output)
@@ -109,7 +133,9 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         click.echo(report.diff, nl=False)
     else:
         result = run(linter, items, jobs)
-    context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__)
+    result = gate.filter(result)
+    context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__,
+                            gate.fingerprints)
     click.echo(get_renderer(fmt)(result, context), nl=False, color=context.color, err=diff)
     for message in (*result.problems, *result.crashes):
         click.echo(f"newslint: {message}", err=True)
@@ -148,3 +174,26 @@ def explain(rule: str) -> None:
     if found is None:
         _fail(f"unknown rule {rule!r}; `newslint rules` lists them")
     click.echo(found.doc.strip() + "\n")
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1)
+@_with_selectors
+@click.option("-o", "--output", default=DEFAULT_BASELINE, show_default=True,
+              type=click.Path(dir_okay=False), help="The baseline file to write.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config: str | None, **cli: Any) -> None:
+    """Record the findings in PATHS (default '.') so `check --baseline FILE` reports only new ones."""
+    from newslint.baseline import from_result, save
+    from newslint.runner import lint_paths
+
+    paths = paths or (".",)
+    result = lint_paths(paths, jobs, linter=_linter(paths, config, **cli))
+    for message in (*result.problems, *result.crashes):
+        click.echo(f"newslint: {message}", err=True)
+    if exit_code(result) in (ExitCode.USAGE, ExitCode.INTERNAL):  # an incomplete baseline would hide findings
+        click.echo("newslint: error: baseline not written", err=True)
+        sys.exit(exit_code(result))
+    _guarded(save, from_result(result, output), output)
+    count = len(result.diagnostics)
+    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} from {result.files_checked} files to {output}.")

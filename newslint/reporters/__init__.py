@@ -6,15 +6,19 @@ and imported only when used, so start-up stays fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newslint.rule import Rule
-from newslint.runner import RunResult
+from newslint.runner import Diagnostic, RunResult
 
 FORMATS: dict[str, str] = {
     "text": "newslint.reporters.text",
     "json": "newslint.reporters.json",
+    "github": "newslint.reporters.github",
+    "sarif": "newslint.reporters.sarif",
+    "junit": "newslint.reporters.junit",
+    "gitlab": "newslint.reporters.gitlab",
 }
 
 
@@ -27,6 +31,9 @@ class ReportContext:
     quiet: bool = False
     statistics: bool = False
     version: str = ""
+    # each finding's baseline fingerprint, when --baseline or --diff-base computed them before
+    # filtering (CI formats compute them from the findings otherwise)
+    fingerprints: Mapping[Diagnostic, str] | None = None
 
 
 Renderer = Callable[[RunResult, ReportContext], str]

@@ -1,0 +1,26 @@
+"""The gitlab format: GitLab Code Quality JSON, shown in merge requests.
+
+An array of issues with ``description``, ``check_name``, ``fingerprint`` (the baseline
+fingerprint, so GitLab tells new issues from old ones across line moves), ``severity`` and
+``location`` (path and first line).
+"""
+from __future__ import annotations
+
+import json
+
+from newslint.baseline import fingerprints_for, normal_path
+from newslint.reporters import ReportContext
+from newslint.rule import Severity
+from newslint.runner import RunResult
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def render(result: RunResult, context: ReportContext) -> str:
+    """Every finding as a Code Quality issue."""
+    prints = fingerprints_for(result.diagnostics, context.fingerprints)
+    issues = [{"type": "issue", "description": f"{d.code} {d.message}", "check_name": f"{d.code} {d.rule}",
+               "fingerprint": prints[d], "severity": SEVERITIES[d.severity],
+               "location": {"path": normal_path(d.path), "lines": {"begin": d.line, "end": d.end_line}}}
+              for d in result.diagnostics]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

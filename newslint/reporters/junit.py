@@ -1,0 +1,41 @@
+"""The junit format: JUnit XML for GitLab, Jenkins and other test-report viewers.
+
+One testsuite; a failing testcase per finding (named by place and rule, so reports stay readable
+when there are many), an erroring testcase per input that could not be read, and one passing
+testcase when there is nothing to report. Characters XML 1.0 cannot hold are shown escaped.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from newslint.baseline import normal_path
+from newslint.reporters import ReportContext
+from newslint.runner import RunResult
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render(result: RunResult, context: ReportContext) -> str:
+    """The run as a JUnit XML document."""
+    errors = [p for p in (*result.problems, *result.crashes) if getattr(getattr(p, "kind", None), "is_error", True)]
+    suite = ET.Element("testsuite", name="newslint", tests="0", failures=str(len(result.diagnostics)),
+                       errors=str(len(errors)), skipped="0")
+    for d in result.diagnostics:
+        where = f"{normal_path(d.path)}:{d.line}:{d.column}"
+        case = ET.SubElement(suite, "testcase", classname=f"newslint.{d.code}", name=_xml_safe(f"{where} {d.code} {d.rule}"),
+                             file=_xml_safe(normal_path(d.path)), line=str(d.line))
+        failure = ET.SubElement(case, "failure", type=d.code, message=_xml_safe(d.message))
+        failure.text = _xml_safe(f"{where}: {d.code} {d.message}")
+    for problem in errors:
+        case = ET.SubElement(suite, "testcase", classname="newslint", name=_xml_safe(problem.path))
+        ET.SubElement(case, "error", message=_xml_safe(str(problem)))
+    if not len(suite):
+        ET.SubElement(suite, "testcase", classname="newslint", name=f"{result.files_checked} files checked")
+    suite.set("tests", str(len(suite)))
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
