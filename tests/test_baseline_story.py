@@ -27,10 +27,10 @@ def newslint() -> str:
     return found
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the installed newslint in ``cwd``."""
+def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed newslint in ``cwd`` (with extra environment variables)."""
     return subprocess.run([newslint(), *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1"})
+                          env={**os.environ, "NO_COLOR": "1", **env})
 
 
 def findings(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
