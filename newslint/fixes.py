@@ -161,14 +161,15 @@ def write_atomically(path: str, data: bytes, expected: bytes | None = None,
     else:  # a rename would get round a read-only file's protection (even for root): respect it
         if not old.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, "the file is read-only")
-    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint-tmp", dir=folder)
+    # Hidden (so no run picks it up) and short enough for any file system's name limit.
+    fd, temp = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".newslint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
-        if old is not None:
+        if old is not None and hasattr(os, "chown"):  # no owners to keep on Windows
             with contextlib.suppress(OSError):  # only root may give a file away; keep trying
                 os.chown(temp, old.st_uid, old.st_gid)
         if expected is not None:

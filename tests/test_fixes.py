@@ -187,6 +187,14 @@ def test_fix_writes_the_repair_and_keeps_permissions(damaged: Path) -> None:
     assert os.listdir(damaged.parent) == ["story.txt"]  # no temporary file left
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_fix_keeps_the_owner(damaged: Path) -> None:
+    os.chown(damaged, 65534, 65534)
+    nl204([damaged])
+    assert (damaged.stat().st_uid, damaged.stat().st_gid) == (65534, 65534)
+    assert read(damaged) == ARTICLE.format("")
+
+
 def test_fix_keeps_bom_and_crlf_bytes(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"\xef\xbb\xbf" + ARTICLE.format(ZWSP).replace("\n", "\r\n").encode("utf-8"))
