@@ -16,4 +16,6 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "duplicate_paragraph",
     "duplicate_quote",
     "injected_link_line",
+    "mojibake",
+    "garbled_token",
 )

@@ -355,8 +355,10 @@ def test_seeds_after_fix_are_the_same_articles_minus_the_damage(tmp_path: Path, 
     for seed in SEEDS:
         before, after = read(seed).splitlines(), read(tmp_path / seed.name).splitlines()
         assert after[0] == before[0], "the headline must survive"
-        kept = iter(before)  # the fixed article is the original with lines taken out, in order
-        assert all(any(line == old for old in kept) for line in after), seed.name
+        # The fixed article is the original with lines taken out, in order; a damaged line may
+        # instead be repaired in place (NL202 joins a garbled word).
+        kept = iter(before)
+        assert all(any(line == old or old in damaged for old in kept) for line in after), seed.name
         deleted += [line for line in (Counter(before) - Counter(after)).elements() if line.strip()]
     assert sorted(deleted) == sorted(damaged), "exactly the damaged lines go, nothing else"
     if "NL301" in {r.code for r in FIXABLE}:

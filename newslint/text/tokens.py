@@ -1,0 +1,93 @@
+"""Word-level helpers: how common a word is in English, and junk spliced into a word.
+
+A spliced word is one letter, one to four junk characters (digits and symbols), an optional
+space, and the rest of the word: "R$3 ecipient", "e8* conomist", "g$@#overnance". This module
+only finds the shapes; whether one is damage or real notation ("R$3 billion", "G8 summit") is
+the rule's call, helped by ``english_zipf`` and ``looks_like_notation``.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Span
+
+# Characters that can be junk: digits and symbols, never letters, spaces or the punctuation
+# that normally follows a word (".,;:" quotes, brackets, hyphens, dashes, apostrophes).
+JUNK = r"\d$@#*%&^~+=/\\|<>_§°£€¥!?"
+_SPLICE = regex.compile(
+    rf"""(?<=^|[\s"'“‘(\[{{—–-])       # the letter starts a word or a compound's second part
+    (?P<head>\p{{L}})
+    (?P<junk>[{JUNK}]{{1,4}})
+    \ ?
+    (?P<tail>\p{{Ll}}{{2,}}|\p{{Lu}}{{2,}})
+    (?!\p{{L}}|\d)""",
+    regex.VERBOSE,
+)
+_CURRENCY = "$£€¥"
+# Symbols that follow a letter in real notation: "C#", "C++", "A*", "A+", "w/" ("with").
+_NOTATION_SYMBOLS = frozenset({"#", "+", "++", "*", "**", "/", "!", "?", "!!", "?!", "!?"})
+_URL_OR_EMAIL = regex.compile(r"://|\bwww\.|[\w.+-]@[\w-]+\.\w|\.(?:com|org|net|co|uk)\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """Junk between a word's first letter and its rest: ``head`` + ``junk`` + ``tail``."""
+
+    head: Span
+    junk: Span  # the junk characters and the space after them, if any
+    tail: Span
+    head_text: str
+    junk_text: str  # the junk characters only
+    tail_text: str
+
+    @property
+    def joined(self) -> str:
+        """The word with the junk dropped ("R" + "ecipient" = "Recipient")."""
+        return self.head_text + self.tail_text
+
+
+def find_splices(text: str, start: int = 0, end: int | None = None) -> Iterator[Splice]:
+    """Every letter-junk-rest shape in ``text[start:end]`` outside URLs, e-mail addresses and
+    HTML entities."""
+    end = len(text) if end is None else end
+    for match in _SPLICE.finditer(text, start, end):
+        after = text[match.end():match.end() + 1]
+        if "&" in match["junk"] and after == ";":
+            continue  # an HTML entity ("R&amp;D") is NL203's business
+        if _URL_OR_EMAIL.search(_chunk(text, match.start(), match.end())):
+            continue
+        yield Splice(Span(*match.span("head")), Span(match.start("junk"), match.start("tail")),
+                     Span(*match.span("tail")), match["head"], match["junk"], match["tail"])
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The non-space run(s) around ``text[start:end]``."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def looks_like_notation(head: str, junk: str) -> bool:
+    """True when ``head`` + ``junk`` is a real token: a model or road number ("G8", "X5",
+    "M25"), a currency ("R$3", "A$", "C$5"), or a letter with a symbol of its own ("C#", "A*",
+    "C++", "w/")."""
+    if junk in _NOTATION_SYMBOLS:
+        return True
+    if not head.isupper():
+        return False
+    return junk.isdigit() or (junk[0] in _CURRENCY and (not junk[1:] or junk[1:].isdigit()))
+
+
+@functools.lru_cache(maxsize=8192)
+def english_zipf(word: str) -> float:
+    """How common ``word`` is in English on wordfreq's Zipf scale (about 7 for "the", 0 for
+    unknown), from wordfreq's large list so that rarer words and names still count."""
+    import wordfreq  # heavy: loaded only when a candidate needs it
+
+    return wordfreq.zipf_frequency(word.lower(), "en")

@@ -1,0 +1,57 @@
+"""newslint.text.tokens: letter-junk-rest shapes, notation, word frequency."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.text.tokens import english_zipf, find_splices, looks_like_notation
+
+
+def shapes(text: str) -> list[tuple[str, str, str, str]]:
+    """(head, junk, tail, covered text) of every splice shape in ``text``."""
+    return [(s.head_text, s.junk_text, s.tail_text, text[s.head.start:s.tail.end]) for s in find_splices(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"R$3 ecipient', [("R", "$3", "ecipient", "R$3 ecipient")]),
+    ("an e8*conomist", [("e", "8*", "conomist", "e8*conomist")]),
+    ("loss-m24# aking", [("m", "24#", "aking", "m24# aking")]),
+    ("the G8 summit", [("G", "8", "summit", "G8 summit")]),  # a shape; the rule decides
+    ("R$3 ECIPIENT", [("R", "$3", "ECIPIENT", "R$3 ECIPIENT")]),
+    ("R$3bn", [("R", "$3", "bn", "R$3bn")]),  # a shape too: "bn" is a word, so the rule passes it
+])
+def test_shapes_are_found(text: str, expected: list) -> None:
+    assert shapes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "US$3 billion",  # the letter does not start a word
+    "AT&T results", "Yahoo! said", "ex-Wham! star",
+    "F-16 jets", "Covid-19 cases", "e-mail", "O'Brien",
+    "1. e4 e5",  # the rest must be letters only
+    "x2 y",  # the rest needs two letters
+    "R&amp;D",  # an HTML entity
+    "https://example.com/a1b2 site", "www.a1site.org", "mail a@bbc.co.uk", "#G8summit", "@U2fans",
+])
+def test_non_shapes(text: str) -> None:
+    assert shapes(text) == []
+
+
+def test_spans_cover_the_junk_and_its_space() -> None:
+    [splice] = find_splices("x R$3 ecipient")
+    assert (splice.head.start, splice.junk.start, splice.junk.end, splice.tail.start) == (2, 3, 6, 6)
+    assert splice.joined == "Recipient"
+
+
+@pytest.mark.parametrize("head, junk, expected", [
+    ("G", "8", True), ("M", "25", True), ("R", "$3", True), ("A", "$", True), ("C", "#", True),
+    ("c", "#", True), ("C", "++", True), ("A", "*", True), ("w", "/", True),
+    ("p", "$4", False), ("s", "3$6", False), ("t", "44", False), ("e", "8*", False), ("R", "$3#", False),
+])
+def test_looks_like_notation(head: str, junk: str, expected: bool) -> None:
+    assert looks_like_notation(head, junk) is expected
+
+
+def test_english_zipf() -> None:
+    assert english_zipf("recipient") > 3 > english_zipf("ecipient") == 0.0
+    assert english_zipf("Recipient") == english_zipf("recipient")
+    assert 0 < english_zipf("keaveney") < 2  # the large list knows rarer names
