@@ -25,6 +25,9 @@ Exceptions made on purpose (none of these is reported):
   "©" and "™", and other scripts (Greek, Cyrillic, Arabic, Chinese, emoji). ftfy only acts on
   sequences that correct text does not produce.
 - Lines that are pure ASCII are skipped without running ftfy (they cannot hold mojibake).
+- A lone "Ã" or "Â" before a space ("the letters Ã and Õ") on a line with no other mojibake:
+  ftfy would read it as "à" or a non-breaking space whose second byte was lost, but one letter
+  is too little evidence. On a line with other mojibake that repair is offered (unsafe).
 - HTML entities, curly quotes, ligatures and full-width characters are not touched: only ftfy's
   encoding repairs are used, never its other clean-ups.
 
@@ -143,6 +146,10 @@ def _show(text: str) -> str:
                    for c in text)
 
 
+def _non_ascii(text: str) -> int:
+    return sum(not c.isascii() for c in text)
+
+
 def _lost_closing_quote(garbled: str, start: int, end: int, repair: str) -> tuple[int, int, str]:
     """Windows-1252 has no character for byte 0x9D, so a strict decoder drops it and the
     closing quote "”" (E2 80 9D) is left as "â€": ftfy then reads "â€" and the space after it
@@ -158,6 +165,8 @@ def _finding(line: Span, text: str, fixed: str) -> Finding | None:
         return None
     runs = [_lost_closing_quote(text[i:j], i, j, r) for i, j, r in runs]
     chains = [decoding_chain(text[i:j], r) for i, j, r in runs]
+    if all(chain is None and _non_ascii(text[i:j]) <= 1 for chain, (i, j, _) in zip(chains, runs)):
+        return None  # only guesses from one lone letter ("the letters Ã and Õ"): too weak
     start, end, replacement = runs[0]
     more = f" ({len(runs) - 1} more on this line)" if len(runs) > 1 else ""
     message = (f'mojibake ({_codec(chains[0])}): "{_show(text[start:end])}" should read '

@@ -37,6 +37,8 @@ def fixed(body: str, unsafe: bool = False) -> str:
     "Ελληνικά, Москва, 北京, مرحبا and emoji 🎉👍🏽 in one paragraph.",
     "¿Qué? ¡Hola! said the naïve café owner about his résumé.",
     "The firm said it would appeal.",  # pure ASCII: the fast path
+    "The letters Ã and Õ are Portuguese; Â is Romanian.",  # lone letters: too little evidence
+    "A IRMÃ E O IRMÃO DE JOÃO; MAÇÃ; CÂMARA; ÎN ROMÂNIA ȘI Â; Ông Nguyễn Văn Ân.",
 ])
 def test_correct_text_is_clean(body: str) -> None:
     assert findings(HEAD + body + "\n", "NL201") == []
@@ -111,11 +113,11 @@ def test_lost_bytes_become_the_replacement_character_unsafely() -> None:
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
 
 
-def test_nbsp_turned_space_is_an_unsafe_repair() -> None:
-    body = "They dined Ã la carte."
+def test_nbsp_turned_space_is_an_unsafe_repair_beside_other_mojibake() -> None:
+    body = "The cafÃ© served dishes Ã la carte."
     [finding] = findings(HEAD + body + "\n", "NL201")
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
-    assert fixed(body, unsafe=True) == "They dined à la carte."
+    assert fixed(body, unsafe=True) == "The café served dishes à la carte."
 
 
 @pytest.mark.parametrize("old, new, runs", [
