@@ -2,6 +2,7 @@
 writing that never loses a byte (atomic replace, permissions, BOM, CRLF, interrupted writes)."""
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -358,7 +359,8 @@ def test_seeds_after_fix_are_the_same_articles_minus_the_damage(tmp_path: Path, 
         # The fixed article is the original with lines taken out, in order; a damaged line may
         # instead be repaired in place (NL202 joins a garbled word).
         kept = iter(before)
-        assert all(any(line == old or old in damaged for old in kept) for line in after), seed.name
+        assert all(any(line == old or (old in damaged and _repaired(line, old)) for old in kept)
+                   for line in after), seed.name
         deleted += [line for line in (Counter(before) - Counter(after)).elements() if line.strip()]
     assert sorted(deleted) == sorted(damaged), "exactly the damaged lines go, nothing else"
     if "NL301" in {r.code for r in FIXABLE}:
@@ -366,6 +368,11 @@ def test_seeds_after_fix_are_the_same_articles_minus_the_damage(tmp_path: Path, 
         lost = Counter(read(seed).splitlines()) - Counter(read(tmp_path / seed.name).splitlines())
         assert [line for line in lost if line.strip()] == [line for line in lost if line.startswith("More news")]
         assert sum(1 for line in lost if line.startswith("More news")) == 1
+
+
+def _repaired(new: str, old: str) -> bool:
+    """A line repaired in place keeps nearly all of its characters."""
+    return difflib.SequenceMatcher(None, old, new).ratio() > 0.9
 
 
 def test_invalid_utf8_is_not_written_to_output_either(tmp_path: Path) -> None:
