@@ -1,9 +1,11 @@
 """NL202 garbled-token: junk spliced into a word ("R$3 ecipient" for "Recipient").
 
 ## What it does
-Reports a word whose first letter is cut off from the rest by one to four junk characters
-(digits or symbols such as `$ @ # * % & ^ ~ + = / |`), with or without a space after them:
-"R$3 ecipient", "e8* conomist", "g$@# overnance", "t44 ender", "p$4 layer", "e8*conomist".
+Reports a word whose first letter (or first two or three letters) is cut off from the rest by
+one to four junk characters (digits or symbols such as `$ @ # * % & ^ ~ + = / |`), with or
+without a space after them:
+"R$3 ecipient", "e8* conomist", "g$@# overnance", "t44 ender", "p$4 layer", "e8*conomist",
+"eco8* nomist".
 
 A shape like that is reported when either
 - the rest is not a common English word (rarer than Zipf 3 in wordfreq: "ecipient", "ender")
@@ -13,6 +15,10 @@ A shape like that is reported when either
 - the rest is a word ("layer", "ports") but the letter and the junk cannot be real notation (a
   lower-case letter with digits, or a mix of symbols: "p$4", "s3$6") and the joined word is a
   common one, at most one step rarer on the Zipf scale ("player", "sports").
+
+With two or three letters before the junk only the first case counts, and only for a joined
+word that is common or in the article: such heads are often names of their own ("MI6 agent",
+"ITV1 show", "BBC2", "HIV/AIDS", "and/or").
 
 ## Why is this bad?
 A scraper or OCR step spliced junk into the word: readers stumble, search and deduplication miss
@@ -76,6 +82,11 @@ def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
     # for every decision but names. The large list loads only for those.
     joined = splice.joined.casefold()
     tail_zipf = word_zipf(splice.tail_text)
+    if len(splice.head_text) > 1:
+        # "eco8* nomist": only with a rest that is no word and a common joined word, since two
+        # or three letters before the junk are often a name of their own ("MI6", "ITV1 show").
+        return tail_zipf == 0 and not looks_like_notation(splice.head_text, splice.junk_text) \
+            and (joined in vocabulary or word_zipf(joined) > 0)
     if tail_zipf == 0:
         # "ecipient" is not a word; is "Recipient"?
         if joined in vocabulary or word_zipf(joined) > 0:

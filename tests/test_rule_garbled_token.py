@@ -54,6 +54,7 @@ def garbled(body: str) -> list[str]:
     "R&amp;D spending rose, a scraped entity.",
     "The 1. e4 e5 2. Nf3 opening and H2O or CO2 emissions.",
     "Petrobras raised R$3bn and R$3 bn.",
+    "The MI6 agent saw the ITV1 show and BBC2 news on HIV/AIDS and/or her/his CS2 computer.",
 ])
 def test_exceptions_are_clean(body: str) -> None:
     assert garbled(body) == []
@@ -73,6 +74,8 @@ def test_exceptions_are_clean(body: str) -> None:
     ("The p$4 layer signed.", "p$4 layer"),  # the rest is a word too: the junk cannot be notation
     ("The s3$6 ports club.", "s3$6 ports"),
     ("The t44 ender closed.", "t44 ender"),
+    ("The eco8* nomist said so.", "eco8* nomist"),  # junk after the first three letters
+    ("The gov$@#ernance review.", "gov$@#ernance"),
 ])
 def test_spliced_junk_is_reported(body: str, span: str) -> None:
     assert garbled(body) == [span]

@@ -17,14 +17,16 @@ def shapes(text: str) -> list[tuple[str, str, str, str]]:
     ("loss-m24# aking", [("m", "24#", "aking", "m24# aking")]),
     ("the G8 summit", [("G", "8", "summit", "G8 summit")]),  # a shape; the rule decides
     ("R$3 ECIPIENT", [("R", "$3", "ECIPIENT", "R$3 ECIPIENT")]),
-    ("R$3bn", [("R", "$3", "bn", "R$3bn")]),  # a shape too: "bn" is a word, so the rule passes it
+    ("R$3bn", [("R", "$3", "bn", "R$3bn")]),
+    ("US$3 billion", [("US", "$3", "billion", "US$3 billion")]),  # the rule passes it: notation
+    ("eco8* nomist", [("eco", "8*", "nomist", "eco8* nomist")]),  # a shape too: "bn" is a word, so the rule passes it
 ])
 def test_shapes_are_found(text: str, expected: list) -> None:
     assert shapes(text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    "US$3 billion",  # the letter does not start a word
+    "TheUS$3 billion",  # more than three letters before the junk: not a head
     "AT&T results", "Yahoo! said", "ex-Wham! star",
     "F-16 jets", "Covid-19 cases", "e-mail", "O'Brien",
     "1. e4 e5",  # the rest must be letters only
@@ -45,6 +47,7 @@ def test_spans_cover_the_junk_and_its_space() -> None:
 @pytest.mark.parametrize("head, junk, expected", [
     ("G", "8", True), ("M", "25", True), ("R", "$3", True), ("A", "$", True), ("C", "#", True),
     ("c", "#", True), ("C", "++", True), ("A", "*", True), ("w", "/", True),
+    ("US", "$3", True), ("HK", "$", True), ("MI", "6", True), ("ITV", "1", True),
     ("p", "$4", False), ("s", "3$6", False), ("t", "44", False), ("e", "8*", False), ("R", "$3#", False),
 ])
 def test_looks_like_notation(head: str, junk: str, expected: bool) -> None:

@@ -1,7 +1,8 @@
 """Word-level helpers: how common a word is in English, and junk spliced into a word.
 
-A spliced word is one letter, one to four junk characters (digits and symbols), an optional
-space, and the rest of the word: "R$3 ecipient", "e8* conomist", "g$@#overnance". This module
+A spliced word is one letter (or up to three), one to four junk characters (digits and
+symbols), an optional space, and the rest of the word: "R$3 ecipient", "e8* conomist",
+"g$@#overnance", "eco8* nomist". This module
 only finds the shapes; whether one is damage or real notation ("R$3 billion", "G8 summit") is
 the rule's call, helped by ``english_zipf`` and ``looks_like_notation``.
 """
@@ -20,7 +21,7 @@ from newslint.document import Span
 JUNK = r"\d$@#*%&^~+=/\\|<>_§°£€¥!?"
 _SPLICE = regex.compile(
     rf"""(?<=^|[\s"'“‘(\[{{—–-])       # the letter starts a word or a compound's second part
-    (?P<head>\p{{L}})
+    (?P<head>\p{{L}}{{1,3}})          # usually one letter; up to three ("eco8* nomist")
     (?P<junk>[{JUNK}]{{1,4}})
     \ ?
     (?P<tail>\p{{Ll}}{{2,}}|\p{{Lu}}{{2,}})
@@ -35,7 +36,7 @@ _URL_OR_EMAIL = regex.compile(r"://|\bwww\.|[\w.+-]@[\w-]+\.\w|\.(?:com|org|net|
 
 @dataclass(frozen=True, slots=True)
 class Splice:
-    """Junk between a word's first letter and its rest: ``head`` + ``junk`` + ``tail``."""
+    """Junk between a word's first letters and its rest: ``head`` + ``junk`` + ``tail``."""
 
     head: Span
     junk: Span  # the junk characters and the space after them, if any
@@ -80,7 +81,7 @@ def looks_like_notation(head: str, junk: str) -> bool:
     if junk in _NOTATION_SYMBOLS:
         return True
     if not head.isupper():
-        return False
+        return False  # "MI6", "ITV1", "BBC2" and "HK$3" pass below
     return junk.isdigit() or (junk[0] in _CURRENCY and (not junk[1:] or junk[1:].isdigit()))
 
 
