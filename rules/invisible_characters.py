@@ -19,8 +19,9 @@ Exceptions made on purpose:
   those scripts, are part of correct spelling there.
 - Left-to-right and right-to-left marks (U+200E, U+200F) are reported only in articles with no
   right-to-left letters, where they have nothing to do.
-- A C1 control character right after "Â", "Ã", "â" and the like is a byte of UTF-8 text read
-  as Latin-1 (mojibake): NL201 reports and repairs that, so this rule stays out of its way.
+- A C1 control character right after "Â", "Ã", "â", "€" and the like, or inside a word
+  ("didn\x92t"), is a byte of text decoded with the wrong codec (mojibake): NL201 reports and
+  repairs that, so this rule stays out of its way.
 - U+FFFD (the replacement character) is reported as well: it marks text already lost in an
   earlier decoding. Its fix is left to you, since the lost character cannot be known.
 
@@ -70,8 +71,11 @@ def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
     chars = set(doc.text[start:end])
     before = doc.text[start - 1] if start else ""
     after = doc.text[end] if end < len(doc.text) else ""
-    if before in _MOJIBAKE_LEADS and all("\x80" <= c <= "\x9f" for c in chars):
-        return True  # UTF-8 read as Latin-1 ("Ã\x83"): mojibake, reported by its own rule
+    if all("\x80" <= c <= "\x9f" for c in chars) and (
+            before in _MOJIBAKE_LEADS or before == "€" or (before.isalnum() and after.isalnum())):
+        # UTF-8 read as Latin-1 ("Ã\x83", "â€\x9d") or Windows-1252 read as Latin-1
+        # ("didn\x92t"): mojibake, which NL201 reports and repairs.
+        return True
     if chars <= {"\u200d", "\ufe0f"} and _EMOJI.match(before or " ") and _EMOJI.match(after or " "):
         return True
     if chars <= {"\u200c", "\u200d"} and any(_JOINING_SCRIPT.match(c) for c in (before, after) if c):

@@ -91,4 +91,5 @@ def test_mojibake_control_bytes_are_left_to_the_mojibake_rule() -> None:
     latin1_mojibake = "The caf\u00e9\u2019s owner".encode("utf-8").decode("latin-1")
     assert "\x80" <= latin1_mojibake[-9] <= "\x9f" or any("\x80" <= c <= "\x9f" for c in latin1_mojibake)
     assert codes(latin1_mojibake + " said.", "NL204") == []
+    assert codes("He didn\x92t vote.", "NL204") == []  # Windows-1252 read as Latin-1
     assert codes("The vote\x85 passed.", "NL204") == ["NL204"]  # a lone C1 control is still reported
