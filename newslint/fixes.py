@@ -268,7 +268,8 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
     if not changed and not settings.output:
         return outcome.result
     if settings.diff:
-        report.diff += unified_diff(doc.text, outcome.text, source.path)
+        where = source.path if source.record is None else f"{source.path}:{source.record}"
+        report.diff += unified_diff(doc.text, outcome.text, where)
     else:
         problem = _write(source, doc, outcome.text, settings.output)
         if problem is not None:
@@ -283,6 +284,9 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
 
 def _write(source: Source, doc: Document, text: str, output: str | None) -> Problem | None:
     """Write the repaired text in place (or to ``output``); a Problem says why it was not."""
+    if source.record is not None:  # a JSON Lines record: never rewrite the file in place
+        return Problem(f"{source.path}:{source.record}", ProblemKind.NOT_WRITTEN,
+                       "fixes for JSON Lines records are not written yet; use --diff to review them")
     if output is None and source.data is not None:
         return Problem(source.path, ProblemKind.NOT_WRITTEN,
                        "cannot fix text read from stdin in place; use --output FILE or --diff")

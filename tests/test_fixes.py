@@ -380,3 +380,14 @@ def test_invalid_utf8_is_not_written_to_output_either(tmp_path: Path) -> None:
     path.write_bytes("Café\n\nLe café.\n".encode("latin-1"))
     report = fix_paths([str(path)], output=str(out), linter=linter_for("NL200"))
     assert not out.exists() and "not valid UTF-8" in report.result.problems[0].message
+
+
+def test_a_json_lines_record_is_diffed_but_never_written_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text('{"title": "t", "text": "x"}\n', encoding="utf-8")
+    record = fixes.Source(str(path), ARTICLE.format(ZWSP), record=1, record_id="a1")
+    report = fixes.fix_sources(linter_for("NL204"), [record], diff=True)
+    assert report.diff.startswith(f"--- {path}:1\n")
+    report = fixes.fix_sources(linter_for("NL204"), [record])
+    assert path.read_text(encoding="utf-8") == '{"title": "t", "text": "x"}\n'
+    assert [p.kind for p in report.result.problems] == [ProblemKind.NOT_WRITTEN]
