@@ -10,14 +10,14 @@ second time.
 Writing never leaves a half-written file: the new bytes go to a temporary file in the same
 folder, are flushed and fsynced, get the old file's permissions, and replace it atomically
 (``os.replace``). A file is not rewritten when nothing changed, never when it did not decode as
-UTF-8, and not when it changed on disk since it was read. JSON Lines inputs are never edited in
-place: their repaired records go to a new file.
+UTF-8, and not when it changed on disk since it was read. JSON Lines records are never
+rewritten in place (``--diff`` shows their repairs as ``path:record``).
 """
 from __future__ import annotations
 
 import contextlib
-import errno
 import difflib
+import errno
 import itertools
 import os
 import re
