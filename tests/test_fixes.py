@@ -391,3 +391,21 @@ def test_a_json_lines_record_is_diffed_but_never_written_in_place(tmp_path: Path
     report = fixes.fix_sources(linter_for("NL204"), [record])
     assert path.read_text(encoding="utf-8") == '{"title": "t", "text": "x"}\n'
     assert [p.kind for p in report.result.problems] == [ProblemKind.NOT_WRITTEN]
+
+
+def test_corpus_rules_judge_the_repaired_texts(tmp_path: Path) -> None:
+    from newslint.rule import Scope, Signature
+
+    def collect(doc: Document, options: object) -> Signature:
+        return Signature(doc.text, 0, 1)
+
+    def finish(values: list, paths: list, options: object) -> Iterator[tuple[int, str]]:
+        return ((i, "same text as another article") for i, v in enumerate(values) if values.count(v) > 1)
+    same = Rule(code="XF001", name="same-text", summary="s", doc="", scope=Scope.CORPUS,
+                collect=collect, finish=finish)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(ZWSP), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.format(""), encoding="utf-8")
+    nl204_rule = next(r for r in load_rules(plugins=False).rules if r.code == "NL204")
+    report = fix_paths([str(tmp_path)], linter=linter_with(nl204_rule, same))
+    assert [(Path(d.path).name, d.code) for d in report.result.diagnostics] == [("a.txt", "XF001"), ("b.txt", "XF001")]
+    assert report.fixed == 1
