@@ -5,6 +5,7 @@ Add a rule by creating its module here and naming it below.
 """
 
 BUILTIN_MODULES: tuple[str, ...] = (
+    "headline_mismatch",
     "invalid_utf8",
     "html_residue",
     "invisible_characters",

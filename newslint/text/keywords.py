@@ -1,0 +1,71 @@
+"""Key terms of a text: words weighted by how rare they are in English, lightly stemmed.
+
+Word rarity comes from the `wordfreq` library (Zipf scale: 7 for "the", about 3 for a word met
+once in a million, 0 for unknown words and most names). It is imported on first use only.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+STEM_LENGTH = 6  # "sanctuary"/"sanctuaries" and "politics"/"political" meet at six letters
+COMMON_ZIPF = 6.0  # words at least this common ("the", "said", "new") carry no topic
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's Zipf scale, small word list)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="small")
+
+
+def normalise(word: str) -> str:
+    """Lower-case, unify apostrophes, drop a possessive "'s"."""
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: plural and verb endings off, then the first STEM_LENGTH letters."""
+    word = normalise(word)
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    return word[:STEM_LENGTH]
+
+
+def rarity(word: str) -> float:
+    """A weight for a content word: rarer words say more about the topic."""
+    return max(0.5, 7.0 - zipf(normalise(word)))
+
+
+def is_content_word(word: str) -> bool:
+    """Words that can carry a topic: not numbers, not very common words, not one or two letters."""
+    plain = normalise(word)
+    return len(plain) > 2 and not plain.isdigit() and zipf(plain) < COMMON_ZIPF
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``."""
+    return WORD.findall(text)
+
+
+def key_terms(texts: Iterable[str], count: int = 3) -> list[str]:
+    """The ``count`` terms that best say what the texts are about (frequency x rarity), each
+    shown in its most frequent lower-case form."""
+    scores: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for word in words(text):
+            if is_content_word(word):
+                key = stem(word)
+                scores[key] += rarity(word)
+                forms.setdefault(key, Counter())[normalise(word)] += 1
+    return [forms[key].most_common(1)[0][0] for key, _ in scores.most_common(count)]

@@ -1,0 +1,72 @@
+"""NL101 headline-mismatch: swapped headlines, reworded headlines, and what is not judged."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import findings
+from newslint.text.keywords import is_content_word, key_terms, stem
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+BODY = ("Thousands of commuters faced delays on Monday after a signal failure at Waterloo station "
+        "halted trains across the south of England. Network Rail said engineers worked through the "
+        "night to repair the signals, and that most services would run normally by the evening. "
+        "Passengers described crowded platforms and cancelled trains, and the rail operator said "
+        "tickets would be accepted on buses. The signal failure was the third at Waterloo this year.")
+
+
+def codes(headline: str, body: str = BODY) -> list[str]:
+    return [d.code for d in findings(f"{headline}\n\n{body}\n", "NL101")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Signal failure halts Waterloo trains",   # same words
+    "Commuter chaos at Waterloo",             # one rare shared word is enough
+    "Rail signals fail again",                # stems: signals/signal, fail/failure is not needed
+])
+def test_headline_about_the_body_is_not_reported(headline: str) -> None:
+    assert codes(headline) == []
+
+
+@pytest.mark.parametrize("headline", [
+    "KXIP vs KKR Live Score",
+    "Chelsea sign Brazilian striker for 30m",
+    "Oscars: best actress shortlist revealed",
+])
+def test_unrelated_headline_is_reported(headline: str) -> None:
+    assert codes(headline) == ["NL101"]
+
+
+def test_message_names_what_the_body_is_about() -> None:
+    (finding,) = findings(f"KXIP vs KKR Live Score\n\n{BODY}\n", "NL101")
+    assert finding.message.startswith("headline shares no key terms with the body; the body is about: ")
+    assert "waterloo" in finding.message and "signal" in finding.message
+
+
+def test_seeds() -> None:
+    reported = [(Path(d.path).name, d.line) for d in
+                findings((SEEDS / "004_3b5494c6a4fd2310.txt").read_text(encoding="utf-8"), "NL101")]
+    assert reported == [("<text>", 1)]
+    assert findings((SEEDS / "000_e85ab3766c75165b.txt").read_text(encoding="utf-8"), "NL101") == []
+
+
+def test_not_judged_without_enough_text() -> None:
+    assert codes("KXIP vs KKR Live Score", "Trains were delayed at Waterloo on Monday.") == []  # short body
+    assert codes("The and of it", BODY) == []  # no content word in the headline
+    assert findings(BODY + "\n", "NL101") == []  # no headline
+
+
+def test_threshold_option(tmp_path: Path) -> None:
+    from newslint.runner import lint_paths
+
+    (tmp_path / "a.txt").write_text(f"Chelsea sign Brazilian striker for 30m\n\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text("[rules.headline-mismatch]\nthreshold = 0.0\n")
+    assert lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics == []
+
+
+def test_keyword_helpers() -> None:
+    assert stem("cities") == stem("city") and stem("mayors") == stem("mayor")
+    assert stem("Sanctuary's") == stem("sanctuaries")
+    assert not is_content_word("the") and not is_content_word("2017") and is_content_word("sanctuary")
+    assert key_terms([BODY], 3) == ["signal", "waterloo", "trains"]
