@@ -33,14 +33,14 @@ def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _linter(paths: Sequence[str], config: str | None, **cli: Any) -> Any:
+def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = None, **cli: Any) -> Any:
     from newslint.config import ConfigError
     from newslint.registry import RegistryError
     from newslint.runner import prepare
     from newslint.selection import SelectionError
 
     try:
-        return prepare(paths, config=config, **{k: _split(v) for k, v in cli.items()})
+        return prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
 
@@ -99,12 +99,15 @@ def _with_selectors(func: Any) -> Any:
               help="With --fix and one input: write the repaired article here, not in place.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
               help="Report only findings not recorded in this baseline file (see `newslint baseline`).")
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh; don't read or write the cache.")
+@click.option("--cache-dir", default=".newslint_cache", show_default=True, type=click.Path(file_okay=False),
+              help="Where to keep results of unchanged files between runs.")
 @click.option("--diff-base", metavar="REV", help="Lint only files changed since git revision REV and "
               "report only findings REV's version did not have.")
 def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
           jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
-          **cli: Any) -> None:
+          no_cache: bool, cache_dir: str, **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
     from newslint.reporters import ReportContext, get_renderer
@@ -116,7 +119,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         _fail("--output works with --fix (not --diff) and exactly one input file")
     if diff_base and (fix or diff):
         _fail("--diff-base does not work with --fix or --diff")
-    linter = _linter(paths, config, **cli)
+    linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config
     inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)

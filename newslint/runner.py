@@ -115,8 +115,13 @@ def _normalise(text: str) -> str:
 class Linter:
     """Applies one resolved configuration to documents. Holds no mutable state."""
 
-    def __init__(self, resolved: ResolvedConfig):
+    def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
         self.resolved = resolved
+        self.cache = None
+        if cache_dir is not None:
+            from newslint.cache import Cache
+
+            self.cache = Cache(cache_dir, self)
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
@@ -127,8 +132,10 @@ class Linter:
         """The merged options for ``rule``."""
         return self.resolved.options.get(rule.code, rule.options)
 
-    def lint_source(self, source: Source, corpus: bool = True) -> FileResult:
-        """Read one source and lint it; bad input becomes a Problem."""
+    def lint_source(self, source: Source, corpus: bool = True, use_cache: bool = True) -> FileResult:
+        """Read one source and lint it (or take the cached result); bad input becomes a Problem."""
+        if use_cache and self.cache is not None and source.data is None:
+            return self.cache.lint(self, source, corpus)
         doc = read_document(source)
         if isinstance(doc, Problem):
             return FileResult(problems=[doc])
@@ -207,14 +214,15 @@ def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
 
 # -- setting up a run -----------------------------------------------------------------------
 def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
-            plugins: bool = True, **cli: Any) -> Linter:
-    """Find and load the config (unless given), load the rules, apply CLI overrides, resolve."""
+            plugins: bool = True, cache_dir: str | Path | None = None, **cli: Any) -> Linter:
+    """Find and load the config (unless given), load the rules, apply CLI overrides, resolve;
+    with ``cache_dir``, results of unchanged files are reused from that folder."""
     if config is None or isinstance(config, (str, Path)):
         found = Path(config) if config else _discover_config(paths)
         config = load_config(found) if found else Config()
     config = config.with_cli(**{k: v for k, v in cli.items() if v})
     ruleset = load_rules(config.rules_dirs, plugins=plugins)
-    return Linter(resolve(config, ruleset))
+    return Linter(resolve(config, ruleset), cache_dir)
 
 
 def _discover_config(paths: Sequence[str]) -> Path | None:
