@@ -99,6 +99,9 @@ def _with_selectors(func: Any) -> Any:
               help="With --fix and one input: write the repaired article here, not in place.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
               help="Report only findings not recorded in this baseline file (see `newslint baseline`).")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the article text.")
+@click.option("--title-field", default="title", show_default=True, help="JSON Lines: the field holding the headline.")
+@click.option("--id-field", multiple=True, help="JSON Lines: the field naming a record (default: id, then url).")
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh; don't read or write the cache.")
 @click.option("--cache-dir", default=".newslint_cache", show_default=True, type=click.Path(file_okay=False),
               help="Where to keep results of unchanged files between runs.")
@@ -107,9 +110,11 @@ def _with_selectors(func: Any) -> Any:
 def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
           jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
-          no_cache: bool, cache_dir: str, **cli: Any) -> None:
+          no_cache: bool, cache_dir: str, text_field: str, title_field: str, id_field: tuple[str, ...],
+          **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
+    from newslint.jsonl import Fields
     from newslint.reporters import ReportContext, get_renderer
     from newslint.runner import run
     from newslint.sources import STDIN, Source, discover
@@ -123,8 +128,9 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config
     inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
+    fields = Fields(text_field, title_field or None, id_field or ("id", "url"))
     items = (item for p in inputs for item in
-             ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude)))
+             ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude, fields)))
     items = gate.inputs(items)
     if diff_base:
         result = _guarded(gate.lint_changed, linter, items, jobs)

@@ -240,11 +240,12 @@ def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = N
 
 
 def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | None = None,
-               **settings: Any) -> RunResult:
-    """Lint files and folders; ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
+               fields: Any = None, **settings: Any) -> RunResult:
+    """Lint files and folders (JSON Lines files record by record, reading ``fields``, a
+    ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
     linter = linter or prepare(paths, **settings)
     config = linter.resolved.config
-    return run(linter, discover(paths, config.include, config.exclude), jobs)
+    return run(linter, discover(paths, config.include, config.exclude, fields), jobs)
 
 
 def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None) -> RunResult:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from newslint.document import Document
 
 STDIN = "-"
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 MAX_FILE_BYTES = 50 * 1024 * 1024  # far beyond any article; bigger files are data dumps
 BINARY_SNIFF_BYTES = 8192
 
@@ -65,23 +67,35 @@ def _matches(relative: str, globs: Sequence[str]) -> bool:
     return any(fnmatch(relative, g) or fnmatch(name, g) for g in globs)
 
 
-def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
-             ) -> Iterator[Source | Problem]:
-    """Files to lint under ``paths`` in a stable order: folders are walked (hidden entries
+def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
+             fields: Any = None) -> Iterator[Source | Problem]:
+    """Articles to lint under ``paths`` in a stable order: folders are walked (hidden entries
     skipped, ``include`` globs kept, ``exclude`` globs dropped); named files are taken as they
-    are unless excluded."""
+    are unless excluded. A JSON Lines file (``.jsonl``, ``.jsonl.gz``) yields one article per
+    record, read lazily (``fields``: a ``newslint.jsonl.Fields``)."""
     for raw in paths:
         if raw == STDIN:
             yield Source(STDIN, sys.stdin.buffer.read())
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(raw, include, exclude)
+            yield from _expand(_walk(raw, include, exclude), fields)
         elif path.exists() or path.is_symlink():
             if not _matches(path.as_posix(), exclude):
-                yield Source(raw)
+                yield from _expand([Source(raw)], fields)
         else:
             yield Problem(raw, ProblemKind.MISSING, "no such file or folder")
+
+
+def _expand(items: Iterable[Source | Problem], fields: Any) -> Iterator[Source | Problem]:
+    """Replace each JSON Lines file by its records."""
+    for item in items:
+        if isinstance(item, Source) and item.path.lower().endswith(JSONL_SUFFIXES):
+            from newslint.jsonl import Fields, records
+
+            yield from records(item.path, fields or Fields())
+        else:
+            yield item
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Source | Problem]:

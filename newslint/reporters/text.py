@@ -28,9 +28,11 @@ def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
 
 def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
     """One finding, with the flagged line and carets unless ``quiet``."""
-    where = f"{d.path}:{d.record}:" if d.record is not None else f"{d.path}:"
+    where = f"{d.path}[{d.record}]:" if d.record is not None else f"{d.path}:"
     head = (click.style(where, bold=True, fg=None) + f"{d.line}:{d.column}: "
             + click.style(d.code, fg="red", bold=True) + " " + d.message)
+    if d.record_id:
+        head += f" (record id: {d.record_id})"
     if d.fix is not None:
         head += click.style(" [*]", fg="cyan") if color else " [*]"
     if quiet or not d.context:
