@@ -141,7 +141,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         result = report.result
         click.echo(report.diff, nl=False)
     else:
-        result = run(linter, items, jobs)
+        result = _run_with_progress(run, linter, items, jobs, quiet, paths)
     result = gate.filter(result)
     context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__,
                             gate.fingerprints)
@@ -149,6 +149,25 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     for message in (*result.problems, *result.crashes):
         click.echo(f"newslint: {message}", err=True)
     sys.exit(exit_code(result, exit_zero))
+
+
+def _run_with_progress(run: Any, linter: Any, items: Any, jobs: int | None, quiet: bool,
+                       paths: Sequence[str]) -> Any:
+    """Run, drawing a progress line on stderr when it is a terminal (and not --quiet)."""
+    if quiet or not sys.stderr.isatty():
+        return run(linter, items, jobs)
+    from newslint.progress import Progress
+    from newslint.sources import JSONL_SUFFIXES
+
+    streaming = any(p.lower().endswith(JSONL_SUFFIXES) or p == "-" for p in paths) or any(
+        "json" in glob for glob in linter.resolved.config.include)
+    if not streaming:  # file paths only: cheap to list, and the total gives a time left
+        items = list(items)
+    progress = Progress(sys.stderr, total=None if streaming else len(items))
+    try:
+        return run(linter, items, jobs, on_result=lambda _: progress.advance())
+    finally:
+        progress.close()
 
 
 def exit_code(result: Any, exit_zero: bool = False) -> ExitCode:

@@ -10,7 +10,7 @@ import itertools
 import multiprocessing
 import os
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -248,7 +248,8 @@ def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | N
     return run(linter, discover(paths, config.include, config.exclude, fields), jobs)
 
 
-def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None) -> RunResult:
+def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None,
+        on_result: Callable[[FileResult], None] | None = None) -> RunResult:
     """Lint every source (in parallel when worthwhile), finish corpus rules, sort results.
 
     Sources stream through in batches, so memory does not grow with the number of inputs
@@ -257,6 +258,8 @@ def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = N
     corpus: dict[str, list[tuple[Source, Any, tuple]]] = {}
     for source, file_result in _map(linter, _sources_only(inputs, result), jobs):
         _merge(result, file_result)
+        if on_result is not None:
+            on_result(file_result)
         for code, (value, anchor) in file_result.signatures.items():
             corpus.setdefault(code, []).append((replace(source, data=None), value, anchor))
     _merge(result, linter.finish_corpus(corpus))
