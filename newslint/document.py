@@ -57,6 +57,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _OPEN_QUOTES = {'"': '"', "“": "”"}
+_QUOTE_MARK = re.compile('["“”]')
 
 
 class Document:
@@ -187,8 +188,8 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
 def find_quotations(text: str, span: Span) -> list[Quotation]:
     """Pair straight and curly double quotation marks inside one paragraph."""
     found, open_at, closer = [], -1, ""
-    for index in range(span.start, span.end):
-        char = text[index]
+    for mark in _QUOTE_MARK.finditer(text, span.start, span.end):
+        index, char = mark.start(), mark.group()
         if open_at >= 0:
             if char == closer:
                 found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))

@@ -120,6 +120,9 @@ class Rule:
     # Optional packages the rule imports (lazily), as (import name, how to install) pairs;
     # selecting the rule without them is a clear configuration error, not a crash per file.
     requires: tuple[tuple[str, str], ...] = ()
+    # Loads what the rule loads lazily (a word list, a model) once in the parent process
+    # before worker processes start, so each worker does not load it again.
+    warm_up: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "options", MappingProxyType(dict(self.options)))

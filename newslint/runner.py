@@ -308,6 +308,10 @@ def _map(linter: Linter, sources: Iterator[Source], jobs: int | None
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if context.get_start_method() == "fork":  # forked workers share what is loaded now
+        for rule in linter.resolved.rules:
+            if rule.warm_up is not None:
+                rule.warm_up()
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
         while batch:  # bounded batches: the pool never holds more than BATCH sources at once
             yield from zip(batch, pool.imap(_lint_in_worker, batch, chunksize=16))

@@ -131,12 +131,16 @@ class _Repeat:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each quotation that repeats words the article gives elsewhere."""
     quotes: list[_Quote] = []
-    whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
+    outsides = []
     for number, (paragraph, mine) in enumerate(zip(doc.paragraphs, _quotations_by_paragraph(doc))):
-        outside = _words_outside(doc, paragraph, mine)
-        quotes.extend(_quotes_in(doc, number, mine, len(outside), options["min_words"]))
+        outsides.append(_words_outside(doc, paragraph, mine))
+        quotes.extend(_quotes_in(doc, number, mine, len(outsides[-1]), options["min_words"]))
+    if not quotes:
+        return  # nothing long enough to compare: skip building the indexes
+    whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
+    for number, paragraph in enumerate(doc.paragraphs):
         whole.add(number, normalise_words(paragraph.text(doc)))
-        narrative.add(number, outside)
+        narrative.add(number, outsides[number])
     reported: set[Span] = set()
     for index, quote in enumerate(quotes):
         repeat = _repeat(doc, quote, quotes[:index], (whole, narrative), options)

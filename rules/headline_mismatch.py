@@ -55,20 +55,24 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Finding, Options, Rule
-from newslint.text.keywords import is_content_word, key_terms, normalise, rarity, stem, words
+from newslint.text.keywords import (is_content_word, key_terms, load_word_list, normalise, rarity,
+                                    stem, words)
 
 SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word counts in full
 
 
-def _body_counts(doc: Document, lead_paragraphs: int) -> tuple[Counter[str], int]:
+def _body_counts(doc: Document, lead_paragraphs: int, wanted: set[str]) -> tuple[Counter[str], int]:
+    """Counts of the ``wanted`` stems in the body (lead paragraphs counting double), and the
+    body's number of words."""
+    lead = Counter(words(" ".join(p.text(doc) for p in doc.paragraphs[:lead_paragraphs])))
+    rest = Counter(words(" ".join(p.text(doc) for p in doc.paragraphs[lead_paragraphs:])))
+    prefixes = {w[:3] for w in wanted}  # a stem keeps its word's first three letters
     counts: Counter[str] = Counter()
-    total = 0
-    for index, paragraph in enumerate(doc.paragraphs):
-        weight = 2.0 if index < lead_paragraphs else 1.0
-        for word in words(paragraph.text(doc)):
-            counts[stem(word)] += weight
-            total += 1
-    return counts, total
+    for tally, weight in ((lead, 2.0), (rest, 1.0)):
+        for word, count in tally.items():
+            if word[:3].lower() in prefixes and stem(word) in wanted:
+                counts[stem(word)] += weight * count
+    return counts, sum(lead.values()) + sum(rest.values())
 
 
 def overlap(doc: Document, options: Options) -> tuple[float, list[str]] | None:
@@ -77,7 +81,7 @@ def overlap(doc: Document, options: Options) -> tuple[float, list[str]] | None:
     if doc.headline is None:
         return None
     head = [w for w in words(doc.headline.text(doc)) if is_content_word(w)]
-    counts, body_words = _body_counts(doc, options["lead-paragraphs"])
+    counts, body_words = _body_counts(doc, options["lead-paragraphs"], {stem(w) for w in head})
     if not head or body_words < options["min-body-words"]:
         return None
     total = sum(rarity(w) for w in head)
@@ -114,6 +118,7 @@ RULE = Rule(
     doc=__doc__,
     check=check,
     options={"threshold": 0.12, "lead-paragraphs": 2, "min-body-words": 40},
+    warm_up=load_word_list,
     bad_examples=(f"KXIP vs KKR Live Score\n\n{_BODY}\n",
                   f"Rooney scores twice as United beat Villa\n\n{_BODY}\n"),
     good_examples=(f"Council to shut libraries and pool\n\n{_BODY}\n",

@@ -24,6 +24,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="small")
 
 
+def load_word_list() -> None:
+    """Load the word-frequency list now rather than on first use."""
+    zipf("the")
+
+
 def normalise(word: str) -> str:
     """Lower-case, unify apostrophes, drop a possessive "'s"."""
     word = word.lower().replace("’", "'")

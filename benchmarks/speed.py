@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Speed benchmark: newslint against a floor and against peers, on the same articles.
+
+It builds corpora of N articles (default 10,000 and 100,000) by repeating the project's own
+articles (seeds, test fixtures, and ../shared/corpus when present), then measures, each in a
+fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
+
+- floor: read every file and run one compiled regular expression over each line;
+- newslint, cold (`--no-cache`) and warm (a second run that reuses the cache);
+- proselint (`proselint check`), if the command is installed: on a sample, throughput
+  extrapolated (it is much slower);
+- datatrove's Gopher and C4 quality filters over the same texts, if datatrove imports.
+
+Then `newslint check` on one article, including interpreter start (median of 5).
+
+    python benchmarks/speed.py                       # 10,000 and 100,000 articles
+    python benchmarks/speed.py --sizes 2000 --quick  # a quick look
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER_SAMPLE = 2000
+
+FLOOR = r"""
+import re, sys, pathlib
+pattern = re.compile(r"(?:More news|Read more|Related)\s*:")
+hits = 0
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt")):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        hits += bool(pattern.search(line))
+print(hits)
+"""
+
+DATATROVE = r"""
+import sys, pathlib
+from datatrove.data import Document
+from datatrove.pipeline.filters import C4QualityFilter, GopherQualityFilter
+gopher, c4 = GopherQualityFilter(), C4QualityFilter()
+kept = 0
+for i, path in enumerate(sorted(pathlib.Path(sys.argv[1]).rglob("*.txt"))):
+    doc = Document(text=path.read_text(encoding="utf-8"), id=str(i))
+    kept += gopher.filter(doc) is True and c4.filter(doc) is True
+print(kept)
+"""
+
+MEASURE = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - start
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+def sources() -> list[str]:
+    """The articles the corpora are made of."""
+    folders = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "clean", ROOT / "tests" / "fixtures" / "clean-other",
+               ROOT.parent / "shared" / "corpus" / "clean", ROOT.parent / "shared" / "corpus" / "injected"]
+    return [p.read_text(encoding="utf-8") for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))]
+
+
+def build(folder: Path, count: int, texts: list[str]) -> int:
+    """Write ``count`` articles into ``folder`` (1,000 per sub-folder); return total bytes."""
+    size = 0
+    for index in range(count):
+        sub = folder / f"{index // 1000:04}"
+        if index % 1000 == 0:
+            sub.mkdir(parents=True)
+        data = texts[index % len(texts)].encode("utf-8")
+        (sub / f"{index:07}.txt").write_bytes(data)
+        size += len(data)
+    return size
+
+
+def sample(folder: Path, count: int, into: Path) -> Path:
+    """A folder with the first ``count`` articles of ``folder``."""
+    into.mkdir()
+    for path in sorted(folder.rglob("*.txt"))[:count]:
+        shutil.copyfile(path, into / path.name)
+    return into
+
+
+def measure(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak memory (MB, largest process) and exit code of one fresh run."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    wall, rss, code = out.stdout.split()
+    return float(wall), int(rss) / 1024, int(code)
+
+
+def newslint_command() -> list[str]:
+    exe = Path(sys.executable).with_name("newslint")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
+
+
+def datatrove_available() -> bool:
+    check = subprocess.run([sys.executable, "-c", "import datatrove.pipeline.filters as f; "
+                            "f.GopherQualityFilter().filter(__import__('datatrove.data', fromlist=['Document'])"
+                            ".Document(text='a b c', id='0'))"], capture_output=True)
+    return check.returncode == 0
+
+
+def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: bool) -> None:
+    corpus = work / f"corpus-{count}"
+    size = build(corpus, count, texts)
+    newslint = newslint_command()
+    cache = work / f"cache-{count}"
+    plans = [
+        ("floor: read + one regex per line", [sys.executable, "-c", FLOOR, str(corpus)], count),
+        ("newslint cold (--no-cache)", [*newslint, "check", "-q", "--no-cache", "--exit-zero", str(corpus)], count),
+        ("newslint warm cache (1st run fills it)", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
+        ("newslint warm cache", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
+    ]
+    if peers:
+        subset = sample(corpus, min(PEER_SAMPLE, count), work / f"sample-{count}")
+        if shutil.which("proselint"):
+            plans.append((f"proselint (on {min(PEER_SAMPLE, count):,}, extrapolated)",
+                          ["proselint", "check", str(subset)], min(PEER_SAMPLE, count)))
+        if datatrove_available():
+            plans.append((f"datatrove Gopher+C4 (on {min(PEER_SAMPLE, count):,}, extrapolated)",
+                          [sys.executable, "-c", DATATROVE, str(subset)], min(PEER_SAMPLE, count)))
+    for label, command, n in plans:
+        wall, rss, code = measure(command)
+        rate = n / wall
+        rows.append({"size": count, "tool": label, "wall": wall * count / n, "rate": rate,
+                     "mb_s": rate * size / count / 1e6, "rss": rss, "exit": code})
+    if not peers:
+        return
+    if not shutil.which("proselint"):
+        rows.append({"size": count, "tool": "proselint: not installed (pip install proselint)", "skip": True})
+    if not datatrove_available():
+        rows.append({"size": count, "tool": "datatrove: not importable here (pip install datatrove spacy)", "skip": True})
+
+
+def startup(texts: list[str], work: Path) -> float:
+    """Median wall time of `newslint check` on one article, interpreter start included."""
+    article = work / "one.txt"
+    article.write_text(texts[0], encoding="utf-8")
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([*newslint_command(), "check", "--no-cache", str(article)], capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(rows: list[dict], one: float) -> None:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}\n")
+    print("| articles | tool | wall s | articles/s | MB/s | peak MB | x newslint cold |")
+    print("|---|---|---|---|---|---|---|")
+    for size in sorted({r["size"] for r in rows}):
+        cold = next(r["rate"] for r in rows if r["size"] == size and r["tool"].startswith("newslint cold"))
+        for r in (r for r in rows if r["size"] == size):
+            if r.get("skip"):
+                print(f"| {size:,} | {r['tool']} | | | | | |")
+                continue
+            print(f"| {size:,} | {r['tool']} | {r['wall']:.2f} | {r['rate']:,.0f} | {r['mb_s']:.1f} | "
+                  f"{r['rss']:.0f} | {r['rate'] / cold:.2f} |")
+    sizes = sorted({r["size"] for r in rows})
+    if len(sizes) > 1:
+        small, big = sizes[0], sizes[-1]
+        for tool in ("newslint cold (--no-cache)", "newslint warm cache"):
+            a = next(r for r in rows if r["size"] == small and r["tool"] == tool)
+            b = next(r for r in rows if r["size"] == big and r["tool"] == tool)
+            print(f"\n{tool}: {big // small}x the articles took {b['wall'] / a['wall']:.1f}x the time; "
+                  f"peak memory {a['rss']:.0f} MB -> {b['rss']:.0f} MB")
+    print(f"\nnewslint check on one article (interpreter start included, median of 5): {one:.2f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--quick", action="store_true", help="skip the peers")
+    args = parser.parse_args()
+    texts = sources()
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
+        for count in args.sizes:
+            run_size(count, texts, Path(tmp), rows, peers=not args.quick)
+            shutil.rmtree(Path(tmp) / f"corpus-{count}")
+        one = startup(texts, Path(tmp))
+    report(rows, one)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
