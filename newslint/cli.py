@@ -137,7 +137,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     elif fix or diff:  # fixing runs in this process: each file is decided and written in one place
         from newslint.fixes import fix_sources
 
-        report = fix_sources(linter, items, unsafe_fixes, diff, output)
+        report = fix_sources(linter, items, unsafe_fixes, diff, output, fields)
         result = report.result
         click.echo(report.diff, nl=False)
     else:

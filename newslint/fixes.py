@@ -10,8 +10,10 @@ second time.
 Writing never leaves a half-written file: the new bytes go to a temporary file in the same
 folder, are flushed and fsynced, get the old file's permissions, and replace it atomically
 (``os.replace``). A file is not rewritten when nothing changed, never when it did not decode as
-UTF-8, and not when it changed on disk since it was read. JSON Lines records are never
-rewritten in place (``--diff`` shows their repairs as ``path:record``).
+UTF-8, and not when it changed on disk since it was read. A JSON Lines file is never rewritten
+in place: once all its records were read, it is copied to ``corpus.fixed.jsonl`` (or
+``--output``), every record byte for byte except the repaired ones (``--diff`` shows those as
+``path:record``).
 """
 from __future__ import annotations
 
@@ -23,8 +25,9 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 from newslint.document import BOM, Document
 from newslint.rule import FixSafety
@@ -148,10 +151,18 @@ def _new_file_mode() -> int:
 
 def write_atomically(path: str, data: bytes, expected: bytes | None = None,
                      mode_from: str | None = None) -> None:
-    """Replace ``path`` with ``data`` all at once: write a temporary file in the same folder,
-    fsync it, give it the permissions of ``path`` (or ``mode_from``), check that ``path`` still
-    holds ``expected`` (when given), then ``os.replace``. On any failure, even Ctrl-C, the old
-    file is untouched and the temporary file is removed."""
+    """Replace ``path`` with ``data`` all at once (see ``atomic_file``)."""
+    with atomic_file(path, expected, mode_from) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str, expected: bytes | None = None, mode_from: str | None = None
+                ) -> Iterator[IO[bytes]]:
+    """A handle whose bytes replace ``path`` all at once: a temporary file in the same folder,
+    fsynced, given the permissions of ``path`` (or ``mode_from``), then ``os.replace``d, after
+    checking that ``path`` still holds ``expected`` (when given). On any failure, even Ctrl-C,
+    the old file is untouched and the temporary file is removed."""
     target = os.path.realpath(path)  # replace a symlink's target, not the link itself
     folder, name = os.path.split(target)
     try:
@@ -165,7 +176,7 @@ def write_atomically(path: str, data: bytes, expected: bytes | None = None,
     fd, temp = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".newslint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
@@ -208,6 +219,8 @@ class FixReport:
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
     diff: str = ""  # the unified diff of every change, when asked for instead of writing
+    # JSON Lines file -> record number -> (article read, article repaired, findings fixed)
+    records: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -220,7 +233,7 @@ class FixSettings:
 
 
 def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool = False,
-                diff: bool = False, output: str | None = None) -> FixReport:
+                diff: bool = False, output: str | None = None, fields: Any = None) -> FixReport:
     """Fix every source one at a time (each file is written before the next is read), then
     finish corpus rules on the repaired texts; the report holds what remains."""
     settings = FixSettings(unsafe, diff, output)
@@ -245,6 +258,9 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
             gathered.setdefault(code, []).append((Source(item.path, None, item.record, item.record_id),
                                                   value, anchor))
     _merge(report.result, linter.finish_corpus(gathered))
+    for path, repaired in report.records.items():
+        if (repaired or output) and not diff:
+            _write_jsonl(path, repaired, output or fixed_jsonl_path(path), fields, report)
     _finish(report, settings)
     return report
 
@@ -265,6 +281,11 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
                                                    f"not valid UTF-8, so nothing written to {settings.output}"))
         return outcome.result
     changed = outcome.text != doc.text
+    if source.record is not None and not settings.diff:  # written once the whole file was read
+        repaired = report.records.setdefault(source.path, {})
+        if changed:
+            repaired[source.record] = (doc.text, outcome.text, outcome.fixed)
+        return outcome.result
     if not changed and not settings.output:
         return outcome.result
     if settings.diff:
@@ -284,9 +305,6 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
 
 def _write(source: Source, doc: Document, text: str, output: str | None) -> Problem | None:
     """Write the repaired text in place (or to ``output``); a Problem says why it was not."""
-    if source.record is not None:  # a JSON Lines record: never rewrite the file in place
-        return Problem(f"{source.path}:{source.record}", ProblemKind.NOT_WRITTEN,
-                       "fixes for JSON Lines records are not written yet; use --diff to review them")
     if output is None and source.data is not None:
         return Problem(source.path, ProblemKind.NOT_WRITTEN,
                        "cannot fix text read from stdin in place; use --output FILE or --diff")
@@ -328,3 +346,84 @@ def fix_paths(paths: Sequence[str], unsafe: bool = False, diff: bool = False, ou
     linter = linter or prepare(paths, **settings)
     config = linter.resolved.config
     return fix_sources(linter, discover(paths, config.include, config.exclude), unsafe, diff, output)
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+def fixed_jsonl_path(path: str) -> str:
+    """Where the repaired records of a JSON Lines file go: ``corpus.fixed.jsonl`` beside it."""
+    from newslint.sources import JSONL_SUFFIXES
+
+    suffix = next((s for s in JSONL_SUFFIXES if path.lower().endswith(s)), "")
+    return f"{path[:len(path) - len(suffix)]}.fixed{path[len(path) - len(suffix):]}"
+
+
+def _write_jsonl(path: str, repaired: dict[int, tuple[str, str, int]], target: str, fields: Any,
+                 report: FixReport) -> None:
+    """Copy a JSON Lines file to ``target`` (never onto itself), every record byte for byte
+    except the repaired ones; a Problem when that cannot be done safely."""
+    import gzip
+
+    from newslint.jsonl import Fields
+
+    def problem(why: str) -> None:
+        report.result.problems.append(Problem(path, ProblemKind.NOT_WRITTEN, f"fixes not written: {why}"))
+    if os.path.realpath(target) == os.path.realpath(path):
+        return problem("a JSON Lines file is never rewritten in place; name another --output")
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as source, atomic_file(target, mode_from=path) as out:
+            sink = gzip.GzipFile(fileobj=out, mode="wb", mtime=0) if target.lower().endswith(".gz") else out
+            for number, raw in enumerate(source, 1):
+                sink.write(_rewrite(raw, *repaired[number][:2], fields or Fields()) if number in repaired else raw)
+            if sink is not out:
+                sink.close()
+    except FileChanged:
+        return problem("the file changed while newslint was fixing it")
+    except ValueError as exc:
+        return problem(str(exc))
+    except (OSError, EOFError) as exc:
+        return problem(getattr(exc, "strerror", None) or str(exc))
+    report.fixed += sum(fixed for _, _, fixed in repaired.values())
+    report.changed.append(target)
+    report.result.notes.append(f"Wrote {path} with {len(repaired)} repaired record"
+                               f"{'' if len(repaired) == 1 else 's'} to {target}.")
+
+
+def _rewrite(raw: bytes, old: str, new: str, fields: Any) -> bytes:
+    """One record's line with its title and text fields set from the repaired article."""
+    import json
+
+    from newslint.jsonl import article_of
+
+    record = json.loads(raw)
+    if article_of(record, fields) != old:
+        raise FileChanged(old[:40])
+    (old_title, old_body), (new_title, new_body) = _split(old), _split(new)
+    if (new_title is None) != (old_title is None):
+        raise ValueError("a repair added or removed a record's title")
+    if new_title != old_title:
+        record[fields.title] = new_title
+    if new_body != old_body:
+        record[fields.text] = _restyle(new_body, record[fields.text])
+    end = raw[len(raw.rstrip(b"\r\n")):]
+    return json.dumps(record, ensure_ascii=False).encode("utf-8") + end
+
+
+def _split(article: str) -> tuple[str | None, str]:
+    """The (title, body) an article was built from by ``newslint.jsonl.article_of``."""
+    article = article[:-1] if article.endswith("\n") else article
+    if article.startswith("\n"):
+        return None, article[1:]
+    title, blank, body = article.partition("\n\n")
+    if not blank or "\n" in title:
+        raise ValueError("a repair changed the layout of a record's title and text")
+    return title, body
+
+
+def _restyle(body: str, original: str) -> str:
+    """The repaired body in the original field's style: its line breaks and outer breaks."""
+    if "\r\n" in original:
+        body = body.replace("\n", "\r\n")
+    lead = original[:len(original) - len(original.lstrip("\r\n"))]
+    trail = original[len(original.rstrip("\r\n")):]
+    return lead + body + trail

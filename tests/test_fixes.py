@@ -382,15 +382,57 @@ def test_invalid_utf8_is_not_written_to_output_either(tmp_path: Path) -> None:
     assert not out.exists() and "not valid UTF-8" in report.result.problems[0].message
 
 
-def test_a_json_lines_record_is_diffed_but_never_written_in_place(tmp_path: Path) -> None:
+def _jsonl(path: Path, lines: list[str]) -> bytes:
+    data = "".join(lines).encode("utf-8")
+    if path.name.endswith(".gz"):
+        import gzip
+        path.write_bytes(gzip.compress(data))
+    else:
+        path.write_bytes(data)
+    return data
+
+
+JSONL_LINES = [
+    '{"id": "a1", "title": "Council approves cycle lanes", "text": "The council approved three new\\u200b lanes.\\r\\nWork starts in May.", "extra": [1, 2]}\n',
+    '\n',
+    '{ "id" : "a2", "title": "Clean", "text": "Nothing to fix here at all." }\n',
+    '{"id": "a3", "title": "Caf\u00e9&amp;bar\u200b opens", "text": "It opened."}\n',
+]
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.jsonl.gz"])
+def test_json_lines_fixes_go_to_a_new_file_and_keep_other_records_byte_for_byte(
+        tmp_path: Path, name: str) -> None:
+    import gzip
+    import json
+
+    path = tmp_path / name
+    _jsonl(path, JSONL_LINES)
+    before = path.read_bytes()
+    report = fix_paths([str(path)], linter=linter_for("NL204"))
+    assert path.read_bytes() == before, "a JSON Lines file is never edited in place"
+    out = tmp_path / name.replace("corpus.", "corpus.fixed.")
+    assert report.changed == [str(out)] and report.fixed == 2
+    written = (gzip.decompress(out.read_bytes()) if name.endswith(".gz") else out.read_bytes()).decode()
+    lines = written.splitlines(keepends=True)
+    assert lines[1:3] == JSONL_LINES[1:3] and len(lines) == 4
+    first, last = json.loads(lines[0]), json.loads(lines[3])
+    assert first == {"id": "a1", "title": "Council approves cycle lanes", "extra": [1, 2],
+                     "text": "The council approved three new lanes.\r\nWork starts in May."}
+    assert last["title"] == "Caf\u00e9&amp;bar opens" and last["text"] == "It opened."
+
+
+def test_json_lines_output_never_onto_the_input_and_diff_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
-    path.write_text('{"title": "t", "text": "x"}\n', encoding="utf-8")
-    record = fixes.Source(str(path), ARTICLE.format(ZWSP), record=1, record_id="a1")
-    report = fixes.fix_sources(linter_for("NL204"), [record], diff=True)
-    assert report.diff.startswith(f"--- {path}:1\n")
-    report = fixes.fix_sources(linter_for("NL204"), [record])
-    assert path.read_text(encoding="utf-8") == '{"title": "t", "text": "x"}\n'
-    assert [p.kind for p in report.result.problems] == [ProblemKind.NOT_WRITTEN]
+    before = _jsonl(path, JSONL_LINES)
+    report = fix_paths([str(path)], output=str(path), linter=linter_for("NL204"))
+    assert path.read_bytes() == before and "never rewritten in place" in report.result.problems[0].message
+    report = fix_paths([str(path)], diff=True, linter=linter_for("NL204"))
+    assert report.diff.startswith(f"--- {path}:1\n") and sorted(os.listdir(tmp_path)) == ["corpus.jsonl"]
+    out = tmp_path / "elsewhere.jsonl"
+    result = invoke("check", "--fix", "--select", "NL204", "--output", str(out), str(path))
+    assert result.exit_code == 0 and path.read_bytes() == before and out.exists()
+    assert f"to {out}." in result.stdout
 
 
 def test_corpus_rules_judge_the_repaired_texts(tmp_path: Path) -> None:
