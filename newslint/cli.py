@@ -102,6 +102,8 @@ def _with_selectors(func: Any) -> Any:
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON Lines: the field holding the headline.")
 @click.option("--id-field", multiple=True, help="JSON Lines: the field naming a record (default: id, then url).")
+@click.option("--dask-scheduler", metavar="ADDRESS",
+              help="Lint on this Dask scheduler (tcp://host:port); needs newslint[dask].")
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh; don't read or write the cache.")
 @click.option("--cache-dir", default=".newslint_cache", show_default=True, type=click.Path(file_okay=False),
               help="Where to keep results of unchanged files between runs.")
@@ -111,7 +113,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
           jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
           no_cache: bool, cache_dir: str, text_field: str, title_field: str, id_field: tuple[str, ...],
-          **cli: Any) -> None:
+          dask_scheduler: str | None, **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
     from newslint.jsonl import Fields
@@ -132,7 +134,9 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     items = (item for p in inputs for item in
              ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude, fields)))
     items = gate.inputs(items)
-    if diff_base:
+    if dask_scheduler:
+        result = _on_dask(dask_scheduler, paths, linter)
+    elif diff_base:
         result = _guarded(gate.lint_changed, linter, items, jobs)
     elif fix or diff:  # fixing runs in this process: each file is decided and written in one place
         from newslint.fixes import fix_sources
@@ -149,6 +153,20 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     for message in (*result.problems, *result.crashes):
         click.echo(f"newslint: {message}", err=True)
     sys.exit(exit_code(result, exit_zero))
+
+
+def _on_dask(address: str, paths: Sequence[str], linter: Any) -> Any:
+    """Lint on a Dask cluster, or fail clearly when Dask is missing or unreachable."""
+    from importlib.util import find_spec
+
+    if find_spec("distributed") is None:
+        _fail("--dask-scheduler needs Dask: pip install 'newslint[dask]'")
+    from newslint.dask import lint_paths_on
+
+    try:
+        return lint_paths_on(address, paths, linter)
+    except OSError as exc:
+        _fail(f"cannot reach the Dask scheduler at {address}: {exc}")
 
 
 def _run_with_progress(run: Any, linter: Any, items: Any, jobs: int | None, quiet: bool,

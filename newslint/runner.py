@@ -255,8 +255,16 @@ def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = N
     Sources stream through in batches, so memory does not grow with the number of inputs
     beyond the findings and the corpus rules' compact signatures."""
     result = RunResult()
+    return gather(linter, _map(linter, _sources_only(inputs, result), jobs), result, on_result)
+
+
+def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: RunResult | None = None,
+           on_result: Callable[[FileResult], None] | None = None) -> RunResult:
+    """Merge per-source results (computed here, in a pool, or on a cluster), finish the corpus
+    rules over the signatures gathered from all of them, and sort."""
+    result = result if result is not None else RunResult()
     corpus: dict[str, list[tuple[Source, Any, tuple]]] = {}
-    for source, file_result in _map(linter, _sources_only(inputs, result), jobs):
+    for source, file_result in pairs:
         _merge(result, file_result)
         if on_result is not None:
             on_result(file_result)

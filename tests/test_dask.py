@@ -1,0 +1,92 @@
+"""Dask: the same findings on a real two-process LocalCluster as locally, corpus rules included."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+from dask import bag as db  # noqa: E402
+
+from newslint.dask import lint_bag, lint_dataframe, lint_paths_on  # noqa: E402
+from newslint.runner import lint_paths, prepare  # noqa: E402
+
+CLEAN = Path(__file__).parent / "fixtures" / "clean"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for index, text in enumerate(texts):
+        (tmp_path / f"a{index:03}.txt").write_text(text, encoding="utf-8")
+    rng = random.Random(5)
+    for index in (1, 17, 33):  # syndicated copies, in other partitions than their originals
+        words = texts[index].split(" ")
+        words[rng.randrange(20, len(words))] = "reportedly"
+        (tmp_path / f"z{index:03}.txt").write_text(" ".join(words), encoding="utf-8")
+    return tmp_path
+
+
+def keyed(result) -> list[tuple]:
+    return [(Path(d.path).name, d.line, d.column, d.code, d.message.replace(str(Path(d.path).parent), ""))
+            for d in result.diagnostics]
+
+
+def test_bag_of_paths_matches_the_local_run(cluster, corpus: Path) -> None:
+    linter = prepare([str(corpus)], extend_select=["NL403"])
+    local = lint_paths([str(corpus)], jobs=1, linter=linter)
+    paths = sorted(str(p) for p in corpus.glob("*.txt"))
+    with distributed.Client(cluster):
+        remote = lint_bag(db.from_sequence(paths, npartitions=4), linter)
+    assert keyed(remote) == keyed(local)
+    assert [d.code for d in remote.diagnostics].count("NL403") == 3  # merged across workers
+    assert remote.files_checked == len(paths)
+
+
+def test_bag_of_records_and_a_dataframe(cluster) -> None:
+    import pandas as pd
+    from dask import dataframe as dd
+
+    seed = (SEEDS / "000_e85ab3766c75165b.txt").read_text(encoding="utf-8")
+    title, _, body = seed.partition("\n")
+    records = [{"id": "s0", "title": title, "text": body.strip()}, {"id": "empty", "text": ""}]
+    with distributed.Client(cluster):
+        result = lint_bag(db.from_sequence(records, npartitions=2), select=["NL301"])
+        frame = dd.from_pandas(pd.DataFrame(records[:1]), npartitions=1)
+        from_frame = lint_dataframe(frame, select=["NL301"])
+    (finding,) = result.diagnostics
+    assert (finding.code, finding.record_id, finding.path) == ("NL301", "s0", "<partition 0>")
+    assert [str(p) for p in result.problems] == ["<partition 1>:1: record 1: no text in field 'text'"]
+    assert [(d.code, d.record_id) for d in from_frame.diagnostics] == [("NL301", "s0")]
+
+
+def test_scheduler_address_from_the_cli(cluster, corpus: Path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    local = CliRunner().invoke(main, ["check", "-q", "--no-cache", "--extend-select", "NL403", str(corpus)])
+    remote = CliRunner().invoke(main, ["check", "-q", "--no-cache", "--extend-select", "NL403",
+                                       "--dask-scheduler", cluster.scheduler_address, str(corpus)])
+    assert remote.exit_code == local.exit_code == 1
+    assert remote.stdout == local.stdout
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    (tmp_path / "a.txt").write_text("Head\n\nBody.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path)])  # 10 s
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
