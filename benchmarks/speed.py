@@ -102,8 +102,11 @@ def newslint_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
 
 
+PEER_PYTHON = sys.executable  # --peer-python: an interpreter that has datatrove
+
+
 def datatrove_available() -> bool:
-    check = subprocess.run([sys.executable, "-c", "import datatrove.pipeline.filters as f; "
+    check = subprocess.run([PEER_PYTHON, "-c", "import datatrove.pipeline.filters as f; "
                             "f.GopherQualityFilter().filter(__import__('datatrove.data', fromlist=['Document'])"
                             ".Document(text='a b c', id='0'))"], capture_output=True)
     return check.returncode == 0
@@ -122,12 +125,12 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
     ]
     if peers:
         subset = sample(corpus, min(PEER_SAMPLE, count), work / f"sample-{count}")
-        if shutil.which("proselint"):
+        if shutil.which("proselint"):  # found on PATH
             plans.append((f"proselint (on {min(PEER_SAMPLE, count):,}, extrapolated)",
                           ["proselint", "check", str(subset)], min(PEER_SAMPLE, count)))
         if datatrove_available():
             plans.append((f"datatrove Gopher+C4 (on {min(PEER_SAMPLE, count):,}, extrapolated)",
-                          [sys.executable, "-c", DATATROVE, str(subset)], min(PEER_SAMPLE, count)))
+                          [PEER_PYTHON, "-c", DATATROVE, str(subset)], min(PEER_SAMPLE, count)))
     for label, command, n in plans:
         wall, rss, code = measure(command)
         rate = n / wall
@@ -180,7 +183,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--quick", action="store_true", help="skip the peers")
+    parser.add_argument("--peer-python", default=sys.executable,
+                        help="a Python that has datatrove (and proselint on its PATH's side)")
     args = parser.parse_args()
+    global PEER_PYTHON
+    PEER_PYTHON = args.peer_python
     texts = sources()
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
