@@ -11,8 +11,8 @@ figures say how rules generalise, not how well they fit one corpus.
     python benchmarks/quality.py --clean ../shared/corpus/clean --limit 600
 
 A finding counts as a true positive when its rule is the one the damage targets and it is on the
-damaged line; any other finding of that rule on a damaged copy, and every finding on a clean
-article, is a false positive.
+damaged line; a finding of another rule of the same family on that line is allowed (neither);
+any other finding on a damaged copy, and every finding on a clean article, is a false positive.
 """
 from __future__ import annotations
 
@@ -158,14 +158,14 @@ def duplicate_quote(a: Article, other: Article, rng: random.Random) -> int | Non
 
 
 def near_duplicate(a: Article, other: Article, rng: random.Random) -> int | None:
-    """A syndicated copy: new headline, two words changed (build saves the original beside it)."""
+    """A copy saved twice with two words changed (build saves the original beside it)."""
     words = [w for w in a.lines[2:] if w.strip()]
     body = " ".join(words).split(" ")
     if len(body) < 80:
         return None
     for k in rng.sample(range(len(body)), 2):
         body[k] = "reportedly"
-    a.lines = [other.lines[0], "", " ".join(body)]
+    a.lines = [a.lines[0], "", " ".join(body)]  # same headline: a copy saved twice
     return 1
 
 
@@ -264,8 +264,11 @@ def score(out: Path, labels: dict[str, list[tuple[str, int]]], codes: list[str])
         if code not in stats:
             continue
         expected = {line for c, line in labels.get(rel, []) if c == code}
+        # A sibling rule of the same family on the damaged line is acceptable, not required
+        # (a copied paragraph holding a quotation is also a repeated quotation).
+        allowed = {line for c, line in labels.get(rel, []) if c[:3] == code[:3] and c != code}
         stats[code]["tp"] += len(lines & expected)
-        stats[code]["fp"] += len(lines - expected)
+        stats[code]["fp"] += len(lines - expected - allowed)
         if rel.startswith("clean/"):
             stats[code]["fp_clean"] += len(lines)
     for rel, items in labels.items():
@@ -293,7 +296,8 @@ def main() -> int:
     files = sorted((ROOT / "tests" / "fixtures" / "clean").glob("*.txt"))
     for folder in args.clean:
         files += sorted(folder.glob("*.txt"))
-    files = list(dict.fromkeys(files))
+    seen: set[str] = set()  # the same article from two folders would be a real duplicate
+    files = [f for f in files if not (f.read_text(encoding="utf-8") in seen or seen.add(f.read_text(encoding="utf-8")))]
     if args.limit:
         files = random.Random(args.seed).sample(files, min(args.limit, len(files)))
     codes = available_codes()
