@@ -126,6 +126,8 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         _fail("--output works with --fix (not --diff) and exactly one input file")
     if diff_base and (fix or diff):
         _fail("--diff-base does not work with --fix or --diff")
+    if dask_scheduler and (fix or diff or diff_base):
+        _fail("--dask-scheduler does not work with --fix, --diff or --diff-base")
     linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config

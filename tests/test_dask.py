@@ -90,3 +90,12 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Head\n\nBody.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path)])  # 10 s
     assert result.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+def test_dask_scheduler_refuses_fix(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--fix", "--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path)])
+    assert result.exit_code == 2 and "--dask-scheduler does not work with --fix" in result.output
