@@ -29,7 +29,7 @@ from newslint.testing import linter_for
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "fixes"
 CASES = sorted(p for p in FIXTURES.glob("*/*.txt") if not p.name.endswith(".fixed.txt"))
-SEEDS = sorted((ROOT / "seeds").glob("*.txt")) or sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FIXABLE = [r for r in load_rules(plugins=False).rules if r.fix is not FixSafety.NONE]
 ZWSP = "\u200b"
 ARTICLE = "Council approves cycle lanes\n\nThe council approved three new{} lanes on Monday.\n"
