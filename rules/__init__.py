@@ -17,6 +17,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "duplicate_paragraph",
     "duplicate_quote",
     "injected_link_line",
+    "boilerplate_line",
     "mojibake",
     "garbled_token",
 )

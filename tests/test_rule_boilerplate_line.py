@@ -1,0 +1,58 @@
+"""NL302 boilerplate-line: interface text is reported, story sentences about the same things are not."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import findings
+
+STORY = "Council backs budget\n\nThe council approved the budget on Tuesday.\n\n{}\n\nCouncillors said taxes would rise.\n"
+
+
+def codes(line: str) -> list[str]:
+    return [d.code for d in findings(STORY.format(line), "NL302")]
+
+
+@pytest.mark.parametrize("line", [
+    "Share this article", "SHARE THIS STORY", "Share on WhatsApp", "- Share via Email", "Tweet this",
+    "Print this page", "Follow us on Twitter", "Follow @BBCNews", "Follow The Times on Facebook",
+    "Like us on Facebook", "Sign up for our daily newsletter", "Subscribe now",
+    "Sign up to the Morning Briefing email", "We use cookies to improve your experience.",
+    "This website uses cookies", "Accept all cookies", "Advertisement", "Sponsored content",
+    "Story continues below advertisement", "Click here to subscribe", "Click here for more",
+    "All rights reserved.", "© 2019 Reuters", "Copyright 2018 The Associated Press.",
+    "Image copyright Getty Images", "Photo credit: AFP", "Getty Images", "Leave a comment",
+    "Join the conversation", "Comments are closed.", "12 comments", "Skip to main content",
+    "Please enable JavaScript to view the comments", "Related Topics",
+    "(Reporting by Jane Doe; Editing by John Smith)",
+])
+def test_interface_lines_are_reported(line: str) -> None:
+    assert codes(line) == ["NL302"]
+
+
+@pytest.mark.parametrize("line", [
+    "The firm's advertising revenue rose 5% in the quarter.",
+    "Shares in Twitter fell sharply after the results were published.",
+    "Readers can sign up online, the paper said.",
+    '"Follow us on this journey," the mayor told residents.',
+    "Cookies and cakes were sold at the fair to raise money for the school.",
+    "The copyright case will be heard in the High Court next month.",
+    "Users who share this kind of content could face a ban, the minister warned.",
+    "Advertising executives met in London on Monday to discuss the new rules on junk food.",
+])
+def test_story_sentences_are_left_alone(line: str) -> None:
+    assert codes(line) == []
+
+
+def test_trailing_fragment_is_reported_and_removed() -> None:
+    text = STORY.format("Residents protested outside the town hall. Share this article")
+    (finding,) = findings(text, "NL302")
+    assert text[finding.fix.edits[0].start:finding.fix.edits[0].end] == " Share this article"
+    assert "'Share this article'" in finding.message
+
+
+def test_whole_line_fix_keeps_the_layout() -> None:
+    text = STORY.format("Advertisement")
+    (finding,) = findings(text, "NL302")
+    edit = finding.fix.edits[0]
+    assert text[:edit.start] + text[edit.end:] == ("Council backs budget\n\nThe council approved the budget "
+                                                    "on Tuesday.\n\nCouncillors said taxes would rise.\n")
