@@ -18,6 +18,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "duplicate_quote",
     "injected_link_line",
     "boilerplate_line",
+    "caption_in_body",
     "mojibake",
     "garbled_token",
 )

@@ -1,0 +1,111 @@
+"""NL303 caption-in-body: a photo caption pasted into the story.
+
+## What it does
+Reports a one-sentence paragraph that reads like a photo caption: a named person or group
+followed, within the first words, by a present-tense scene verb ("speaks", "holds", "arrives",
+"waves", "gather") and backed by caption evidence, either a full date with its year ("on
+November 16, 2016", "on 15 December 2017") or a photo credit ("(Photo: ...)", "REUTERS/...",
+"AP Photo/...", "Getty Images", "File photo").
+
+## Why is this bad?
+Scrapers take the caption under the picture along with the text. It describes a scene outside
+the story's timeline, in the present tense, and often names people the story never mentions
+(seed 000: "Mayor Bill de Blasio speaks to the press in front of Trump Tower ... on November 16,
+2016 in New York City.").
+
+Exceptions made on purpose:
+- Paragraphs of more than one sentence are story, not captions.
+- A quotation or a speech verb ("said", "told") marks story text.
+- Historic-present narration without a dated scene or a credit ("The minister arrives in
+  Brussels on Monday for talks") is left alone: a date without a year is a schedule, not a
+  caption.
+
+Measured on the 1,313 clean BBC development articles: 0 findings. On the seeds: the two captions
+named in the project's founding issue (000 line 10, 004 line 21), nothing else.
+
+The fix deletes the line; it is unsafe (a judgement call: an unusual lead can look the same).
+
+## Example
+```
+Attorney General Jeff Sessions holds a news conference at the Department of Justice on December 15, 2017.
+```
+(a paragraph of its own in the middle of the story)
+
+## Use instead
+Delete the caption, or move it to the article's image metadata.
+
+## Options
+- `max-words` (int, default 45): longer paragraphs are not captions.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document, Span
+from newslint.rule import Finding, Fix, FixSafety, Options, Rule
+from newslint.text.edits import delete_line
+
+_SCENE_VERBS = (
+    "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
+    "gestures|listens|sits|stands|stand|delivers|addresses|greets|shakes|smiles|reacts|react|"
+    "celebrates|celebrate|prays|pray|kneels|watches|watch|testifies|signs|visits|meets|embraces|"
+    "hugs|salutes|departs|boards|exits|enters|rides|carries|carry|holds|hold|gathers|gather|march|"
+    "marches|protest|protests|rally|rallies|wait|waits|cheer|cheers|mourn|mourns|inspects|tours"
+)
+_SUBJECT_THEN_VERB = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|al|bin|and|of|the|The|U\.S\.)\s+){1,8}?"
+    rf"(?:{_SCENE_VERBS})\b")
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_FULL_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b")
+_CREDIT = re.compile(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
+                     r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
+_STORY_MARKS = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+
+
+def _is_caption(doc: Document, paragraph: Span, options: Options) -> bool:
+    text = paragraph.text(doc)
+    if len(text.split()) > options["max-words"] or _STORY_MARKS.search(text):
+        return False
+    sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
+    credit = _CREDIT.search(text) is not None
+    if len(sentences) > (2 if credit else 1):
+        return False
+    return _SUBJECT_THEN_VERB.match(text) is not None and (credit or _FULL_DATE.search(text) is not None)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    """Report one-sentence, present-tense scene paragraphs with a dated scene or a credit."""
+    for paragraph in doc.paragraphs:
+        if _is_caption(doc, paragraph, options):
+            fix = Fix((delete_line(doc, paragraph.start),), "delete the caption", FixSafety.UNSAFE)
+            yield Finding.at(paragraph, "photo caption in the body: a one-sentence present-tense scene "
+                                        "with a date or photo credit", fix)
+
+
+_STORY = ("Sessions threatens subpoenas\n\nThe Justice Department threatened on Wednesday to subpoena 23 "
+          "cities over their immigration policies.\n\n{}\n\nThe cities have until February 23 to reply, "
+          "officials said.\n")
+
+RULE = Rule(
+    code="NL303",
+    name="caption-in-body",
+    summary="A photo caption pasted into the body of the story",
+    doc=__doc__,
+    check=check,
+    fix=FixSafety.UNSAFE,
+    options={"max-words": 45},
+    bad_examples=(
+        _STORY.format("Attorney General Jeff Sessions holds a news conference at the Department of "
+                      "Justice on December 15, 2017."),
+        _STORY.format("Protesters gather outside the courthouse in Chicago. REUTERS/Jim Young"),
+    ),
+    good_examples=(
+        _STORY.format("Attorney General Jeff Sessions holds a news conference on Thursday to explain "
+                      "the plan."),
+        _STORY.format("Mr Sessions speaks often about the issue, and on December 15, 2017 he said the "
+                      "cities were breaking the law."),
+        _STORY.format("The mayor arrives in Washington on Monday for talks with the president."),
+    ),
+)

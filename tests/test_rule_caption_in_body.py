@@ -1,0 +1,57 @@
+"""NL303 caption-in-body: dated present-tense scenes and credited photos, not story sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import findings
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+STORY = ("Sessions threatens subpoenas\n\nThe Justice Department threatened on Wednesday to subpoena 23 "
+         "cities over their immigration policies.\n\n{}\n\nThe cities have until February 23 to reply, "
+         "officials said.\n")
+
+
+def codes(paragraph: str) -> list[str]:
+    return [d.code for d in findings(STORY.format(paragraph), "NL303")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Mayor Bill de Blasio speaks to the press in front of Trump Tower on November 16, 2016 in New York City.",
+    "Attorney General Jeff Sessions holds a news conference at the Department of Justice on December 15, 2017.",
+    "Theresa May arrives at Downing Street on 12 June 2017.",
+    "Protesters gather outside the courthouse in Chicago. REUTERS/Jim Young",
+    "Senator John Kerry waves to supporters in Boston. (Photo: AP)",
+    "Fans celebrate in the streets of Lisbon. Getty Images",
+    "President Emmanuel Macron attends a ceremony in Paris on Nov. 11, 2018. File photo",
+])
+def test_captions_are_reported(paragraph: str) -> None:
+    assert codes(paragraph) == ["NL303"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Attorney General Jeff Sessions holds a news conference on Thursday to explain the plan.",
+    "The mayor arrives in Washington on Monday for talks with the president.",
+    "Mr Sessions speaks often about the issue. On December 15, 2017 he repeated the warning.",
+    "Jeff Sessions holds that the cities broke the law, he said on December 15, 2017.",
+    '"We will gather the evidence," Sessions said on December 15, 2017.',
+    "Officials met on December 15, 2017 to discuss the grants.",
+])
+def test_story_sentences_are_left_alone(paragraph: str) -> None:
+    assert codes(paragraph) == []
+
+
+def test_seed_captions() -> None:
+    for name, line in (("000_e85ab3766c75165b.txt", 10), ("004_3b5494c6a4fd2310.txt", 21)):
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        assert [(d.code, d.line) for d in findings(text, "NL303")] == [("NL303", line)]
+
+
+def test_fix_is_unsafe_and_deletes_the_line() -> None:
+    text = STORY.format("Protesters gather outside the courthouse in Chicago. REUTERS/Jim Young")
+    (finding,) = findings(text, "NL303")
+    edit = finding.fix.edits[0]
+    assert finding.fix.safety.value == "unsafe"
+    assert "Protesters" not in text[:edit.start] + text[edit.end:]
+    assert "\n\n\n" not in text[:edit.start] + text[edit.end:]
