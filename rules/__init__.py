@@ -19,6 +19,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "injected_link_line",
     "boilerplate_line",
     "caption_in_body",
+    "off_topic_paragraph",
     "mojibake",
     "garbled_token",
 )
