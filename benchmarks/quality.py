@@ -191,6 +191,26 @@ def truncated(a: Article, other: Article, rng: random.Random) -> int | None:
     return last + 1
 
 
+SURNAMES = ["Hargreaves", "Okonkwo", "Lindqvist", "Castellano", "Whitfield", "Nakamura"]
+
+
+def stray_surname(a: Article, other: Article, rng: random.Random) -> int | None:
+    """A quotation from a paragraph of another article, its speaker named by surname only."""
+    claim = rng.choice(["This decision will cost jobs across the region",
+                        "We have been warning about this for years",
+                        "Nobody consulted the people who will pay for it"])
+    return _insert(a, f'"{claim}," {rng.choice(SURNAMES)} said.', rng)
+
+
+def headline_is_paragraph(a: Article, other: Article, rng: random.Random) -> int | None:
+    """The scraper took the first paragraph as the headline."""
+    first = a.body_indexes[0] if a.body_indexes else None
+    if first is None or len(a.lines[first].split()) < 20:
+        return None
+    a.lines[0] = a.lines[first]
+    return 1
+
+
 INJECTORS: dict[str, tuple[str, Injector]] = {
     "headline-swap": ("NL101", headline_swap),
     "mojibake": ("NL201", mojibake),
@@ -204,6 +224,8 @@ INJECTORS: dict[str, tuple[str, Injector]] = {
     "duplicate-paragraph": ("NL402", duplicate_paragraph),
     "near-duplicate": ("NL403", near_duplicate),
     "unbalanced-quotes": ("NL501", unbalanced_quote),
+    "surname-never-introduced": ("NL502", stray_surname),
+    "headline-problem": ("NL504", headline_is_paragraph),
     "truncated-article": ("NL503", truncated),
 }
 
