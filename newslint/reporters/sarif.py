@@ -18,7 +18,6 @@ from newslint.rule import Rule, Severity
 from newslint.runner import Diagnostic, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SECTION = re.compile(r"^## What it does\n(.*?)(?=^## |\Z)", re.S | re.M)
 
@@ -59,7 +58,6 @@ def render(result: RunResult, context: ReportContext) -> str:
                      if getattr(getattr(p, "kind", None), "is_error", True)]
     run = {
         "tool": {"driver": {"name": "newslint", "version": context.version or "0",
-                            "informationUri": INFORMATION_URI,
                             "rules": [rule_descriptor(r) for r in context.rules]}},
         "invocations": [{"executionSuccessful": not result.crashes,
                          "toolExecutionNotifications": notifications}],
