@@ -53,13 +53,8 @@ from collections.abc import Iterator
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, coverage, normalise_words, shingles
-
-
-def _quoted_share(doc: Document, span: Span) -> float:
-    quoted = sum(min(q.inner.end, span.end) - max(q.inner.start, span.start)
-                 for q in doc.quotations if q.inner.start < span.end and q.inner.end > span.start)
-    return quoted / max(span.end - span.start, 1)
 
 
 def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
@@ -89,7 +84,7 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
                     coverage(seen[match.key], shingles(words, 3)) >= options["coverage"] - 0.1 and \
-                    _quoted_share(doc, span) < 0.5:
+                    quoted_share(doc, span) < 0.5:
                 first = spans[match.key]
                 exact = seen[match.key] == words
                 message = (f"{what} repeats the one on line {doc.line_of(first.start)}"

@@ -31,3 +31,16 @@ def test_default_rules_are_silent_on_clean_articles() -> None:
     result = lint_paths([str(FIXTURES / "clean")], jobs=1, config=None)
     assert result.files_checked == len(CLEAN)
     assert [f"{Path(d.path).name}:{d.line} {d.code} {d.message}" for d in result.diagnostics] == []
+
+
+OTHER_STYLES = sorted((FIXTURES / "clean-other").glob("*.txt"))
+
+
+def test_every_rule_is_silent_on_clean_articles_in_other_house_styles() -> None:
+    from newslint.registry import load_rules
+
+    every_rule = [r.code for r in load_rules(plugins=False).rules]  # off-by-default ones too
+    assert len(OTHER_STYLES) >= 8
+    result = lint_paths([str(FIXTURES / "clean-other")], jobs=1, config=None, select=every_rule)
+    assert result.files_checked == len(OTHER_STYLES)
+    assert [f"{Path(d.path).name}:{d.line} {d.code} {d.message}" for d in result.diagnostics] == []

@@ -31,3 +31,9 @@ def test_off_by_default_and_fix_is_unsafe() -> None:
     assert "NL304" not in [d.code for d in findings(text)]
     (finding,) = findings(text, "NL304")
     assert finding.fix.safety.value == "unsafe" and not RULE.default_enabled
+
+
+def test_a_paragraph_of_quotation_is_not_judged() -> None:
+    quote = ('"The government has been told again and again that this cannot go on. Every September '
+             'we lose more good people to jobs that pay better and ask less," she said.')
+    assert findings(article(*PARAS[:4], quote), "NL304") == []

@@ -15,6 +15,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from newslint.document import Document, Span
+
 STRAIGHT = '"'
 CURLY_OPEN = "“"
 CURLY_CLOSE = "”"
@@ -107,3 +109,10 @@ def imbalances(text: str, start: int, end: int, continued: bool) -> list[Imbalan
     if depth and not continued:
         found.append(Imbalance(opened_at, "unclosed"))
     return found
+
+
+def quoted_share(doc: Document, span: Span) -> float:
+    """The share of ``span``'s characters that lie inside the document's quotations."""
+    quoted = sum(min(q.inner.end, span.end) - max(q.inner.start, span.start)
+                 for q in doc.quotations if q.inner.start < span.end and q.inner.end > span.start)
+    return quoted / max(span.end - span.start, 1)
