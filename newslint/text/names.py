@@ -134,7 +134,29 @@ def _introduces(word: str) -> bool:
     bare = core.rstrip(".")
     if bare.lower() in TITLES or bare in _PARTICLES:
         return True
+    if core == bare and _is_role_noun(bare):
+        return True  # "Brazil forward Neymar", "singer Adele": a role introduces the person
     return bool(bare) and bool(_CAPITALISED.fullmatch(bare))
+
+
+# Lower-case words that can stand right before a name without introducing it: speech and other
+# verbs ("said Wheeler", "beat Nadal") and function words ("and Smith", "with Jones").
+_NOT_ROLES = frozenset("""
+    said says told tells asked asks added adds claimed claims insisted insists warned warns replied
+    explained admitted argued noted wrote writes tweeted announced confirmed denied urged believes
+    thinks thought called named dubbed praised criticised criticized thanked blamed accused met
+    joined beat beats defeated replaced succeeded sacked signed hired fired appointed elected backed
+    supported opposed against according and or but nor with without by for from to of in on at as
+    than that when while where because after before since if is was were are be been being has have
+    had not also then so like about between whom who which what whose under over into onto upon via
+    per versus vs including include includes like unlike among amid despite toward towards until
+    """.split())
+
+
+def _is_role_noun(word: str) -> bool:
+    """A lower-case noun that can describe a person ("forward", "spokeswoman", "singer")."""
+    return (len(word) >= 3 and word.isalpha() and word.islower() and word not in _NOT_ROLES
+            and not word.endswith(("ed", "ly", "ing", "'s")))
 
 
 def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
