@@ -33,6 +33,7 @@ def test_clean_articles_are_silent() -> None:
     ('"It is a red herring", Rivera said.', ["Rivera"]),
     ("The mayors met. Kautz is a past president of the conference.", ["Kautz"]),
     ("Okonkwo said she would appeal the ruling.", ["Okonkwo"]),
+    ('They met in Lagos, Okonkwo, and Abuja.\n\n"Yes," said Okonkwo.', ["Okonkwo"]),
     ('The coach praised Okonkwo.\n\n"He was superb," said Okonkwo.', ["Okonkwo"]),  # a verb
 ])
 def test_bare_surnames_are_reported(body: str, expected: list[str]) -> None:
@@ -50,6 +51,7 @@ def test_only_the_first_bare_mention_is_reported_even_if_introduced_later() -> N
     'Gov. Kate Brown spoke.\n\n"We will not be bullied," Brown said.',
     'Mayor Bill de Blasio spoke.\n\n"We will not be bullied," de Blasio said.',
     'Brazil forward Neymar scored twice.\n\n"It was a great night," Neymar said.',  # a role
+    'His spokesman, Okonkwo, spoke.\n\n"We hold the valley," Okonkwo said.',  # apposition
     'The singer Okonkwo spoke.\n\n"I will tour again," Okonkwo said.',
     'Ada Okonkwo spoke.\n\n"We will not be bullied," said Ada.',  # first name after full name
     '"We will cut 200 jobs," Qwerto said.\n\nShares in Qwerto fell 3%.',  # a company

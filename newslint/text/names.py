@@ -162,10 +162,14 @@ def _is_role_noun(word: str) -> bool:
 def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
     """Whether ``name`` appears in ``text[floor:limit]`` as part of a full or titled name:
     after a first name, initial, title or particle ("Ted Wheeler", "John C. Bienvenu", "Mayor
-    Wheeler", "de Blasio"), or as the first name of one ("Ozzy Osbourne", then "Ozzy")."""
+    Wheeler", "de Blasio"), as the first name of one ("Ozzy Osbourne", then "Ozzy"), or set off
+    after a role ("his spokesman, Amin, told ...")."""
     word = regex.escape(name)
     after = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+){word}\b")
     if any(_introduces(m.group("prev")) for m in after.finditer(text, floor, limit)):
+        return True
+    apposition = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+{word},")  # "his spokesman, Amin,"
+    if any(_is_role_noun(m.group("role")) for m in apposition.finditer(text, floor, limit)):
         return True
     return bool(regex.compile(rf"\b{word}[ \t]+{_NAME}\b").search(text, floor, limit))
 
