@@ -50,6 +50,17 @@ def test_near_verbatim_and_reattributed_repeats(copy: str) -> None:
     assert lines(article(f'"{QUOTE}," the governor said.', *FILLER, copy)) == [9]
 
 
+def test_a_paragraph_copied_whole_is_left_to_duplicate_paragraph() -> None:
+    narrative = ("The governor told MPs on Tuesday, after the bank had discussed a cut at length: "
+                 f'"{QUOTE}." The committee then voted six to three.')
+    text = article(narrative, *FILLER, narrative)
+    assert [(d.code, d.line) for d in findings(text, "NL401", "NL402")] == [("NL402", 9)]
+    # Changed enough not to be a copy of the paragraph: the repeated quotation is reported.
+    retold = f'Another member of the committee said separately: "{QUOTE}."'
+    assert [(d.code, d.line) for d in findings(article(narrative, *FILLER, retold), "NL401", "NL402")] \
+        == [("NL401", 9)]
+
+
 def test_earlier_quote_contained_in_a_later_longer_one() -> None:
     text = article(*FILLER, "The governor said the bank would \"keep a close eye on household borrowing\".",
                    "Mortgage approvals fell in March.", "House prices were flat.", "Rents rose.",
