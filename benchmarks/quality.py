@@ -150,11 +150,16 @@ def duplicate_paragraph(a: Article, other: Article, rng: random.Random) -> int |
 def duplicate_quote(a: Article, other: Article, rng: random.Random) -> int | None:
     import re
 
-    quotes = [m.group(1) for i in a.body_indexes for m in re.finditer(r'"([^"]{40,})"', a.lines[i])]
+    """Give a quotation again in a new paragraph after the one that has it (the rule reports
+    the later occurrence, so the copy goes later)."""
+    quotes = [(i, m.group(1)) for i in a.body_indexes for m in re.finditer(r'"([^"]{40,})"', a.lines[i])]
     if not quotes:
         return None
+    index, quote = rng.choice(quotes)
     speaker = rng.choice(["a spokesman said", "she added", "he told reporters", "officials said"])
-    return _insert(a, f'"{rng.choice(quotes).rstrip(",.")}," {speaker}.', rng)
+    at = rng.choice([i for i in a.body_indexes if i > index] + [len(a.lines)])
+    a.lines[at:at] = [f'"{quote.rstrip(",.")}," {speaker}.', ""]
+    return at + 1
 
 
 def near_duplicate(a: Article, other: Article, rng: random.Random) -> int | None:
