@@ -66,8 +66,9 @@ _PHRASES = r"""(?:
   | (?:subscribe|sign\s+up)\s+(?:now|today|here)\b | get\s+(?:our|the)\s+\w+\s+newsletter\b
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
   | advertisement\s*$ | advertising\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
-  | story\s+continues\s+below\b | continue\s+reading\s+below\b
-  | click\s+here\s+(?:to|for)\b | tap\s+here\s+to\b
+  | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
+  | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the
+                                              |more|the\s+(?:full|latest|rest)|related))
   | (?:all\s+rights\s+reserved) | (?:copyright|©)\s*(?:©\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
   | (?:leave|post|add)\s+a\s+comment\b | join\s+the\s+(?:conversation|discussion)\b

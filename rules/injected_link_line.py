@@ -26,7 +26,11 @@ Exceptions made on purpose, because sentences of a story start with the same wor
 - Without a separator ("Related Guantanamo four questioned", "Read more US TV cuts ..."), the
   title must also be about something else: at most `max_shared_share` of its uncommon words may
   appear elsewhere in the article, so a crosshead that happens to start with such words and
-  continues the story's topic is left alone.
+  continues the story's topic is left alone. Calls to action ("Click here to read more about
+  the budget", "Keep reading") are reported whatever their topic: no story sentence reads so.
+- Page furniture around adverts ("Story continues below advertisement", "Continue reading
+  below") and calls to subscribe ("Click here to subscribe") are NL302 boilerplate-line's, so
+  that such a line makes one finding, not two.
 - A bare "Read more", "Continue reading" or "Click here to read more" that ends the article is
   left to NL503 (truncated-article), which reports the article as cut there.
 - "Photo:" and "Picture:" (a caption's credit), "Latest:" (a live report's update) and "Next"
@@ -77,7 +81,7 @@ import regex
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import LinkLine, parse_link_line, shared_content_share
+from newslint.text.link_lines import LinkLine, PrefixKind, parse_link_line, shared_content_share
 
 
 # A "read more" stub that ends the article is NL503's (truncated-article) finding: it says the
@@ -106,8 +110,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 def _about_something_else(doc: Document, index: int, link: LinkLine, options: Options) -> bool:
     """With no separator, the title must share few uncommon words with the rest of the article."""
-    if link.has_separator or not link.title:
-        return True
+    if link.has_separator or not link.title or link.kind is PrefixKind.CALL_TO_ACTION:
+        return True  # "Click here to read more about the budget" is never the story, whatever its topic
     rest = "\n".join(line.text(doc) for number, line in enumerate(doc.lines) if number != index)
     return shared_content_share(link.title, rest) <= options["max_shared_share"]
 

@@ -18,7 +18,8 @@ def codes(line: str) -> list[str]:
     "Like us on Facebook", "Sign up for our daily newsletter", "Subscribe now",
     "Sign up to the Morning Briefing email", "We use cookies to improve your experience.",
     "This website uses cookies", "Accept all cookies", "Advertisement", "Sponsored content",
-    "Story continues below advertisement", "Click here to subscribe", "Click here for more",
+    "Story continues below advertisement", "Article continues after this ad", "Click here to subscribe",
+    "Tap here to sign up", "Continue reading below",
     "All rights reserved.", "© 2019 Reuters", "Copyright 2018 The Associated Press.",
     "Image copyright Getty Images", "Photo credit: AFP", "Getty Images", "Leave a comment",
     "Join the conversation", "Comments are closed.", "12 comments", "Skip to main content",
@@ -56,3 +57,15 @@ def test_whole_line_fix_keeps_the_layout() -> None:
     edit = finding.fix.edits[0]
     assert text[:edit.start] + text[edit.end:] == ("Council backs budget\n\nThe council approved the budget "
                                                     "on Tuesday.\n\nCouncillors said taxes would rise.\n")
+
+
+@pytest.mark.parametrize("line, code", [
+    ("Story continues below advertisement", "NL302"),  # page furniture around an advert
+    ("Continue reading below", "NL302"),
+    ("Click here to subscribe", "NL302"),
+    ("Click here to read more about the budget", "NL301"),  # a call to read elsewhere: a link
+    ("Click here for more", "NL301"),
+    ("Continue reading", "NL301"),
+])
+def test_one_finding_per_line_between_boilerplate_and_link_rules(line: str, code: str) -> None:
+    assert [d.code for d in findings(STORY.format(line), "NL301", "NL302")] == [code]

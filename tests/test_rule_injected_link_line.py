@@ -72,7 +72,7 @@ LINK_LINES = [
     "CLICK HERE TO READ MORE",
     "Continue reading",
     "Continue reading the main story",
-    "Story continues below advertisement",
+    "Click here for more",
     "See more: Ten best beaches in Europe",
     "Also in the news: Flood waters rise",
     "More on: Brexit talks",

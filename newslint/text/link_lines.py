@@ -68,8 +68,7 @@ _CTA_PREFIXES = (
     # box's boilerplate, not a link to other content.
     r"(?:click|tap)\s+(?:here|this\s+link|the\s+link|below)\s+(?:to\s+(?:read|watch|see|view|listen|"
     r"find\s+out|learn|get\s+the\s+(?:full|latest)|continue)|for\s+(?:more|the\s+(?:full|latest|rest)|related))",
-    r"(?:continue|keep)\s+reading",
-    r"(?:story|article)\s+continues",
+    r"(?:continue|keep)\s+reading(?!\s+below)",  # "Continue reading below" marks an advert: NL302
     r"read\s+(?:the\s+)?full\s+(?:story|article|report)",
     r"full\s+(?:story|article|coverage)",
 )
