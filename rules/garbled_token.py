@@ -1,11 +1,11 @@
 """NL202 garbled-token: junk spliced into a word ("R$3 ecipient" for "Recipient").
 
 ## What it does
-Reports a word whose first letter (or first two or three letters) is cut off from the rest by
-one to four junk characters (digits or symbols such as `$ @ # * % & ^ ~ + = / |`), with or
-without a space after them:
+Reports a word whose first letter (or first few letters) is cut off from the rest by one to
+four junk characters (digits or symbols such as `$ @ # * % & ^ ~ + = / |`), with or without a
+space after them:
 "R$3 ecipient", "e8* conomist", "g$@# overnance", "t44 ender", "p$4 layer", "e8*conomist",
-"eco8* nomist".
+"eco8* nomist", "govern#ment".
 
 A shape like that is reported when either
 - the rest is not a common English word (rarer than Zipf 3 in wordfreq: "ecipient", "ender")
@@ -16,9 +16,12 @@ A shape like that is reported when either
   lower-case letter with digits, or a mix of symbols: "p$4", "s3$6") and the joined word is a
   common one, at most one step rarer on the Zipf scale ("player", "sports").
 
-With two or three letters before the junk only the first case counts, and only for a joined
-word that is common or in the article: such heads are often names of their own ("MI6 agent",
-"ITV1 show", "BBC2", "HIV/AIDS", "and/or").
+With two letters or more before the junk, such heads are often names or words of their own
+("MI6 agent", "ITV1 show", "BBC2", "HIV/AIDS", "and/or", "Euro2004 final"), so only a common
+joined word counts: either the rest is no word ("eco8* nomist", "Minis@ters"; after two or
+three letters a word the article uses counts too), or the junk sits inside a common word with
+no space after it and the joined word is at least as common as the rest ("govern#ment",
+"in&crease"). After four letters or more a space after the junk means a word of its own.
 
 ## Why is this bad?
 A scraper or OCR step spliced junk into the word: readers stumble, search and deduplication miss
@@ -36,6 +39,10 @@ Exceptions made on purpose (none of these is reported):
   hyphens, dashes, apostrophes, quotes and full stops are never junk.
 - URLs, e-mail addresses, hashtags and @handles, and HTML entities ("R&amp;D", NL203's
   business).
+- Identifiers and paths after two letters or more ("git_config", "key=value", "path/posix":
+  `_`, `=`, `/` and a backslash join parts rather than damage a word), a slash between two words
+  ("with/out", "up/on"), commit hashes ("c5326bd"), names written with a symbol ("Ke$ha"),
+  and censored words ("sh*tty": the joined word is not one).
 
 The fix (drop the junk and join the word) is offered as **unsafe**: the junk may have replaced
 letters rather than been inserted between them, and for a name the article does not otherwise
@@ -64,6 +71,7 @@ None.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -75,18 +83,23 @@ from newslint.text.tokens import Splice, english_zipf, find_splices, looks_like_
 # this often (Zipf 1 is about once per hundred million words), and clearly more often than the rest.
 _NAME_MIN_ZIPF = 1.0
 _NAME_MARGIN = 1.0
+_HEX = re.compile(r"[0-9a-f]+")
+# Characters that join the parts of identifiers and paths rather than damage a word.
+_IDENTIFIER_JUNK = frozenset("_=/\\")
+# Junk between two words counts only when the two make one word at least this common.
+_COMMON_ZIPF = 3.5
 
 
 def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
     # word_zipf reads wordfreq's small list (words down to Zipf 3, 0 below): cheap, and enough
     # for every decision but names. The large list loads only for those.
     joined = splice.joined.casefold()
+    token = splice.head_text + splice.junk_text + splice.tail_text
+    if len(token) >= 6 and _HEX.fullmatch(token) and splice.junk.end - splice.junk.start == len(splice.junk_text):
+        return False  # a commit hash or an identifier ("c5326bd"), not a word
     tail_zipf = word_zipf(splice.tail_text)
     if len(splice.head_text) > 1:
-        # "eco8* nomist": only with a rest that is no word and a common joined word, since two
-        # or three letters before the junk are often a name of their own ("MI6", "ITV1 show").
-        return tail_zipf == 0 and not looks_like_notation(splice.head_text, splice.junk_text) \
-            and (joined in vocabulary or word_zipf(joined) > 0)
+        return _is_damage_mid_word(splice, joined, tail_zipf, vocabulary)
     if tail_zipf == 0:
         # "ecipient" is not a word; is "Recipient"?
         if joined in vocabulary or word_zipf(joined) > 0:
@@ -97,6 +110,24 @@ def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
     # "p$4 layer": the junk cannot be notation; damage if "player" is a word at least nearly as
     # common as "layer" (the rest could otherwise simply follow the junk).
     return word_zipf(joined) >= tail_zipf - 1.0
+
+
+def _is_damage_mid_word(splice: Splice, joined: str, tail_zipf: float, vocabulary: set[str]) -> bool:
+    """Junk after two letters or more: the head is often a name or a word of its own ("MI6
+    agent", "ITV1 show", "Euro2004 final", "and/or"), so only a common joined word counts."""
+    symbols_only = not any(c.isdigit() or c in "$£€¥" for c in splice.junk_text)
+    if looks_like_notation(splice.head_text, splice.junk_text) and not (symbols_only and not splice.head_text.isupper()):
+        return False  # "MI6", "ITV1", "HK$3", "ABC+"; but "C#"'s symbols are no notation after "govern"
+    spaced = splice.junk.end - splice.junk.start > len(splice.junk_text)
+    if _IDENTIFIER_JUNK.intersection(splice.junk_text) or (spaced and len(splice.head_text) > 3):
+        return False  # "git_config", "key=value", "path/to"; a long head before a space is a word
+    if tail_zipf == 0:
+        # "eco8* nomist", "Minis@ters": the rest is no word, the joined one is (for a long
+        # head, a common word: "git_config" is an identifier even where the text says "gitconfig").
+        return word_zipf(joined) > 0 or (len(splice.head_text) <= 3 and joined in vocabulary)
+    # "in&crease", "govern#ment": both parts may be words; the junk sits inside one common
+    # word (a slash between two words is an alternative: "with/out", "up/on").
+    return not spaced and splice.junk_text != "/" and word_zipf(joined) >= max(_COMMON_ZIPF, tail_zipf)
 
 
 def _vocabulary(doc: Document) -> set[str]:

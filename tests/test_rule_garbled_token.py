@@ -55,6 +55,13 @@ def garbled(body: str) -> list[str]:
     "The 1. e4 e5 2. Nf3 opening and H2O or CO2 emissions.",
     "Petrobras raised R$3bn and R$3 bn.",
     "The MI6 agent saw the ITV1 show and BBC2 news on HIV/AIDS and/or her/his CS2 computer.",
+    # Junk-like characters inside longer words: identifiers, hashes, names, alternatives.
+    "Set git_config, GIT_CONFIG and file=config in the path/posix module.",
+    "The fix is in commit c5326bd and f8193ab.",
+    "TheUS$3 billion deal was signed.",  # a long head before a space: a word of its own
+    "Ke$ha and A$AP Rocky played the Euro2004 final to Windows7 users.",
+    "It comes with/out a charger, up/on request.",
+    "The sh*tty service was motherf***ing awful, he said.",
 ])
 def test_exceptions_are_clean(body: str) -> None:
     assert garbled(body) == []
@@ -76,6 +83,10 @@ def test_exceptions_are_clean(body: str) -> None:
     ("The t44 ender closed.", "t44 ender"),
     ("The eco8* nomist said so.", "eco8* nomist"),  # junk after the first three letters
     ("The gov$@#ernance review.", "gov$@#ernance"),
+    ("The govern#ment said so.", "govern#ment"),  # mid-word, both parts words of their own
+    ("The in&crease was small.", "in&crease"),
+    ("Minis@ters met.", "Minis@ters"),
+    ("The econ^omy grew.", "econ^omy"),
 ])
 def test_spliced_junk_is_reported(body: str, span: str) -> None:
     assert garbled(body) == [span]

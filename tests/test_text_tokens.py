@@ -19,15 +19,16 @@ def shapes(text: str) -> list[tuple[str, str, str, str]]:
     ("R$3 ECIPIENT", [("R", "$3", "ECIPIENT", "R$3 ECIPIENT")]),
     ("R$3bn", [("R", "$3", "bn", "R$3bn")]),
     ("US$3 billion", [("US", "$3", "billion", "US$3 billion")]),  # the rule passes it: notation
-    ("eco8* nomist", [("eco", "8*", "nomist", "eco8* nomist")]),  # a shape too: "bn" is a word, so the rule passes it
+    ("eco8* nomist", [("eco", "8*", "nomist", "eco8* nomist")]),
+    ("govern#ment", [("govern", "#", "ment", "govern#ment")]),  # longer heads are shapes too
+    ("TheUS$3 billion", [("TheUS", "$3", "billion", "TheUS$3 billion")]),  # the rule passes it  # a shape too: "bn" is a word, so the rule passes it
 ])
 def test_shapes_are_found(text: str, expected: list) -> None:
     assert shapes(text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    "TheUS$3 billion",  # more than three letters before the junk: not a head
-    "AT&T results", "Yahoo! said", "ex-Wham! star",
+    "AT&T results",  # ("Yahoo! said" is a shape since longer heads count; the rule passes it)
     "F-16 jets", "Covid-19 cases", "e-mail", "O'Brien",
     "1. e4 e5",  # the rest must be letters only
     "x2 y",  # the rest needs two letters

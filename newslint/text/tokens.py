@@ -1,8 +1,8 @@
 """Word-level helpers: how common a word is in English, and junk spliced into a word.
 
-A spliced word is one letter (or up to three), one to four junk characters (digits and
-symbols), an optional space, and the rest of the word: "R$3 ecipient", "e8* conomist",
-"g$@#overnance", "eco8* nomist". This module
+A spliced word is one letter (or more), one to four junk characters (digits and symbols), an
+optional space, and the rest of the word: "R$3 ecipient", "e8* conomist", "g$@#overnance",
+"eco8* nomist", "govern#ment". This module
 only finds the shapes; whether one is damage or real notation ("R$3 billion", "G8 summit") is
 the rule's call, helped by ``english_zipf`` and ``looks_like_notation``.
 """
@@ -21,7 +21,7 @@ from newslint.document import Span
 JUNK = r"\d$@#*%&^~+=/\\|<>_§°£€¥!?"
 _SPLICE = regex.compile(
     rf"""(?<=^|[\s"'“‘(\[{{—–-])       # the letter starts a word or a compound's second part
-    (?P<head>\p{{L}}{{1,3}})          # usually one letter; up to three ("eco8* nomist")
+    (?P<head>\p{{L}}{{1,12}})         # usually one letter; more mid-word ("eco8* nomist", "govern#ment")
     (?P<junk>[{JUNK}]{{1,4}})
     \ ?
     (?P<tail>\p{{Ll}}{{2,}}|\p{{Lu}}{{2,}})
