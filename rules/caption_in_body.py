@@ -1,11 +1,14 @@
 """NL303 caption-in-body: a photo caption pasted into the story.
 
 ## What it does
-Reports a one-sentence paragraph that reads like a photo caption: a named person or group
-followed, within the first words, by a present-tense scene verb ("speaks", "holds", "arrives",
-"waves", "gather") and backed by caption evidence, either a full date with its year ("on
-November 16, 2016", "on 15 December 2017") or a photo credit ("(Photo: ...)", "REUTERS/...",
-"AP Photo/...", "Getty Images", "File photo").
+Reports a one-sentence paragraph that reads like a photo caption, in either of two shapes:
+- a scene closed by a photo credit, whatever its verb: "Firefighters battle a blaze near
+  Athens. (Credit: AFP)", "... in Washington. (AP Photo/Evan Vucci)", "... on Saturday.
+  Photograph: Guy Smallman/Getty Images", "... REUTERS/Jim Young", "(Image credit: ...)";
+- a named person or group followed, within the first words, by a present-tense scene verb
+  ("speaks", "holds", "arrives", "waves", "gather"), after an optional "FILE PHOTO:", and
+  backed by caption evidence, either a full date with its year ("on November 16, 2016", "on 15
+  December 2017") or a photo credit anywhere ("Getty Images", "File photo").
 
 ## Why is this bad?
 Scrapers take the caption under the picture along with the text. It describes a scene outside
@@ -16,6 +19,8 @@ the story's timeline, in the present tense, and often names people the story nev
 Exceptions made on purpose:
 - Paragraphs of more than one sentence are story, not captions.
 - A quotation or a speech verb ("said", "told") marks story text.
+- Only a credit that *closes* the paragraph stands on its own: a story sentence naming "Getty
+  Images" or "Reuters" as a company, or a wire dateline ("LONDON (Reuters) -"), does not end so.
 - Historic-present narration without a dated scene or a credit ("The minister arrives in
   Brussels on Monday for talks") is left alone: a date without a year is a schedule, not a
   caption.
@@ -62,26 +67,46 @@ _FULL_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}
 _CREDIT = re.compile(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
                      r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
 _STORY_MARKS = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+# A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
+# Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
+# the only text that ends so; the scene before it needs no particular verb.
+_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|PA(?:\s+Wire)?|Bloomberg|Xinhua|Shutterstock)"
+_TRAILING_CREDIT = re.compile(
+    rf"""(?:
+        \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*[:/][^()]{{1,60}}\)
+      | \({_AGENCIES}(?:\s+Photo)?\)
+      | (?<=[.!?)]\s)(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*:\s*[^.:()]{{2,60}}
+      | \bREUTERS/\S.{{0,60}}
+      | (?<=[.!?)]\s)(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?:/[\w ]+)?
+    )\s*\.?\s*$""",
+    re.VERBOSE)
+_FILE_PHOTO = re.compile(r"^(?i:file\s+photo)\s*[:-]\s*")
 
 
-def _is_caption(doc: Document, paragraph: Span, options: Options) -> bool:
+def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:
+    """What makes the paragraph a caption, or None when it is story text."""
     text = paragraph.text(doc)
     if len(text.split()) > options["max-words"] or _STORY_MARKS.search(text):
-        return False
+        return None
     sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None
     if len(sentences) > (2 if credit else 1):
-        return False
-    return _SUBJECT_THEN_VERB.match(text) is not None and (credit or _FULL_DATE.search(text) is not None)
+        return None
+    if _TRAILING_CREDIT.search(text):
+        return "a one-sentence scene closed by a photo credit"
+    if _SUBJECT_THEN_VERB.match(_FILE_PHOTO.sub("", text)) and (credit or _FULL_DATE.search(text)):
+        return "a one-sentence present-tense scene with a date or photo credit"
+    return None
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    """Report one-sentence, present-tense scene paragraphs with a dated scene or a credit."""
+    """Report one-sentence scenes closed by a photo credit, and present-tense scene paragraphs
+    with a dated scene or a credit."""
     for paragraph in doc.paragraphs:
-        if _is_caption(doc, paragraph, options):
+        shape = _caption_shape(doc, paragraph, options)
+        if shape is not None:
             fix = Fix((delete_line(doc, paragraph.start),), "delete the caption", FixSafety.UNSAFE)
-            yield Finding.at(paragraph, "photo caption in the body: a one-sentence present-tense scene "
-                                        "with a date or photo credit", fix)
+            yield Finding.at(paragraph, f"photo caption in the body: {shape}", fix)
 
 
 _STORY = ("Sessions threatens subpoenas\n\nThe Justice Department threatened on Wednesday to subpoena 23 "

@@ -25,6 +25,13 @@ def codes(paragraph: str) -> list[str]:
     "Senator John Kerry waves to supporters in Boston. (Photo: AP)",
     "Fans celebrate in the streets of Lisbon. Getty Images",
     "President Emmanuel Macron attends a ceremony in Paris on Nov. 11, 2018. File photo",
+    # Closed by a credit: any scene verb, any subject.
+    "President Joe Biden speaks in the East Room of the White House, Tuesday, Jan. 9, 2024. (AP Photo/Evan Vucci)",
+    "Protesters gather outside parliament in London on Saturday. Photograph: Guy Smallman/Getty Images",
+    "FILE PHOTO: A logo of Tesla is seen at a showroom in Paris, March 3, 2023. REUTERS/Gonzalo Fuentes/File Photo",
+    "Firefighters battle a blaze near a motorway outside Athens. (Credit: AFP)",
+    "Workers stack shelves at a supermarket in Manchester. Photo: Getty Images",
+    "A man walks past a closed shop in central London on March 24, 2020 (Image credit: Getty Images)",
 ])
 def test_captions_are_reported(paragraph: str) -> None:
     assert codes(paragraph) == ["NL303"]
@@ -37,6 +44,10 @@ def test_captions_are_reported(paragraph: str) -> None:
     "Jeff Sessions holds that the cities broke the law, he said on December 15, 2017.",
     '"We will gather the evidence," Sessions said on December 15, 2017.',
     "Officials met on December 15, 2017 to discuss the grants.",
+    "The rise takes effect on April 1, 2025 in England, Scotland and Wales.",
+    "Getty Images reported higher sales of stock photos to news sites.",
+    "LONDON (Reuters) - Oil prices rose on Monday as supply worries grew.",
+    "Shares in Getty Images fell 5% after its results. Reuters reported the figures first.",
 ])
 def test_story_sentences_are_left_alone(paragraph: str) -> None:
     assert codes(paragraph) == []
