@@ -61,7 +61,7 @@ def test_threshold_option(tmp_path: Path) -> None:
     from newslint.runner import lint_paths
 
     (tmp_path / "a.txt").write_text(f"Chelsea sign Brazilian striker for 30m\n\n{BODY}\n", encoding="utf-8")
-    (tmp_path / "newslint.toml").write_text("[rules.headline-mismatch]\nthreshold = 0.0\n")
+    (tmp_path / "newslint.toml").write_text("[rules.headline-mismatch]\nthreshold = 0.0\nnames-threshold = 0.0\n")
     assert lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics == []
 
 
@@ -70,3 +70,38 @@ def test_keyword_helpers() -> None:
     assert stem("Sanctuary's") == stem("sanctuaries")
     assert not is_content_word("the") and not is_content_word("2017") and is_content_word("sanctuary")
     assert key_terms([BODY], 3) == ["signal", "waterloo", "trains"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Yukos bosses face delays in court",  # shares "delays" only, and names a firm the body lacks
+    "Delays Hit Savoy Hotel Guests",      # Title Case: "Savoy" is a name, "Delays" and "Hit" are not
+])
+def test_weak_overlap_and_a_name_the_body_lacks_is_reported(headline: str) -> None:
+    (finding,) = findings(f"{headline}\n\n{BODY}\n", "NL101")
+    assert finding.message.startswith("headline names '")
+    assert "which the body never mentions" in finding.message
+
+
+def test_names_threshold_zero_judges_by_overlap_alone() -> None:
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE
+
+    doc = Document(f"Yukos bosses face delays in court\n\n{BODY}\n")
+    assert list(RULE.check(doc, RULE.options))
+    assert list(RULE.check(doc, {**RULE.options, "names-threshold": 0})) == []
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Yukos bosses face delays", ["Yukos"]),
+    ("Commuters face delays at Waterloo", []),            # named in the body
+    ("Turkish rail delays at Waterloo", []),              # no: "Turkish" is checked against the body
+    ("'Gremlin' delays trains", []),                      # quoted: a nickname or a phrase
+    ("TOTP crew faces delays", []),                       # an abbreviation the body may spell out
+    ("Mystery delays at Waterloo", []),                   # an ordinary first word
+])
+def test_missing_names(headline: str, expected: list[str]) -> None:
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import missing_names
+
+    body = BODY.replace("the south of England", "the south of England and Turkey")
+    assert missing_names(Document(f"{headline}\n\n{body}\n")) == expected
