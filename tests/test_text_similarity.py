@@ -16,17 +16,17 @@ from newslint.text.similarity import (
 
 
 def test_normalise_words_folds_case_apostrophes_and_punctuation() -> None:
-    assert normalise_words("“Don’t” STOP, the long-term plan!") == ["don't", "stop", "the", "long-term", "plan"]
+    assert normalise_words("“Don’t” STOP, the long-term plan!") == ("don't", "stop", "the", "long-term", "plan")
     assert normalise_words("Don't stop the long‑term plan") == normalise_words("don’t stop the long-term plan")
 
 
 def test_normalise_words_keeps_accents_and_digits_and_unifies_compatibility_forms() -> None:
-    assert normalise_words("Café ﬁnances rose 12% in 2004") == ["café", "finances", "rose", "12", "in", "2004"]
+    assert normalise_words("Café ﬁnances rose 12% in 2004") == ("café", "finances", "rose", "12", "in", "2004")
 
 
 def test_normalise_words_of_empty_or_punctuation_only_text() -> None:
-    assert normalise_words("") == []
-    assert normalise_words(" -- ... \"\" ") == []
+    assert normalise_words("") == ()
+    assert normalise_words(" -- ... \"\" ") == ()
 
 
 def test_shingles_are_runs_of_n_words() -> None:

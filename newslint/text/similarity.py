@@ -17,6 +17,7 @@ of ``n`` consecutive words), and say what fraction of one passage is found in an
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -32,11 +33,13 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 
 
-def normalise_words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def normalise_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
-    hyphen variants unified (so "Don’t" and "don't" are the same word)."""
+    hyphen variants unified (so "Don’t" and "don't" are the same word). Cached: several
+    duplication rules read the same paragraphs."""
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
@@ -45,7 +48,7 @@ def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
         raise ValueError("shingle size must be at least 1")
     if len(words) < n:
         return {tuple(words)} if words else set()
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return set(zip(*(words[i:] for i in range(n))))
 
 
 def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
@@ -97,7 +100,16 @@ class ShingleIndex:
     def add(self, key: Hashable, words: Sequence[str]) -> None:
         """Index the passage ``words`` under ``key`` (adding to a key extends its passage)."""
         grams = shingles(words, self.n)
-        passage = self._passages.setdefault(key, set())
+        passage = self._passages.get(key)
+        if passage is None:  # the usual case: a new passage
+            self._passages[key] = grams
+            owners = self._owners
+            for gram in grams:
+                if gram in owners:
+                    owners[gram].append(key)
+                else:
+                    owners[gram] = [key]
+            return
         for gram in grams - passage:
             self._owners.setdefault(gram, []).append(key)
         passage |= grams
