@@ -28,6 +28,8 @@ Exceptions made on purpose (none of these is reported):
 - A lone "Ã" or "Â" before a space ("the letters Ã and Õ") on a line with no other mojibake:
   ftfy would read it as "à" or a non-breaking space whose second byte was lost, but one letter
   is too little evidence. On a line with other mojibake that repair is offered (unsafe).
+- "â€" left on its own (a curly quote, apostrophe or dash whose last byte a later step dropped:
+  "Itâ€s") is reported, with no fix: which character it was cannot be known.
 - HTML entities, curly quotes, ligatures and full-width characters are not touched: only ftfy's
   encoding repairs are used, never its other clean-ups.
 
@@ -187,6 +189,15 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         fixed = _repair(text)
         if fixed != text and (finding := _finding(line, text, fixed)) is not None:
             yield finding
+        elif (at := fixed.find(_REMNANT)) >= 0 and fixed == text:
+            yield Finding(line.start + at, line.start + at + len(_REMNANT),
+                          f'mojibake with a lost byte: "{_REMNANT}" is what is left of a curly quote, '
+                          "apostrophe or dash read as Windows-1252 (no repair: the lost byte said which)")
+
+
+# "’" (E2 80 99) read as Windows-1252 is "â€™"; when a later step drops the last character,
+# "â€" is left, which ftfy cannot repair and correct text never holds.
+_REMNANT = "â€"
 
 
 _EXAMPLE_HEAD = "Insurer reports loss\n\n"

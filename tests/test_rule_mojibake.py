@@ -113,6 +113,13 @@ def test_lost_bytes_become_the_replacement_character_unsafely() -> None:
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
 
 
+def test_a_remnant_with_its_last_character_dropped_is_reported_without_a_fix() -> None:
+    # "’" read as Windows-1252 is "â€™"; a later step dropped the "™". ftfy cannot repair it.
+    [finding] = findings(HEAD + "Itâ€s the worst year since 2001.\n", "NL201")
+    assert (finding.line, finding.column, finding.fix) == (3, 3, None)
+    assert finding.message.startswith('mojibake with a lost byte: "â€"')
+
+
 def test_nbsp_turned_space_is_an_unsafe_repair_beside_other_mojibake() -> None:
     body = "The cafÃ© served dishes Ã la carte."
     [finding] = findings(HEAD + body + "\n", "NL201")
