@@ -31,6 +31,10 @@ Exceptions made on purpose:
   says "jungle") are the typical false positive. The threshold is set so that this stays under
   2 in 1,000 professionally edited articles.
 
+- A site's name after the headline, as scraped page titles carry it ("... | Fox News", "... -
+  The Washington Post", "... - nytimes.com"), does not count against it: the headline is
+  judged with and without it, and the better of the two counts. (Added to every clean BBC
+  headline, such suffixes made 20 false alarms per 1,000 before this exception, 0.8 after.)
 - Quoted words ("'Fido' to be taken off vote lists") and abbreviations in capitals ("TOTP",
   "OAPs", which the body may spell out) are never taken as names the body lacks.
 
@@ -91,12 +95,12 @@ def _body_counts(doc: Document, lead_paragraphs: int, wanted: set[str]) -> tuple
     return counts, sum(lead.values()) + sum(rest.values())
 
 
-def overlap(doc: Document, options: Options) -> tuple[float, list[str]] | None:
-    """The share of the headline's content weight the body accounts for, and the headline
-    words found in the body; None when there is nothing to judge."""
+def overlap(doc: Document, options: Options, headline: str | None = None) -> tuple[float, list[str]] | None:
+    """The share of the headline's (or ``headline``'s) content weight the body accounts for,
+    and the headline words found in the body; None when there is nothing to judge."""
     if doc.headline is None:
         return None
-    head = [w for w in words(doc.headline.text(doc)) if is_content_word(w)]
+    head = [w for w in words(headline or doc.headline.text(doc)) if is_content_word(w)]
     counts, body_words = _body_counts(doc, options["lead-paragraphs"], {stem(w) for w in head})
     if not head or body_words < options["min-body-words"]:
         return None
@@ -116,10 +120,10 @@ TITLE_CASE_ZIPF = 4.0  # in a Title Case headline, a capitalised word counts whe
 NAME_PREFIX = 4
 
 
-def missing_names(doc: Document) -> list[str]:
-    """The headline's names (capitalised words that are not just the first word, quoted or an
-    abbreviation) that the body never uses, not even in a related form."""
-    headline = _QUOTED.sub(" ", doc.headline.text(doc))  # type: ignore[union-attr]
+def missing_names(doc: Document, headline: str | None = None) -> list[str]:
+    """The headline's (or ``headline``'s) names (capitalised words that are not just the
+    first word, quoted or an abbreviation) that the body never uses, not even in a related form."""
+    headline = _QUOTED.sub(" ", headline or doc.headline.text(doc))  # type: ignore[union-attr]
     tokens = words(headline)
     title_case = sum(t[:1].isupper() for t in tokens) >= 0.7 * len(tokens) if tokens else False
     body = {normalise(w) for p in doc.paragraphs for w in words(p.text(doc))}
@@ -146,16 +150,34 @@ def _related(name: str, other: str) -> bool:
     return common >= NAME_PREFIX and common >= min(len(name), len(other)) - 3
 
 
+# A site's name after the title, as scraped page titles carry it: "... | Fox News", "... - The
+# Washington Post", "... — BBC Sport", "... - nytimes.com".
+_SITE_SUFFIX = regex.compile(
+    r"\s*(?:\|.*|\s[-–—]\s+(?:(?:The|the)\s+)?(?:[\p{Lu}\d][\p{L}\d.&'’]*\s*){1,4}"
+    r"|\s[-–—]\s+[\w-]+\.(?:com|co\.uk|org|net|news)(?:\.\w\w)?)$")
+
+
+def headline_variants(text: str) -> list[str]:
+    """The headline as written, and without a site's name after it when it has one."""
+    bare = _SITE_SUFFIX.sub("", text).strip()
+    return [text, bare] if bare != text.strip() and len(words(bare)) >= 2 else [text]
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report a headline whose key terms the body does not account for, or that names what
     the body never mentions while sharing little else with it."""
-    judged = overlap(doc, options)
-    if judged is None or judged[0] >= max(options["threshold"], options["names-threshold"]):
+    if doc.headline is None:
         return
-    score, shared = judged
+    variants = headline_variants(doc.headline.text(doc))
+    judgements = [j for j in (overlap(doc, options, v) for v in variants) if j is not None]
+    if not judgements:
+        return
+    score, shared = max(judgements, key=lambda j: j[0])  # a site name must not count against it
+    if score >= max(options["threshold"], options["names-threshold"]):
+        return
     about = ", ".join(key_terms(p.text(doc) for p in doc.paragraphs))
     if score >= options["threshold"]:
-        names = missing_names(doc)
+        names = missing_names(doc, variants[-1])
         if not names:
             return
         named = ", ".join(f"'{n}'" for n in names)

@@ -105,3 +105,22 @@ def test_missing_names(headline: str, expected: list[str]) -> None:
 
     body = BODY.replace("the south of England", "the south of England and Turkey")
     assert missing_names(Document(f"{headline}\n\n{body}\n")) == expected
+
+
+@pytest.mark.parametrize("suffix", [" | Fox News", " - The Washington Post", " — BBC Sport", " - nytimes.com"])
+def test_a_site_name_after_the_headline_does_not_count_against_it(suffix: str) -> None:
+    assert codes("Signal failure halts Waterloo trains" + suffix) == []
+    assert codes("Chelsea sign Brazilian striker for 30m" + suffix) == ["NL101"]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Trump demands documents | Fox News", ["Trump demands documents | Fox News", "Trump demands documents"]),
+    ("Budget row - The Washington Post", ["Budget row - The Washington Post", "Budget row"]),
+    ("Rates rise - nytimes.com", ["Rates rise - nytimes.com", "Rates rise"]),
+    ("Brexit - the facts", ["Brexit - the facts"]),  # lower case after the dash: the headline's own
+    ("Waterloo | Trains", ["Waterloo | Trains"]),       # one word would be left: not a suffix
+])
+def test_headline_variants(headline: str, expected: list[str]) -> None:
+    from newslint.rules.headline_mismatch import headline_variants
+
+    assert headline_variants(headline) == expected
