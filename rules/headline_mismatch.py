@@ -10,9 +10,8 @@ below `threshold`, the headline is reported, with the terms the body is about.
 
 A headline that shares a little more (below `names-threshold`) is also reported when it names
 someone or something the body never mentions: a capitalised word that is not only capitalised
-by position or house style (the first word counts only when rare; in a Title Case headline,
-only words rarer than everyday ones), not in quotation marks and not an abbreviation in
-capitals, of which the body has no form ("Turkish" and "Turkey", "Asia" and "Asian" are one
+by position (the first word counts only when rare), not in quotation marks and not an
+abbreviation in capitals, of which the body has no form ("Turkish" and "Turkey", "Asia" and "Asian" are one
 name). A real headline names the story's people, firms and places, and its body names them
 too; a swapped one names those of another story ("Saudi investor picks up the Savoy" over a
 story about a Japanese bank).
@@ -35,6 +34,8 @@ Exceptions made on purpose:
   The Washington Post", "... - nytimes.com"), does not count against it: the headline is
   judged with and without it, and the better of the two counts. (Added to every clean BBC
   headline, such suffixes made 20 false alarms per 1,000 before this exception, 0.8 after.)
+- Headlines in Title Case or in capitals are judged by the overlap alone: their case does not
+  tell names from words ("Asia Shares Defy Post-quake Gloom").
 - Quoted words ("'Fido' to be taken off vote lists") and abbreviations in capitals ("TOTP",
   "OAPs", which the body may spell out) are never taken as names the body lacks.
 
@@ -115,7 +116,6 @@ def overlap(doc: Document, options: Options, headline: str | None = None) -> tup
 _QUOTED = regex.compile(r"(?<![\p{L}\p{N}])(['‘\"“])[^'‘’\"“”]+(?:['’\"”])(?![\p{L}\p{N}])")
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,}s?")
 NAME_ZIPF = 3.5  # a headline's first word counts as a name only when rarer than this
-TITLE_CASE_ZIPF = 4.0  # in a Title Case headline, a capitalised word counts when rarer than this
 # Names that share this many first letters are one ("Turkish" and "Turkey", "Asian" and "Asia").
 NAME_PREFIX = 4
 
@@ -125,15 +125,17 @@ def missing_names(doc: Document, headline: str | None = None) -> list[str]:
     first word, quoted or an abbreviation) that the body never uses, not even in a related form."""
     headline = _QUOTED.sub(" ", headline or doc.headline.text(doc))  # type: ignore[union-attr]
     tokens = words(headline)
-    title_case = sum(t[:1].isupper() for t in tokens) >= 0.7 * len(tokens) if tokens else False
+    longer = [t for t in tokens if len(t) > 3]  # Title Case leaves "to", "a", "of" in lower case
+    if sum(t[:1].isupper() for t in longer) >= 0.7 * len(longer):
+        return []  # Title Case or capitals: case does not tell names from words ("Gloom", "Defy")
     body = {normalise(w) for p in doc.paragraphs for w in words(p.text(doc))}
     missing = []
     for index, token in enumerate(tokens):
         name = normalise(token)
         if not token[:1].isupper() or len(name) < 3 or _ABBREVIATION.fullmatch(token):
             continue
-        if (index == 0 or title_case) and zipf(name) >= (NAME_ZIPF if index == 0 and not title_case else TITLE_CASE_ZIPF):
-            continue  # an ordinary word capitalised by position or by house style
+        if index == 0 and zipf(name) >= NAME_ZIPF:
+            continue  # an ordinary word capitalised as the first
         if name not in body and not any(_related(name, other) for other in body if other[:2] == name[:2]):
             missing.append(token)
     return missing
