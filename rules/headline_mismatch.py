@@ -64,7 +64,8 @@ Sanctuary laws and policies seek to build trust with immigrant communities ...
   the body must account for. Higher finds more swapped headlines and more false alarms.
 - `names-threshold` (float, default 0.25): below this overlap, a headline naming what the body
   never mentions is reported too. Set it to 0 to judge by the overlap alone.
-- `lead-paragraphs` (int, default 2): how many opening paragraphs count double.
+- `lead-paragraphs` (int, default 2): how many opening paragraphs count double (paragraphs of
+  fewer than ten words, such as a byline, are passed over).
 - `min-body-words` (int, default 40): shorter bodies are not judged.
 """
 from __future__ import annotations
@@ -80,13 +81,17 @@ from newslint.text.keywords import (is_content_word, key_terms, load_word_list, 
                                     stem, words, zipf)
 
 SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word counts in full
+LEAD_MIN_WORDS = 10  # shorter paragraphs ("By Jane Smith, Business reporter") are not the lead
 
 
 def _body_counts(doc: Document, lead_paragraphs: int, wanted: set[str]) -> tuple[Counter[str], int]:
     """Counts of the ``wanted`` stems in the body (lead paragraphs counting double), and the
     body's number of words."""
-    lead = Counter(words(" ".join(p.text(doc) for p in doc.paragraphs[:lead_paragraphs])))
-    rest = Counter(words(" ".join(p.text(doc) for p in doc.paragraphs[lead_paragraphs:])))
+    texts = [p.text(doc) for p in doc.paragraphs]
+    # The lead is the first paragraphs of story: a byline or a dateline line before it is not.
+    story = [i for i, text in enumerate(texts) if len(text.split()) >= LEAD_MIN_WORDS][:lead_paragraphs]
+    lead = Counter(words(" ".join(texts[i] for i in story)))
+    rest = Counter(words(" ".join(text for i, text in enumerate(texts) if i not in story)))
     prefixes = {w[:3] for w in wanted}  # a stem keeps its word's first three letters
     counts: Counter[str] = Counter()
     for tally, weight in ((lead, 2.0), (rest, 1.0)):

@@ -126,3 +126,14 @@ def test_headline_variants(headline: str, expected: list[str]) -> None:
     from newslint.rules.headline_mismatch import headline_variants
 
     assert headline_variants(headline) == expected
+
+
+def test_a_byline_before_the_story_is_not_taken_as_its_lead() -> None:
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE, overlap
+
+    first, second = BODY.split(". ", 1)
+    plain = Document(f"Network Rail engineers work overnight\n\n{first}.\n\n{second}\n")
+    bylined = Document(f"Network Rail engineers work overnight\n\nBy Jane Smith, transport reporter\n\n"
+                       f"{first}.\n\n{second}\n")
+    assert overlap(bylined, RULE.options) == overlap(plain, RULE.options)
