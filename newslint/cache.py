@@ -8,7 +8,8 @@ and modification times, so editing a rule never serves a stale result).
 
 Entries are written to a temporary file and renamed into place, so runs that share the cache
 at the same time never see half an entry; an entry that cannot be read is ignored and written
-again. The cache is only ever a copy: deleting the folder is always safe.
+again. The cache is only ever a copy: deleting the folder is always safe. Folders of
+configurations that no run used for a week are removed (see ``prune``).
 """
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +33,33 @@ if TYPE_CHECKING:
 
 DEFAULT_DIR = ".newslint_cache"
 FORMAT = 1
+USED_MARKER = "last-used"  # touched by every run that uses a configuration's folder
+STALE_AFTER_DAYS = 7  # a configuration no run used for this long has its results removed
+
+
+def prune(root: Path, keep: Path, now: float | None = None) -> list[Path]:
+    """Remove the result folders of configurations (other than ``keep``) that no run used for
+    ``STALE_AFTER_DAYS``: every config, version or rule edit starts a new folder, and old ones
+    would otherwise pile up. A run still using a removed folder only loses its speed-up: a
+    missing entry is recomputed and written again. Returns the folders removed."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        folders = [f for f in root.iterdir() if f.is_dir() and f != keep]
+    except OSError:
+        return removed
+    for folder in folders:
+        try:
+            used = (folder / USED_MARKER).stat().st_mtime
+        except OSError:
+            try:
+                used = folder.stat().st_mtime
+            except OSError:
+                continue
+        if now - used > STALE_AFTER_DAYS * 86400:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def _code_stamp(linter: Linter) -> list[tuple[str, int, int]]:
@@ -71,7 +101,17 @@ class Cache:
     """File results on disk under ``folder``, for one linter configuration."""
 
     def __init__(self, folder: str | Path, linter: Linter):
-        self.folder = Path(folder) / f"v{FORMAT}" / salt(linter)
+        root = Path(folder) / f"v{FORMAT}"
+        self.folder = root / salt(linter)
+        self._mark_used()
+        prune(root, keep=self.folder)
+
+    def _mark_used(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / USED_MARKER).touch()
+        except OSError:
+            pass  # a read-only cache folder still serves what it has
 
     def _entry(self, source: Source, data: bytes, corpus: bool) -> Path:
         digest = hashlib.blake2b(data, digest_size=20)

@@ -28,7 +28,8 @@ def run(folder: Path, cache_dir: Path, **settings):
 
 
 def entries(cache_dir: Path) -> list[Path]:
-    return sorted(p for p in cache_dir.rglob("*") if p.is_file() and not p.name.startswith(".tmp"))
+    return sorted(p for p in cache_dir.rglob("*")
+                  if p.is_file() and not p.name.startswith(".tmp") and p.name != cache_module.USED_MARKER)
 
 
 def test_second_run_reuses_results(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,3 +102,20 @@ def test_two_runs_sharing_the_cache_at_once(tmp_path: Path) -> None:
     third = subprocess.run(command, capture_output=True, text=True, timeout=60).stdout
     assert third == outputs[0]
     assert not list(cache_dir.rglob(".tmp-*"))
+
+
+def test_folders_of_configurations_unused_for_a_week_are_removed(corpus: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache_dir = tmp_path / "cache"
+    run(corpus, cache_dir, ignore=["NL200"])  # an old configuration
+    [old] = (cache_dir / "v1").iterdir()
+    week_ago = time.time() - (cache_module.STALE_AFTER_DAYS * 86400 + 60)
+    os.utime(old / cache_module.USED_MARKER, (week_ago, week_ago))
+    run(corpus, cache_dir)  # today's configuration: the old one goes
+    assert [f.name for f in (cache_dir / "v1").iterdir()] != [old.name] and not old.exists()
+    # A configuration used recently stays, whatever else runs.
+    current = next((cache_dir / "v1").iterdir())
+    run(corpus, cache_dir, ignore=["NL200"])
+    assert current.exists() and len(list((cache_dir / "v1").iterdir())) == 2
