@@ -10,6 +10,12 @@ brackets or markdown emphasis), with or without a colon, dash, pipe or arrow aft
 by the title of another page ("More news: Jawbone from Israeli cave oldest human fossil outside
 Africa"), or standing alone ("Read more", "Continue reading the main story").
 
+A header standing alone that announces a list ("Related stories", "More on this story", "You
+may also like"; not a call to action such as "Continue reading") is often followed by the
+titles it lists, one per line: each of those is reported too ("title listed under "Related
+stories" ..."), up to the first line that is not a title (a sentence with a full stop, a
+quotation, more than 14 words).
+
 ## Why is this bad?
 The line belongs to the page around the story, not to the story: it interrupts the text with
 the headline of an unrelated article, misleads summarisers and models trained on the text, and
@@ -92,20 +98,51 @@ _END_STUB = regex.compile(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\brea
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    """Report every body line shaped like an injected link."""
+    """Report every body line shaped like an injected link, and the titles listed under a
+    bare list header ("Related stories")."""
     lines = doc.lines
     last = max((n for n, line in enumerate(lines) if line.text(doc).strip()), default=-1)
+    header: str | None = None  # the bare list header whose titles may follow
     for index in range(1, len(lines)):
         text = lines[index].text(doc).strip()
-        if not text or (index == last and _END_STUB.search(text)):
+        if not text:
+            continue
+        if header is not None and _listed_title(text, options):
+            yield _finding(doc, index, f'title listed under "{header}" injected into the story: "{_shown(text)}"')
+            continue
+        header = None
+        if index == last and _END_STUB.search(text):
             continue
         link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
         if link is None or not _about_something_else(doc, index, link, options):
             continue
-        shown = textwrap.shorten(text, 72, placeholder=" ...")
-        # Deleting the line with the blank line that separates it keeps the paragraph layout.
-        fix = Fix((delete_line(doc, lines[index].start),), "delete the injected link line", FixSafety.SAFE)
-        yield Finding.at(lines[index], f'link to other content injected into the story: "{shown}"', fix)
+        if not link.title and link.kind is not PrefixKind.CALL_TO_ACTION:
+            header = link.prefix  # "Related stories": the lines after it may be its titles
+        yield _finding(doc, index, f'link to other content injected into the story: "{_shown(text)}"')
+
+
+def _shown(text: str) -> str:
+    return textwrap.shorten(text, 72, placeholder=" ...")
+
+
+def _finding(doc: Document, index: int, message: str) -> Finding:
+    # Deleting the line with the blank line that separates it keeps the paragraph layout.
+    fix = Fix((delete_line(doc, doc.lines[index].start),), "delete the injected link line", FixSafety.SAFE)
+    return Finding.at(doc.lines[index], message, fix)
+
+
+def _listed_title(text: str, options: Options) -> bool:
+    """Whether a line under a list header reads as one more title: short, headline-shaped
+    (a capital first, one sentence, no closing full stop), with no quotation or speech."""
+    if len(text.split()) > _LIST_TITLE_WORDS or _QUOTE_MARKS.search(text):
+        return False
+    link = parse_link_line(f"Related: {_BULLET.sub('', text)}", options["max_title_words"])
+    return link is not None and bool(link.title)
+
+
+_LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
+_QUOTE_MARKS = regex.compile(r"[\"“”]")
+_BULLET = regex.compile(r"^[\s\-–—•·►▶»*]+")
 
 
 def _about_something_else(doc: Document, index: int, link: LinkLine, options: Options) -> bool:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from newslint import fixes
 from newslint.document import Document
 from newslint.rules.injected_link_line import RULE
 from newslint.runner import lint_paths
-from newslint.testing import findings
+from newslint.testing import findings, linter_for
 from newslint.text.link_lines import PrefixKind, parse_link_line, shared_content_share
 
 HEAD = "Bank of England holds interest rates\n\n"
@@ -247,3 +248,31 @@ def test_bare_crosshead_like_prefix_is_not_a_link() -> None:
     assert codes("Up next") == []
     assert codes("Up next: Chelsea face Arsenal") == ["NL301"]
     assert codes("Click here to subscribe") == []  # a newsletter box, not a link elsewhere
+
+
+LISTED = (HEAD + BEFORE + "Related stories\n{}\n\nEconomists had expected the move, he said.\n\n"
+          "The next decision is due in six weeks.\n")
+
+
+def test_titles_listed_under_a_bare_header_are_reported_each() -> None:
+    text = LISTED.format("Oil prices slide as demand weakens\n- Why house prices keep rising\n\nMarkets rally")
+    got = findings(text, "NL301")
+    assert [d.message.split(":")[0] for d in got] == ["link to other content injected into the story"] + [
+        'title listed under "Related stories" injected into the story'] * 3
+    fixed = fixes.fix_text(text, linter_for("NL301"))[0]
+    assert "Oil prices" not in fixed and "Related stories" not in fixed and "Economists had expected" in fixed
+
+
+@pytest.mark.parametrize("after", [
+    "The Bank said inflation would fall next year.",          # a sentence: the story goes on
+    '"We are watching prices closely," the governor said.',   # a quotation
+    "Rate fears grow as the pound falls against the dollar and the euro for a third week running",  # too long
+])
+def test_the_list_ends_at_the_first_line_that_is_no_title(after: str) -> None:
+    got = findings(LISTED.format(after), "NL301")
+    assert [d.line for d in got] == [LISTED.split("\n").index("Related stories") + 1]
+
+
+def test_a_call_to_action_opens_no_list() -> None:
+    text = HEAD + BEFORE + "Continue reading\nRate fears grow\n\nThe next decision is due in six weeks.\n"
+    assert [d.message for d in findings(text, "NL301")] == ['link to other content injected into the story: "Continue reading"']
