@@ -99,6 +99,8 @@ punctuation): that paragraph is removed. Which of the two copies is the intruder
 from __future__ import annotations
 
 import bisect
+import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -145,21 +147,36 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for number, (paragraph, mine) in enumerate(zip(doc.paragraphs, _quotations_by_paragraph(doc))):
         outsides.append(_words_outside(doc, paragraph, mine))
         quotes.extend(_quotes_in(doc, number, mine, len(outsides[-1]), options["min_words"]))
-    if not quotes:
-        return  # nothing long enough to compare: skip building the indexes
+    candidates = _may_repeat(doc, quotes, options)
+    if not candidates:
+        return  # nothing long enough, or nothing given twice: skip building the indexes
     whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
     for number, paragraph in enumerate(doc.paragraphs):
         whole.add(number, normalise_words(paragraph.text(doc)))
         narrative.add(number, outsides[number])
-    copies = _copied_paragraphs(doc, whole, {quote.paragraph for quote in quotes})
+    copies = _copied_paragraphs(doc, whole, {quotes[i].paragraph for i in candidates})
     reported: set[Span] = set()
     for index, quote in enumerate(quotes):
-        if quote.paragraph in copies:
-            continue  # a paragraph copied whole is one defect: NL402 duplicate-paragraph's
+        if index not in candidates or quote.paragraph in copies:
+            continue  # words said once; or a paragraph copied whole: NL402 duplicate-paragraph's
         repeat = _repeat(doc, quote, quotes[:index], (whole, narrative), options)
         if repeat is not None and repeat.copy.quotation.span not in reported:
             reported.add(repeat.copy.quotation.span)
             yield _finding(doc, repeat)
+
+
+def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[int]:
+    """The quotations that share enough three-word runs with the rest of the body to repeat
+    anything: covering ``threshold`` of a ``min_words`` passage takes at least this many runs,
+    so the rest (most quotations of most articles) cannot, and costs no index."""
+    if not quotes:
+        return set()
+    needed = max(1, math.ceil(options["threshold"] * options["min_words"] / _N))
+    runs: Counter[Shingle] = Counter()
+    for paragraph in doc.paragraphs:
+        words = normalise_words(paragraph.text(doc))
+        runs.update(zip(*(words[i:] for i in range(_N))))
+    return {i for i, q in enumerate(quotes) if sum(runs[gram] >= 2 for gram in q.grams) >= needed}
 
 
 def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],

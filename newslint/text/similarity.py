@@ -38,6 +38,8 @@ def normalise_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
     hyphen variants unified (so "Don’t" and "don't" are the same word). Cached: several
     duplication rules read the same paragraphs."""
+    if text.isascii():  # the usual case: nothing to normalise or unify
+        return tuple(_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
     return tuple(_WORD.findall(text))
 

@@ -9,6 +9,7 @@ the rule's call, helped by ``english_zipf`` and ``looks_like_notation``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ _SPLICE = regex.compile(
     (?!\p{{L}}|\d)""",
     regex.VERBOSE,
 )
+# A letter, junk, an optional space and two letters of one case: every splice has one, most
+# texts none ("said? The" has an upper-case letter then a lower-case one). A looser test than
+# ``_SPLICE`` (non-ASCII capitals pass as either case), and ``re`` is faster than ``regex``.
+_LETTER_THEN_JUNK = re.compile(rf"[^\W\d_][{JUNK}]{{1,4}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
 _CURRENCY = "$£€¥"
 # Symbols that follow a letter in real notation: "C#", "C++", "A*", "A+", "w/" ("with").
 _NOTATION_SYMBOLS = frozenset({"#", "+", "++", "*", "**", "/", "!", "?", "!!", "?!", "!?"})
@@ -55,6 +60,8 @@ def find_splices(text: str, start: int = 0, end: int | None = None) -> Iterator[
     """Every letter-junk-rest shape in ``text[start:end]`` outside URLs, e-mail addresses and
     HTML entities."""
     end = len(text) if end is None else end
+    if not _LETTER_THEN_JUNK.search(text, start, end):
+        return  # most articles: no letter is followed by junk, so the slower pattern need not run
     for match in _SPLICE.finditer(text, start, end):
         after = text[match.end():match.end() + 1]
         if "&" in match["junk"] and after == ";":
