@@ -180,22 +180,24 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not judgements:
         return
     score, shared = max(judgements, key=lambda j: j[0])  # a site name must not count against it
-    if score >= max(options["threshold"], options["names-threshold"]):
-        return
-    about = ", ".join(key_terms(p.text(doc) for p in doc.paragraphs))
-    if score >= options["threshold"]:
-        names = missing_names(doc, variants[-1])
-        if not names:
-            return
+    why = _why(doc, options, score, shared, variants[-1])
+    if why is not None:
+        about = ", ".join(key_terms(p.text(doc) for p in doc.paragraphs))
+        yield Finding.at(doc.headline, f"{why}; the body is about: {about}")
+
+
+def _why(doc: Document, options: Options, score: float, shared: list[str], headline: str) -> str | None:
+    """Why the headline is not about the body, or None when it may well be."""
+    if score < options["threshold"]:
+        if not shared:
+            return "headline shares no key terms with the body"
+        return (f"headline shares few key terms with the body (only {', '.join(shared)}; "
+                f"overlap {score:.2f} < {options['threshold']})")
+    if score < options["names-threshold"] and (names := missing_names(doc, headline)):
         named = ", ".join(f"'{n}'" for n in names)
-        why = (f"headline names {named}, which the body never mentions, and shares few key terms "
-               f"with it (overlap {score:.2f} < {options['names-threshold']})")
-    elif shared:
-        why = (f"headline shares few key terms with the body (only {', '.join(shared)}; "
-               f"overlap {score:.2f} < {options['threshold']})")
-    else:
-        why = "headline shares no key terms with the body"
-    yield Finding.at(doc.headline, f"{why}; the body is about: {about}")  # type: ignore[arg-type]
+        return (f"headline names {named}, which the body never mentions, and shares few key terms "
+                f"with it (overlap {score:.2f} < {options['names-threshold']})")
+    return None
 
 
 _BODY = ("The city council voted on Tuesday to close two libraries and a swimming pool to save "
