@@ -180,8 +180,13 @@ def _finding(line: Span, text: str, fixed: str) -> Finding | None:
                    Fix(edits, "repair the mojibake with ftfy", safety))
 
 
+# "’" (E2 80 99) read as Windows-1252 is "â€™"; when a later step drops the last character,
+# "â€" is left, which ftfy cannot repair and correct text never holds.
+_REMNANT = "â€"
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    """Report every line that ftfy's encoding repair would change."""
+    """Report every line that ftfy's encoding repair would change, and bare "â€" remnants."""
     for line in doc.lines:
         text = line.text(doc)
         if text.isascii():  # fast path: ASCII text cannot hold mojibake
@@ -193,11 +198,6 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             yield Finding(line.start + at, line.start + at + len(_REMNANT),
                           f'mojibake with a lost byte: "{_REMNANT}" is what is left of a curly quote, '
                           "apostrophe or dash read as Windows-1252 (no repair: the lost byte said which)")
-
-
-# "’" (E2 80 99) read as Windows-1252 is "â€™"; when a later step drops the last character,
-# "â€" is left, which ftfy cannot repair and correct text never holds.
-_REMNANT = "â€"
 
 
 _EXAMPLE_HEAD = "Insurer reports loss\n\n"
