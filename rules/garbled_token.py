@@ -95,7 +95,7 @@ def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
     # for every decision but names. The large list loads only for those.
     joined = splice.joined.casefold()
     token = splice.head_text + splice.junk_text + splice.tail_text
-    if len(token) >= 6 and _HEX.fullmatch(token) and splice.junk.end - splice.junk.start == len(splice.junk_text):
+    if len(token) >= 6 and _HEX.fullmatch(token) and not splice.spaced:
         return False  # a commit hash or an identifier ("c5326bd"), not a word
     tail_zipf = word_zipf(splice.tail_text)
     if len(splice.head_text) > 1:
@@ -118,16 +118,14 @@ def _is_damage_mid_word(splice: Splice, joined: str, tail_zipf: float, vocabular
     symbols_only = not any(c.isdigit() or c in "$£€¥" for c in splice.junk_text)
     if looks_like_notation(splice.head_text, splice.junk_text) and not (symbols_only and not splice.head_text.isupper()):
         return False  # "MI6", "ITV1", "HK$3", "ABC+"; but "C#"'s symbols are no notation after "govern"
-    spaced = splice.junk.end - splice.junk.start > len(splice.junk_text)
-    if _IDENTIFIER_JUNK.intersection(splice.junk_text) or (spaced and len(splice.head_text) > 3):
-        return False  # "git_config", "key=value", "path/to"; a long head before a space is a word
+    if _IDENTIFIER_JUNK.intersection(splice.junk_text) or (splice.spaced and len(splice.head_text) > 3):
+        return False  # "git_config", "key=value", "with/out"; a long head before a space is a word
     if tail_zipf == 0:
-        # "eco8* nomist", "Minis@ters": the rest is no word, the joined one is (for a long
-        # head, a common word: "git_config" is an identifier even where the text says "gitconfig").
+        # "eco8* nomist", "Minis@ters": the rest is no word, the joined one is (after a long
+        # head only a common word counts: a word the article uses may be a name of its own).
         return word_zipf(joined) > 0 or (len(splice.head_text) <= 3 and joined in vocabulary)
-    # "in&crease", "govern#ment": both parts may be words; the junk sits inside one common
-    # word (a slash between two words is an alternative: "with/out", "up/on").
-    return not spaced and splice.junk_text != "/" and word_zipf(joined) >= max(_COMMON_ZIPF, tail_zipf)
+    # "in&crease", "govern#ment": both parts may be words; the junk sits inside one common word.
+    return not splice.spaced and word_zipf(joined) >= max(_COMMON_ZIPF, tail_zipf)
 
 
 def _vocabulary(doc: Document) -> set[str]:

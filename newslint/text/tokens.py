@@ -51,6 +51,11 @@ class Splice:
     tail_text: str
 
     @property
+    def spaced(self) -> bool:
+        """Whether a space follows the junk ("R$3 ecipient") rather than the rest ("e8*conomist")."""
+        return self.junk.end - self.junk.start > len(self.junk_text)
+
+    @property
     def joined(self) -> str:
         """The word with the junk dropped ("R" + "ecipient" = "Recipient")."""
         return self.head_text + self.tail_text
