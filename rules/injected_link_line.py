@@ -26,6 +26,8 @@ Exceptions made on purpose, because sentences of a story start with the same wor
   (not "More news came on Friday ...", "Related: the figures show ..."), is short (at most
   `max_title_words` words), holds one sentence at most, does not end with a full stop ("More:
   The minister said the plan would be scrapped.") and has no pronoun attribution ("he said").
+  After a prefix written in capitals with a separator ("READ MORE:", "ALSO READ |"), which is
+  page furniture and never a story's own words, the title may end with a full stop.
 - Everyday words ("More", "Also", "See", "Read", "Watch", "Video", "Trending", "Recommended",
   "Popular", "Featured") count only with a separator after them: "More than 20 people ..." and
   "Watch the skies tonight" are sentences.

@@ -82,6 +82,8 @@ LINK_LINES = [
     "LIVE UPDATES: Storm hits coast",
     "Read more at BBC News",
     "Read more on Brexit",
+    "READ MORE: Inflation hits 10-year high.",   # a prefix in capitals: a closing stop is allowed
+    "ALSO READ | Oil giant reports record profits.",
 ]
 
 NARRATIVE = [

@@ -156,10 +156,13 @@ def parse_link_line(line: str, max_title_words: int = 20,
         # A bare "Related stories" or "Continue reading" is a link; a bare "More:" says too
         # little, and a bare "Up next" may be a crosshead of the story.
         return link if kind is not PrefixKind.WEAK and not _CROSSHEAD_LIKE.match(link.prefix) else None
-    return link if _title_shaped(title, kind, max_title_words) else None
+    # A prefix in capitals with a separator ("READ MORE:", "RELATED |") is page furniture: the
+    # title after it may end with a full stop.
+    shouted = kind is PrefixKind.STRONG and has_separator and link.prefix.isupper()
+    return link if _title_shaped(title, kind, max_title_words, shouted) else None
 
 
-def _title_shaped(title: str, kind: PrefixKind, max_words: int) -> bool:
+def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False) -> bool:
     """Whether ``title`` reads like the title of another page rather than narrative."""
     if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
         return False
@@ -168,7 +171,8 @@ def _title_shaped(title: str, kind: PrefixKind, max_words: int) -> bool:
     if not _TITLE_START.match(title) or _SENTENCE_BREAK.search(title):
         return False
     # A closing full stop marks a sentence; headlines end bare, or with "?", "!", "..." or a quote.
-    return not (title.endswith(".") and not title.endswith(("..", "…")) and not _ABBREVIATION_END.search(title))
+    return full_stop_allowed or not (title.endswith(".") and not title.endswith(("..", "…"))
+                                     and not _ABBREVIATION_END.search(title))
 
 
 def content_words(text: str, common_zipf: float = 5.0) -> set[str]:
