@@ -4,8 +4,10 @@ adverts, copyright, photo credits, comment prompts).
 ## What it does
 Reports a line that is website interface text rather than story ("Share this article",
 "Follow us on Twitter", "Sign up for our newsletter", "We use cookies ...", "Advertisement",
-"Click here to subscribe", "All rights reserved", "Image copyright Getty Images", "Leave a
-comment", "Skip to main content"), and the same text
+"Click here to subscribe", "All rights reserved", "Image copyright Getty Images", "Photo:
+Reuters", "Leave a comment", "Skip to main content", "Download our app", "Listen to this
+article", "Comments (12)", "Tags: ...", "This article was originally published on ...",
+"You have 3 free articles remaining", "Already a subscriber? Log in"), and the same text
 glued to the end of a paragraph ("... he said. Share this article").
 
 ## Why is this bad?
@@ -75,6 +77,19 @@ _PHRASES = r"""(?:
   | comments?\s+(?:are|is)\s+(?:closed|open)\b | be\s+the\s+first\s+to\s+comment\b | \d+\s+comments?\s*$
   | skip\s+to\s+(?:main\s+)?content\b | please\s+enable\s+javascript\b | javascript\s+is\s+disabled\b
   | related\s+topics\s*$ | back\s+to\s+top\s*$
+  | subscribe\s+to\s+(?:our|the|my)\b | download\s+(?:our|the)\s+(?:\w+\s+)?app\b
+  | get\s+(?:the\s+)?(?:latest|breaking)\s+(?:news|updates|headlines)\s+(?:on|via|in|from|delivered)\b
+  | (?:join|follow)\s+(?:our|us\s+on)\s+(?:whatsapp|telegram)\b
+  | this\s+(?:article|story|piece)\s+(?:was|is)\s+(?:originally|first)\s+published\b
+  | (?:listen\s+to|print|save|share|email)\s+this\s+(?:article|story)\b
+  | comments?\s*\(\d+\)\s*$ | (?:advertisement\s*)+$ | loading\s*(?:\.{3}|…)?\s*$
+  | (?:image|photo|picture)s?\s*(?:credit\s*)?:\s*[\w.&' /-]{1,40}$
+  | support\s+(?:our|independent|quality)\s+journalism\b
+  | (?:read|view|see)\s+our\s+(?:privacy|cookie)\s+(?:policy|notice)\b
+  | enjoyed\s+this\s+(?:article|story)\b | have\s+your\s+say\b
+  | click\s+to\s+(?:share|email|print)\b | posted\s+by\s+\S+\s+(?:at|on)\b
+  | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
+  | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\b
 )"""
 _WHOLE_LINE = re.compile(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
 _TRAILING = re.compile(

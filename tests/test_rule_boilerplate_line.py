@@ -24,6 +24,14 @@ def codes(line: str) -> list[str]:
     "Image copyright Getty Images", "Photo credit: AFP", "Getty Images", "Leave a comment",
     "Join the conversation", "Comments are closed.", "12 comments", "Skip to main content",
     "Please enable JavaScript to view the comments", "Related Topics",
+    "Subscribe to our YouTube channel", "Download our app", "Get the latest news on WhatsApp",
+    "This article was originally published on The Conversation.", "Listen to this article",
+    "Comments (12)", "Advertisement Advertisement", "Loading...", "Photo: Reuters", "Image: Getty",
+    "Support our journalism", "Join our WhatsApp channel", "Read our privacy policy",
+    "Enjoyed this article? Share it with a friend.", "Have your say in the comments below",
+    "Click to share on Twitter (Opens in new window)", "Posted by admin at 10:32 AM",
+    "Tags: minimum wage, economy, jobs", "Filed under: Economy", "You have 3 free articles remaining",
+    "Already a subscriber? Log in",
 ])
 def test_interface_lines_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]
@@ -39,6 +47,11 @@ def test_interface_lines_are_reported(line: str) -> None:
     "Users who share this kind of content could face a ban, the minister warned.",
     "Advertising executives met in London on Monday to discuss the new rules on junk food.",
     "(Reporting by Jane Doe; Editing by John Smith)",  # a wire credit is part of the article
+    "Topics: the minister said more would follow.",
+    "Loading of the ships began on Monday.",
+    "Subscribers to the service will pay more from April, the company said.",
+    "The article was first published in 1998 and caused an outcry.",
+    "Comments by the minister were criticised by MPs from all parties on Tuesday.",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []
