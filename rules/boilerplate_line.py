@@ -21,7 +21,8 @@ Exceptions made on purpose:
 - A phrase must open the line (or close a paragraph, for the trailing case): "Shares in Twitter
   fell" and "Readers can sign up online, the paper said" are left alone.
 - Lines with a quotation or a speech verb ("said") are never boilerplate.
-- Link lines to other stories ("Read more: ...") are NL301's.
+- Link lines to other stories ("Read more: ...") are NL301's, and a paywall notice that ends
+  the article ("Already a subscriber? Log in") is NL503's (truncated-article).
 - Wire-service credits ("(Reporting by ...; Editing by ...)") are part of the article as the
   agency publishes it, so they are left alone.
 
@@ -57,6 +58,7 @@ from collections.abc import Iterator
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.paywall import is_paywall_notice
 
 _BULLET = r"^[\s\-–—•·►▶»|*_]*"
 _PHRASES = r"""(?:
@@ -89,7 +91,7 @@ _PHRASES = r"""(?:
   | enjoyed\s+this\s+(?:article|story)\b | have\s+your\s+say\b
   | click\s+to\s+(?:share|email|print)\b | posted\s+by\s+\S+\s+(?:at|on)\b
   | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
-  | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\b
+  | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\s*(?:\?|[,.]?\s*(?:log|sign)\s+in)
 )"""
 _WHOLE_LINE = re.compile(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
 _TRAILING = re.compile(
@@ -113,6 +115,8 @@ def _whole_line(doc: Document, paragraph: Span, options: Options) -> Finding | N
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report short interface-text lines, and interface text closing a paragraph."""
     for paragraph in doc.paragraphs:
+        if paragraph is doc.paragraphs[-1] and is_paywall_notice(paragraph.text(doc)):
+            continue  # the story was cut there: NL503 truncated-article's finding
         whole = _whole_line(doc, paragraph, options)
         if whole is not None:
             yield whole

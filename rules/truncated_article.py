@@ -2,8 +2,10 @@
 
 ## What it does
 Looks at the end of the last paragraph and reports an article that:
-- ends with an ellipsis or a cut marker: `...`, `…`, `[…]`, `[...]`, `(more)`, `Continue reading`,
-  `Read more`, `Read the full story`, `Click here to read more` (and similar);
+- ends with an ellipsis or a cut marker: `...`, `…`, `[…]`, `[...]`, `(more)`, `(continued)`,
+  `Continue reading`, `Read more`, `Read the full story`, `Click here to read more` (and similar);
+- ends with a paywall notice: "To continue reading, subscribe now", "This article is for
+  subscribers only", "You have 3 free articles remaining", "Already a subscriber? Log in";
 - stops mid-sentence: the last paragraph ends with a comma, a semicolon, a dash, an opening
   bracket or quotation mark, or with a word that cannot end an English sentence ("the", "and",
   "of", "his", "would", ...);
@@ -54,10 +56,11 @@ import regex
 
 from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
+from newslint.text.paywall import is_paywall_notice
 
 # Cut markers at the very end of the text (case-insensitive).
 _CUT_MARKER = regex.compile(
-    r"(?:\.{3,}|…|\[\s*(?:…|\.{3})\s*\]|\(\s*more\s*\)|\b(?:continue|keep)\s+reading"
+    r"(?:\.{3,}|…|\[\s*(?:…|\.{3})\s*\]|\(\s*(?:more|cont(?:inued|'d|\.)?)\s*\)|\b(?:continue|keep)\s+reading"
     r"|\bread\s+(?:more|the\s+(?:full|whole)\s+(?:story|article)|the\s+rest\s+of\s+"
     r"(?:the|this)\s+(?:story|article))|\bclick\s+here\s+(?:to\s+read|for)\s+more)"
     r"[\s.:»>›→)\]]*$",
@@ -91,6 +94,8 @@ def _reads_as_prose(doc: Document, paragraph: Span) -> bool:
 def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> str | None:
     last = paragraphs[-1]
     text = last.text(doc)
+    if is_paywall_notice(text):
+        return "article ends with a paywall notice: the story was cut for non-subscribers"
     marker = _CUT_MARKER.search(text)
     if marker:
         return f"article ends with a cut marker ({marker.group().strip()[:30]!r})"

@@ -82,3 +82,8 @@ def test_whole_line_fix_keeps_the_layout() -> None:
 ])
 def test_one_finding_per_line_between_boilerplate_and_link_rules(line: str, code: str) -> None:
     assert [d.code for d in findings(STORY.format(line), "NL301", "NL302")] == [code]
+
+
+def test_paywall_notice_inside_the_article_is_furniture() -> None:
+    text = STORY.format("Already a subscriber? Log in")
+    assert [d.code for d in findings(text, "NL302", "NL503")] == ["NL302"]

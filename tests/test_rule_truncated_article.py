@@ -28,6 +28,7 @@ def test_clean_articles_are_silent() -> None:
     "Councillors said the money would go to schools. Read the full story",
     "Councillors said the money would go to schools. Click here to read more.",
     "Councillors said the money would go to schools. Read more »",
+    "Councillors said the money would go to schools. (continued)",
 ])
 def test_cut_markers(last: str) -> None:
     assert [m.split(" (")[0] for m in messages(last)] == ["article ends with a cut marker"]
@@ -55,6 +56,8 @@ def test_stops_mid_sentence(last: str) -> None:
     "Reporting by Jane Doe; editing by John Smith",  # a sign-off
     "Follow us on twitter",  # a short line, not prose
     "Councillors met the teachers of the School Of",  # a title's words, capitalised
+    "To continue reading the report, he said, officials would need more time.",
+    "Already a member of the board, she joined in 2004.",
 ])
 def test_complete_endings(last: str) -> None:
     assert messages(last) == []
@@ -63,3 +66,17 @@ def test_complete_endings(last: str) -> None:
 def test_a_list_of_short_lines_is_not_prose() -> None:
     body = "Best film - The Long Road Home\n\nSpecial award - Tom Reed for his contribution to British cinema"
     assert messages(body) == []
+
+
+@pytest.mark.parametrize("notice", [
+    "To continue reading, subscribe now.",
+    "This article is only available to paid subscribers",
+    "You have 3 free articles remaining",
+    "Already a subscriber? Log in",
+    "Subscribe now to continue reading",
+])
+def test_paywall_notice_at_the_end(notice: str) -> None:
+    text = HEAD + "Councillors said the money would go to schools.\n\n" + notice + "\n"
+    got = findings(text, "NL503", "NL302")  # one finding: the cut, not also the furniture
+    assert [(d.code, d.line, d.message.split(":")[0]) for d in got] == [
+        ("NL503", 7, "article ends with a paywall notice")]
