@@ -36,6 +36,8 @@ Exceptions made on purpose:
   headline, such suffixes made 20 false alarms per 1,000 before this exception, 0.8 after.)
 - Headlines in Title Case or in capitals are judged by the overlap alone: their case does not
   tell names from words ("Asia Shares Defy Post-quake Gloom").
+- A placeholder or a breadcrumb trail where the headline belongs ("Untitled", "404 Not Found",
+  "Home | News | Business") is NL504 headline-problem's finding, not this rule's.
 - Quoted words ("'Fido' to be taken off vote lists") and abbreviations in capitals ("TOTP",
   "OAPs", which the body may spell out) are never taken as names the body lacks.
 
@@ -77,6 +79,7 @@ import regex
 
 from newslint.document import Document
 from newslint.rule import Finding, Options, Rule
+from newslint.text.page_titles import placeholder_kind
 from newslint.text.keywords import (is_content_word, key_terms, load_word_list, normalise, rarity,
                                     stem, words, zipf)
 
@@ -173,8 +176,8 @@ def headline_variants(text: str) -> list[str]:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report a headline whose key terms the body does not account for, or that names what
     the body never mentions while sharing little else with it."""
-    if doc.headline is None:
-        return
+    if doc.headline is None or placeholder_kind(doc.headline.text(doc)) is not None:
+        return  # no headline, or a page's placeholder: NL504 headline-problem's
     variants = headline_variants(doc.headline.text(doc))
     judgements = [j for j in (overlap(doc, options, v) for v in variants) if j is not None]
     if not judgements:

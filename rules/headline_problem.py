@@ -8,7 +8,10 @@ Checks line 1, which the article format reserves for the headline, and reports:
   or it repeats the first paragraph (identical to it, the first paragraph begins with it, or
   a headline of eight words or more stands word for word inside it);
 - **a sentence as headline**: line 1 ends with a full stop after a long clause (at least
-  `sentence_words` words), or holds more than one sentence.
+  `sentence_words` words), or holds more than one sentence;
+- **a placeholder or a breadcrumb trail as headline**: the title of an empty, error or
+  challenge page ("Untitled", "404 Not Found", "Access Denied", "Just a moment...") or a
+  navigation trail ("Home | News | Business", "Home > Sport > Football").
 
 ## Why is this bad?
 A scraper that misses the title element either leaves the headline out or promotes the first
@@ -24,6 +27,9 @@ Exceptions made on purpose:
 - A short headline that merely appears inside the first paragraph's wording is not reported:
   only a first paragraph that equals it, *begins* with a headline of five words or more, or
   contains one of eight words or more.
+
+- A headline with a site's name ("Budget row | Fox News") or a section before the title ("BBC
+  NEWS | Business | Minimum wage to rise": a segment of more than three words) is a headline.
 
 Measured on the 1,313 clean BBC development articles: no findings (0 per 1,000). No findings
 on the seeds (seed 004's headline "KXIP vs KKR Live Score" belongs to another story, which is
@@ -57,6 +63,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document, Span, split_sentences
 from newslint.rule import Finding, Options, Rule
+from newslint.text.page_titles import placeholder_kind
 
 _MIN_REPEATED_WORDS = 5  # a first paragraph that begins with a headline this long repeats it
 _MIN_CONTAINED_WORDS = 8  # one that contains a headline this long anywhere repeats it
@@ -98,6 +105,8 @@ def _missing(doc: Document) -> Finding | None:
 
 def _problem(doc: Document, headline: Span, options: Options) -> str | None:
     text = headline.text(doc)
+    if (kind := placeholder_kind(text)) is not None:
+        return f"headline is {kind}, not a title: {text.strip()!r}"
     words = doc.words_in(headline)
     if len(words) > options["max_words"]:
         return f"headline is a paragraph ({len(words)} words)"

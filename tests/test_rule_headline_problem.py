@@ -63,3 +63,34 @@ def test_sentence_as_headline(headline: str) -> None:
 ])
 def test_real_headlines(headline: str) -> None:
     assert messages(headline + "\n\n" + BODY) == []
+
+
+@pytest.mark.parametrize("headline, kind", [
+    ("Untitled", "a placeholder"),
+    ("404 Not Found", "a placeholder"),
+    ("Access Denied", "a placeholder"),
+    ("Just a moment...", "a placeholder"),
+    ("Home | News | Business", "a breadcrumb trail"),
+    ("Home > Politics", "a breadcrumb trail"),
+    ("Sport / Football / Premier League", "a breadcrumb trail"),
+])
+def test_placeholder_or_breadcrumb_as_headline(headline: str, kind: str) -> None:
+    assert messages(f"{headline}\n\n{BODY}") == [f"headline is {kind}, not a title: {headline!r}"]
+
+
+@pytest.mark.parametrize("headline", [
+    "BBC NEWS | Business | Council approves £4m budget",  # a section, then the real title
+    "Council approves budget | Fox News",
+    "Buy / sell / hold?",
+    "Home truths for the council",
+    "Error-strewn budget approved",
+])
+def test_titles_with_separators_or_such_words_are_headlines(headline: str) -> None:
+    assert messages(f"{headline}\n\n{BODY}") == []
+
+
+def test_a_placeholder_is_left_to_this_rule_not_to_headline_mismatch() -> None:
+    body = ("The government announced on Tuesday that it would raise the minimum wage by 5% next "
+            "April, in a move welcomed by unions and criticised by some business groups. Ministers "
+            "said the increase would benefit about two million workers across the country.\n")
+    assert [d.code for d in findings(f"404 Not Found\n\n{body}", "NL101", "NL504")] == ["NL504"]
