@@ -59,6 +59,7 @@ from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.paywall import is_paywall_notice
+from newslint.text.quotes import reports_speech
 
 _BULLET = r"^[\s\-–—•·►▶»|*_]*"
 _PHRASES = r"""(?:
@@ -99,12 +100,11 @@ _TRAILING = re.compile(
     r"|click\s+here\s+to\s+(?:subscribe|sign\s+up|comment)|sign\s+up\s+for\s+our\s+\w+\s+newsletter"
     r"|all\s+rights\s+reserved|advertisement)\.?\s*$",
     re.IGNORECASE)
-_NARRATIVE = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
 
 def _whole_line(doc: Document, paragraph: Span, options: Options) -> Finding | None:
     text = paragraph.text(doc)
-    if len(text.split()) > options["max-words"] or _NARRATIVE.search(text):
+    if len(text.split()) > options["max-words"] or reports_speech(text):
         return None
     if not _WHOLE_LINE.match(text):
         return None

@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.quotes import reports_speech
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -66,7 +67,6 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _FULL_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b")
 _CREDIT = re.compile(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
                      r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
-_STORY_MARKS = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
 # A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
 # Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
 # the only text that ends so; the scene before it needs no particular verb.
@@ -86,7 +86,7 @@ _FILE_PHOTO = re.compile(r"^(?i:file\s+photo)\s*[:-]\s*")
 def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:
     """What makes the paragraph a caption, or None when it is story text."""
     text = paragraph.text(doc)
-    if len(text.split()) > options["max-words"] or _STORY_MARKS.search(text):
+    if len(text.split()) > options["max-words"] or reports_speech(text):
         return None
     sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newslint.text.quotes import reports_speech
+
 PAYWALL = re.compile(
     r"""^[\s\W]*(?:
         to\s+(?:continue|keep)\s+reading(?:\s+(?:this|the)\s+(?:article|story))?[\s,:.]*(?:please\s+)?
@@ -25,11 +27,7 @@ PAYWALL = re.compile(
 )
 
 
-# Story text that starts like a notice ("To continue reading the report, he said, ...").
-_NARRATIVE = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
-
-
 def is_paywall_notice(text: str, max_words: int = 25) -> bool:
     """Whether ``text`` (a short line) is a paywall notice."""
     return (len(text.split()) <= max_words and PAYWALL.match(text) is not None
-            and not _NARRATIVE.search(text))
+            and not reports_speech(text))  # "To continue reading the report, he said, ..."

@@ -13,6 +13,7 @@ marks of a paragraph *balance* needs a little more care, because real news text 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from newslint.document import Document, Span
@@ -116,3 +117,13 @@ def quoted_share(doc: Document, span: Span) -> float:
     quoted = sum(min(q.inner.end, span.end) - max(q.inner.start, span.start)
                  for q in doc.quotations if q.inner.start < span.end and q.inner.end > span.start)
     return quoted / max(span.end - span.start, 1)
+
+
+# A quotation mark or a speech verb: the marks of story text, which page furniture, a caption
+# or a paywall notice never has.
+_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+
+
+def reports_speech(text: str) -> bool:
+    """Whether ``text`` quotes someone or reports what they said."""
+    return _SPEECH.search(text) is not None
