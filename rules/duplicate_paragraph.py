@@ -54,7 +54,7 @@ from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, coverage, normalise_words, shingles
+from newslint.text.similarity import ShingleIndex, coverage, normalise_words, run_counts, shingles
 
 
 def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
@@ -99,15 +99,8 @@ def _has_repeated_run(doc: Document, n: int = 5) -> bool:
     """Whether any run of ``n`` words occurs twice in the body: a copy of eight words or more
     that covers 90% of its original always repeats one (it can miss at most one word in ten),
     and most articles repeat none."""
-    seen: set[tuple[str, ...]] = set()
-    for paragraph in doc.paragraphs:
-        words = normalise_words(paragraph.text(doc))
-        for i in range(len(words) - n + 1):
-            run = tuple(words[i:i + n])
-            if run in seen:
-                return True
-            seen.add(run)
-    return False
+    counts = run_counts((normalise_words(p.text(doc)) for p in doc.paragraphs), n)
+    return any(count > 1 for count in counts.values())
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

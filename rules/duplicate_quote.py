@@ -100,14 +100,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, shingles
+from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, run_counts, shingles
 
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
@@ -172,11 +171,8 @@ def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[in
     if not quotes:
         return set()
     needed = max(1, math.ceil(options["threshold"] * options["min_words"] / _N))
-    runs: Counter[Shingle] = Counter()
-    for paragraph in doc.paragraphs:
-        words = normalise_words(paragraph.text(doc))
-        runs.update(zip(*(words[i:] for i in range(_N))))
-    return {i for i, q in enumerate(quotes) if sum(runs[gram] >= 2 for gram in q.grams) >= needed}
+    counts = run_counts((normalise_words(p.text(doc)) for p in doc.paragraphs), _N)
+    return {i for i, q in enumerate(quotes) if sum(counts[gram] >= 2 for gram in q.grams) >= needed}
 
 
 def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],

@@ -98,3 +98,11 @@ def test_adding_to_a_key_extends_its_passage() -> None:
     index.add("p", ["a", "b"])
     index.add("p", ["c", "d"])
     assert index.best_match(["a", "b", "c", "d"]) == Match("p", 1.0, 4)
+
+
+def test_run_counts_count_repeats_within_and_across_passages() -> None:
+    from newslint.text.similarity import run_counts
+
+    counts = run_counts([("a", "b", "c", "a", "b", "c"), ("x", "a", "b", "c"), ("a", "b")])
+    assert counts[("a", "b", "c")] == 3 and counts[("b", "c", "a")] == 1
+    assert ("a", "b") not in counts  # a passage shorter than a run has none

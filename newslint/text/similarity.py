@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -50,7 +50,21 @@ def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
         raise ValueError("shingle size must be at least 1")
     if len(words) < n:
         return {tuple(words)} if words else set()
-    return set(zip(*(words[i:] for i in range(n))))
+    return set(runs(words, n))
+
+
+def runs(words: Sequence[str], n: int = 3) -> Iterator[Shingle]:
+    """The runs of ``n`` consecutive words, in order, repeats kept (none if fewer words)."""
+    return zip(*(words[i:] for i in range(n)))
+
+
+def run_counts(passages: Iterable[Sequence[str]], n: int = 3) -> Counter[Shingle]:
+    """How often each run of ``n`` words occurs in the passages, within and across them: a
+    count of two or more is a cheap sign that something may be repeated."""
+    counts: Counter[Shingle] = Counter()
+    for words in passages:
+        counts.update(runs(words, n))
+    return counts
 
 
 def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
