@@ -115,9 +115,8 @@ def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
 def _is_damage_mid_word(splice: Splice, joined: str, tail_zipf: float, vocabulary: set[str]) -> bool:
     """Junk after two letters or more: the head is often a name or a word of its own ("MI6
     agent", "ITV1 show", "Euro2004 final", "and/or"), so only a common joined word counts."""
-    symbols_only = not any(c.isdigit() or c in "$£€¥" for c in splice.junk_text)
-    if looks_like_notation(splice.head_text, splice.junk_text) and not (symbols_only and not splice.head_text.isupper()):
-        return False  # "MI6", "ITV1", "HK$3", "ABC+"; but "C#"'s symbols are no notation after "govern"
+    if looks_like_notation(splice.head_text, splice.junk_text):
+        return False  # "MI6", "ITV1", "HK$3", "ABC+"
     if _IDENTIFIER_JUNK.intersection(splice.junk_text) or (splice.spaced and len(splice.head_text) > 3):
         return False  # "git_config", "key=value", "with/out"; a long head before a space is a word
     if tail_zipf == 0:

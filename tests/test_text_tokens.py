@@ -50,6 +50,7 @@ def test_spans_cover_the_junk_and_its_space() -> None:
     ("c", "#", True), ("C", "++", True), ("A", "*", True), ("w", "/", True),
     ("US", "$3", True), ("HK", "$", True), ("MI", "6", True), ("ITV", "1", True),
     ("p", "$4", False), ("s", "3$6", False), ("t", "44", False), ("e", "8*", False), ("R", "$3#", False),
+    ("ABC", "+", True), ("govern", "#", False), ("Minis", "#", False),  # a symbol after a word is junk
 ])
 def test_looks_like_notation(head: str, junk: str, expected: bool) -> None:
     assert looks_like_notation(head, junk) is expected

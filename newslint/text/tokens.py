@@ -88,10 +88,10 @@ def _chunk(text: str, start: int, end: int) -> str:
 
 def looks_like_notation(head: str, junk: str) -> bool:
     """True when ``head`` + ``junk`` is a real token: a model or road number ("G8", "X5",
-    "M25"), a currency ("R$3", "A$", "C$5"), or a letter with a symbol of its own ("C#", "A*",
-    "C++", "w/")."""
+    "M25"), a currency ("R$3", "A$", "C$5"), or a letter (or capitals) with a symbol of its own
+    ("C#", "A*", "C++", "w/", "ABC+")."""
     if junk in _NOTATION_SYMBOLS:
-        return True
+        return len(head) == 1 or head.isupper()  # "C#", "ABC+"; after "govern" a "#" is junk
     if not head.isupper():
         return False  # "MI6", "ITV1", "BBC2" and "HK$3" pass below
     return junk.isdigit() or (junk[0] in _CURRENCY and (not junk[1:] or junk[1:].isdigit()))
