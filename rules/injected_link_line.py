@@ -89,7 +89,8 @@ import regex
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import LinkLine, PrefixKind, parse_link_line, shared_content_share
+from newslint.text.link_lines import LinkLine, PrefixKind, is_title_line, parse_link_line, shared_content_share
+from newslint.text.quotes import DOUBLE_MARKS
 
 
 # A "read more" stub that ends the article is NL503's (truncated-article) finding: it says the
@@ -136,15 +137,12 @@ def _finding(doc: Document, index: int, message: str) -> Finding:
 def _listed_title(text: str, options: Options) -> bool:
     """Whether a line under a list header reads as one more title: short, headline-shaped
     (a capital first, one sentence, no closing full stop), with no quotation or speech."""
-    if len(text.split()) > _LIST_TITLE_WORDS or _QUOTE_MARKS.search(text):
+    if len(text.split()) > _LIST_TITLE_WORDS or not DOUBLE_MARKS.isdisjoint(text):
         return False
-    link = parse_link_line(f"Related: {_BULLET.sub('', text)}", options["max_title_words"])
-    return link is not None and bool(link.title)
+    return is_title_line(text, options["max_title_words"])
 
 
 _LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
-_QUOTE_MARKS = regex.compile(r"[\"“”]")
-_BULLET = regex.compile(r"^[\s\-–—•·►▶»*]+")
 
 
 def _about_something_else(doc: Document, index: int, link: LinkLine, options: Options) -> bool:

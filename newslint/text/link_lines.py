@@ -162,6 +162,17 @@ def parse_link_line(line: str, max_title_words: int = 20,
     return link if _title_shaped(title, kind, max_title_words, shouted) else None
 
 
+_LEAD_ONLY = regex.compile(rf"^{_LEAD}")
+
+
+def is_title_line(line: str, max_words: int = 20) -> bool:
+    """Whether a whole line (after any bullet) reads as the title of another page, as the lines
+    listed under a bare "Related stories" header do: a capital first, one sentence, no closing
+    full stop."""
+    title = _LEAD_ONLY.sub("", line)
+    return bool(title) and _title_shaped(title, PrefixKind.STRONG, max_words)
+
+
 def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False) -> bool:
     """Whether ``title`` reads like the title of another page rather than narrative."""
     if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
