@@ -72,6 +72,7 @@ Sanctuary laws and policies seek to build trust with immigrant communities ...
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 
@@ -87,14 +88,20 @@ SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word
 LEAD_MIN_WORDS = 10  # shorter paragraphs ("By Jane Smith, Business reporter") are not the lead
 
 
-def _body_counts(doc: Document, lead_paragraphs: int, wanted: set[str]) -> tuple[Counter[str], int]:
-    """Counts of the ``wanted`` stems in the body (lead paragraphs counting double), and the
-    body's number of words."""
+def _body_tallies(doc: Document, lead_paragraphs: int) -> tuple[Counter[str], Counter[str]]:
+    """The words of the lead paragraphs and of the rest of the body, counted."""
     texts = [p.text(doc) for p in doc.paragraphs]
     # The lead is the first paragraphs of story: a byline or a dateline line before it is not.
     story = [i for i, text in enumerate(texts) if len(text.split()) >= LEAD_MIN_WORDS][:lead_paragraphs]
     lead = Counter(words(" ".join(texts[i] for i in story)))
     rest = Counter(words(" ".join(text for i, text in enumerate(texts) if i not in story)))
+    return lead, rest
+
+
+def _body_counts(tallies: tuple[Counter[str], Counter[str]], wanted: set[str]) -> tuple[Counter[str], int]:
+    """Counts of the ``wanted`` stems in the body (lead paragraphs counting double), and the
+    body's number of words."""
+    lead, rest = tallies
     prefixes = {w[:3] for w in wanted}  # a stem keeps its word's first three letters
     counts: Counter[str] = Counter()
     for tally, weight in ((lead, 2.0), (rest, 1.0)):
@@ -104,13 +111,16 @@ def _body_counts(doc: Document, lead_paragraphs: int, wanted: set[str]) -> tuple
     return counts, sum(lead.values()) + sum(rest.values())
 
 
-def overlap(doc: Document, options: Options, headline: str | None = None) -> tuple[float, list[str]] | None:
+def overlap(doc: Document, options: Options, headline: str | None = None,
+            tallies: tuple[Counter[str], Counter[str]] | None = None) -> tuple[float, list[str]] | None:
     """The share of the headline's (or ``headline``'s) content weight the body accounts for,
-    and the headline words found in the body; None when there is nothing to judge."""
+    and the headline words found in the body; None when there is nothing to judge.
+    ``tallies`` are the body's counted words when the caller already has them."""
     if doc.headline is None:
         return None
     head = [w for w in words(headline or doc.headline.text(doc)) if is_content_word(w)]
-    counts, body_words = _body_counts(doc, options["lead-paragraphs"], {stem(w) for w in head})
+    tallies = tallies or _body_tallies(doc, options["lead-paragraphs"])
+    counts, body_words = _body_counts(tallies, {stem(w) for w in head})
     if not head or body_words < options["min-body-words"]:
         return None
     total = sum(rarity(w) for w in head)
@@ -152,11 +162,7 @@ def missing_names(doc: Document, headline: str | None = None) -> list[str]:
 def _related(name: str, other: str) -> bool:
     """Whether two words are forms of one name: a common start of ``NAME_PREFIX`` letters or
     more, differing only in their last three letters ("Turkish"/"Turkey", "Europe"/"Euro")."""
-    common = 0
-    for a, b in zip(name, other):
-        if a != b:
-            break
-        common += 1
+    common = len(os.path.commonprefix([name, other]))
     return common >= NAME_PREFIX and common >= min(len(name), len(other)) - 3
 
 
@@ -179,7 +185,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if doc.headline is None or placeholder_kind(doc.headline.text(doc)) is not None:
         return  # no headline, or a page's placeholder: NL504 headline-problem's
     variants = headline_variants(doc.headline.text(doc))
-    judgements = [j for j in (overlap(doc, options, v) for v in variants) if j is not None]
+    tallies = _body_tallies(doc, options["lead-paragraphs"])  # once, for every variant
+    judgements = [j for j in (overlap(doc, options, v, tallies) for v in variants) if j is not None]
     if not judgements:
         return
     score, shared = max(judgements, key=lambda j: j[0])  # a site name must not count against it
