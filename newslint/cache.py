@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,8 @@ def salt(linter: Linter) -> str:
         "rules": [r.code for r in rules.rules],
         "options": {code: dict(opts) for code, opts in sorted(rules.options.items())},
         "per-file-ignores": rules.config.per_file_ignores,
+        "extras": sorted({module: find_spec(module) is not None
+                          for rule in rules.rules for module, _ in rule.extras}.items()),
         "code": _code_stamp(linter),
     }
     blob = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")

@@ -120,6 +120,10 @@ class Rule:
     # Optional packages the rule imports (lazily), as (import name, how to install) pairs;
     # selecting the rule without them is a clear configuration error, not a crash per file.
     requires: tuple[tuple[str, str], ...] = ()
+    # Optional packages the rule uses (lazily) when they are installed and does without when
+    # not, as (import name, how to install) pairs; whether each is there is part of the results
+    # cache's key, since the rule's findings may differ.
+    extras: tuple[tuple[str, str], ...] = ()
     # Loads what the rule loads lazily (a word list, a model) once in the parent process
     # before worker processes start, so each worker does not load it again.
     warm_up: Callable[[], None] | None = None

@@ -70,6 +70,18 @@ def test_new_version_or_changed_rule_code_never_serves_stale_results(
     assert any(path == str(rule_file.resolve()) for path, _, _ in stamp)
 
 
+def test_installing_a_rules_optional_extra_changes_the_salt(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NL101 judges by meaning only with newslint[semantic]: results cached without the extra
+    must not be served once it is installed, nor the other way round."""
+    linter = prepare([str(corpus)])
+    assert any(rule.extras for rule in linter.resolved.rules)
+    monkeypatch.setattr(cache_module, "find_spec", lambda name: object())
+    installed = cache_module.salt(linter)
+    monkeypatch.setattr(cache_module, "find_spec", lambda name: None)
+    assert cache_module.salt(linter) != installed
+
+
 def test_corrupt_entry_is_ignored_and_rewritten(corpus: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     first = run(corpus, cache_dir)

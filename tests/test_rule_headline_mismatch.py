@@ -61,7 +61,8 @@ def test_threshold_option(tmp_path: Path) -> None:
     from newslint.runner import lint_paths
 
     (tmp_path / "a.txt").write_text(f"Chelsea sign Brazilian striker for 30m\n\n{BODY}\n", encoding="utf-8")
-    (tmp_path / "newslint.toml").write_text("[rules.headline-mismatch]\nthreshold = 0.0\nnames-threshold = 0.0\n")
+    (tmp_path / "newslint.toml").write_text(
+        "[rules.headline-mismatch]\nthreshold = 0.0\nnames-threshold = 0.0\nsemantic = false\n")
     assert lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics == []
 
 
@@ -88,7 +89,7 @@ def test_names_threshold_zero_judges_by_overlap_alone() -> None:
 
     doc = Document(f"Yukos bosses face delays in court\n\n{BODY}\n")
     assert list(RULE.check(doc, RULE.options))
-    assert list(RULE.check(doc, {**RULE.options, "names-threshold": 0})) == []
+    assert list(RULE.check(doc, {**RULE.options, "names-threshold": 0, "semantic": False})) == []
 
 
 @pytest.mark.parametrize("headline, expected", [
@@ -137,3 +138,57 @@ def test_a_byline_before_the_story_is_not_taken_as_its_lead() -> None:
     bylined = Document(f"Network Rail engineers work overnight\n\nBy Jane Smith, transport reporter\n\n"
                        f"{first}.\n\n{second}\n")
     assert overlap(bylined, RULE.options) == overlap(plain, RULE.options)
+
+
+semantic = pytest.mark.skipif(
+    not __import__("newslint.text.embeddings", fromlist=["available"]).available(),
+    reason="the newslint[semantic] extra is not installed")
+
+
+SWAPPED = Path(__file__).parent / "fixtures" / "rules" / "NL101" / "bbc-same-section-headline-over-pension-story.txt"
+
+
+@semantic
+def test_a_headline_sharing_words_but_not_meaning_is_reported_by_meaning() -> None:
+    """A headline from another business story ("Japan turns to beer alternatives" over a story
+    about a US pension fund deficit) shares enough words to pass the overlap test; the sentence
+    model sees that it says something else."""
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE
+
+    doc = Document(SWAPPED.read_text(encoding="utf-8"))
+    assert list(RULE.check(doc, {**RULE.options, "semantic": False})) == []
+    (finding,) = RULE.check(doc, RULE.options)
+    assert finding.message.startswith("headline means something other than the body's opening sentences")
+    assert "semantic similarity" in finding.message and "< 0.36" in finding.message
+
+
+@semantic
+@pytest.mark.parametrize("headline", [
+    "Commuters stranded as Waterloo signals break down",
+    "Passengers face crowded platforms after rail breakdown",
+    "Third signal fault of the year hits Waterloo",
+])
+def test_a_reworded_headline_with_the_same_meaning_is_not_reported(headline: str) -> None:
+    assert codes(headline) == []
+
+
+@semantic
+def test_semantic_options(tmp_path: Path) -> None:
+    from newslint.runner import lint_paths
+
+    (tmp_path / "a.txt").write_bytes(SWAPPED.read_bytes())
+    assert len(lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics) == 1
+    for setting in ("semantic = false", "semantic-threshold = 0.0"):
+        (tmp_path / "newslint.toml").write_text(f"[rules.headline-mismatch]\n{setting}\n")
+        assert lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics == []
+
+
+def test_opening_sentences_pass_over_bylines_and_fragments() -> None:
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import opening_sentences
+
+    doc = Document(f"Trains delayed\n\nBy Jane Smith, transport reporter\n\n{BODY} He agreed. Yes.\n")
+    assert opening_sentences(doc) == [s + "." for s in BODY[:-1].split(". ")]  # no byline, no "Yes."
+    longer = Document(f"Trains delayed\n\n{BODY}\n\n{BODY}\n")
+    assert len(opening_sentences(longer)) == 5
