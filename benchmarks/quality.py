@@ -277,7 +277,9 @@ def available_codes() -> list[str]:
     return [r["code"] for r in json.loads(proc.stdout)]
 
 
-def score(out: Path, labels: dict[str, list[tuple[str, int]]], codes: list[str]) -> dict[str, dict]:
+def score(out: Path, labels: dict[str, list[tuple[str, int]]], codes: list[str],
+          false_positives: list[str] | None = None) -> dict[str, dict]:
+    """Per-rule figures; each false positive is also described in ``false_positives`` when given."""
     # Clean and damaged articles are linted in separate runs, as the damaged copies are
     # (correctly) near-duplicates of their clean originals.
     findings = run_newslint(out / "clean", codes) + run_newslint(out / "damaged", codes)
@@ -296,6 +298,9 @@ def score(out: Path, labels: dict[str, list[tuple[str, int]]], codes: list[str])
         allowed = {line for c, line in labels.get(rel, []) if c[:3] == code[:3] and c != code}
         stats[code]["tp"] += len(lines & expected)
         stats[code]["fp"] += len(lines - expected - allowed)
+        if false_positives is not None:
+            false_positives += [f"{code} {rel}:{line} {(out / rel).read_text(encoding='utf-8').splitlines()[line - 1][:90]}"
+                                for line in sorted(lines - expected - allowed)]
         if rel.startswith("clean/"):
             stats[code]["fp_clean"] += len(lines)
     for rel, items in labels.items():
@@ -319,6 +324,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="use at most this many clean articles")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json-out", type=Path)
+    parser.add_argument("--show-false-positives", action="store_true",
+                        help="list every false positive: rule, article, line and its text")
     args = parser.parse_args()
     files = sorted((ROOT / "tests" / "fixtures" / "clean").glob("*.txt"))
     for folder in args.clean:
@@ -330,7 +337,8 @@ def main() -> int:
     codes = available_codes()
     with tempfile.TemporaryDirectory() as tmp:
         labels = build(files, Path(tmp), args.seed)
-        table = score(Path(tmp), labels, codes)
+        false_positives: list[str] = []
+        table = score(Path(tmp), labels, codes, false_positives)
     fmt = lambda x: "-" if x is None else f"{x:.3f}"
     print(f"{len(files)} clean articles, {len(labels)} damaged copies\n")
     print("| rule | damaged | precision | recall | FP per 1000 clean |")
@@ -338,6 +346,8 @@ def main() -> int:
     for code, row in table.items():
         print(f"| {code} | {row['damaged']} | {fmt(row['precision'])} | {fmt(row['recall'])} | "
               f"{row['fp_per_1000_clean']:.1f} |")
+    if args.show_false_positives:
+        print("\nFalse positives:", *false_positives, sep="\n")
     if args.json_out:
         args.json_out.write_text(json.dumps(table, indent=1), encoding="utf-8")
     return 0

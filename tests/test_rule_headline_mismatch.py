@@ -159,8 +159,21 @@ def test_a_headline_sharing_words_but_not_meaning_is_reported_by_meaning() -> No
     doc = Document(SWAPPED.read_text(encoding="utf-8"))
     assert list(RULE.check(doc, {**RULE.options, "semantic": False})) == []
     (finding,) = RULE.check(doc, RULE.options)
-    assert finding.message.startswith("headline means something other than the body's opening sentences")
-    assert "semantic similarity" in finding.message and "< 0.36" in finding.message
+    assert finding.message.startswith("headline means something other than the story's opening "
+                                      "(similarity in meaning 0.")
+    assert "+ overlap 0.23 / 2 = " in finding.message and "< 0.38)" in finding.message
+
+
+@semantic
+def test_semantic_similarity_is_high_for_the_real_headline_and_low_for_a_swapped_one() -> None:
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import semantic_similarity
+
+    doc = Document(f"Signal failure halts Waterloo trains\n\n{BODY}\n")
+    real = semantic_similarity(doc, "Signal failure halts Waterloo trains", 2)
+    swapped = semantic_similarity(doc, "Chelsea sign Brazilian striker for 30m", 2)
+    assert real is not None and swapped is not None and real > 0.5 > 0.2 > swapped
+    assert semantic_similarity(Document("Headline\n\nToo short.\n"), "Headline", 2) is None
 
 
 @semantic
