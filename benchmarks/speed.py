@@ -6,7 +6,8 @@ articles (seeds, test fixtures, and ../shared/corpus when present), then measure
 fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
 
 - floor: read every file and run one compiled regular expression over each line;
-- newslint, cold (`--no-cache`) and warm (a second run that reuses the cache);
+- newslint, cold (`--no-cache`) and warm (a second run that reuses the cache); when the
+  `newslint[semantic]` extra is installed, also cold with NL101's semantic test off;
 - proselint (`proselint check`), if the command is installed: on a sample, throughput
   extrapolated (it is much slower);
 - datatrove's Gopher and C4 quality filters over the same texts, if datatrove imports.
@@ -105,6 +106,13 @@ def newslint_command() -> list[str]:
 PEER_PYTHON = sys.executable  # --peer-python: an interpreter that has datatrove
 
 
+def semantic_installed() -> bool:
+    """Whether newslint[semantic] is installed beside the newslint being measured."""
+    probe = "from newslint.text.embeddings import available; raise SystemExit(not available())"
+    python = Path(newslint_command()[0]).with_name("python")
+    return subprocess.run([str(python if python.exists() else sys.executable), "-c", probe]).returncode == 0
+
+
 def datatrove_available() -> bool:
     check = subprocess.run([PEER_PYTHON, "-c", "import datatrove.pipeline.filters as f; "
                             "f.GopherQualityFilter().filter(__import__('datatrove.data', fromlist=['Document'])"
@@ -123,6 +131,12 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
         ("newslint warm cache (1st run fills it)", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
         ("newslint warm cache", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
     ]
+    if semantic_installed():  # the extra changes NL101's cost: measure the run without it too
+        lexical = work / "lexical.toml"
+        lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
+        plans.insert(2, ("newslint cold, NL101 without meaning (semantic = false)",
+                         [*newslint, "check", "-q", "--no-cache", "--exit-zero", "--config", str(lexical), str(corpus)],
+                         count))
     if peers:
         subset = sample(corpus, min(PEER_SAMPLE, count), work / f"sample-{count}")
         if shutil.which("proselint"):  # found on PATH
