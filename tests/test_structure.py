@@ -54,6 +54,7 @@ def test_wheel_ships_builtin_rules_inside_newslint(tmp_path: Path) -> None:
     assert "newslint/rules/__init__.py" in names
     assert {f"newslint/rules/{p.name}" for p in RULES} <= set(names)
     assert not any(n.startswith("rules/") for n in names), "a top-level 'rules' package would clash"
+    assert "newslint/data/all-MiniLM-L6-v2/tokenizer.json" in names  # the semantic extra's tokenizer
     # Load the rules from the wheel alone (not the source tree) in a clean interpreter.
     code = ("import sys; sys.path.insert(0, sys.argv[1]); import newslint.registry as r; "
             "rs = r.load_rules(plugins=False); assert r.__file__.startswith(sys.argv[1]); "
