@@ -23,10 +23,11 @@ headline's meaning is to the story's opening: the mean of its cosine similarity 
 of the first five sentences and to the lead paragraphs as a whole. The headline is reported
 when that similarity plus half the overlap falls below `semantic-threshold`, or below
 `semantic-names-threshold` when it also names someone or something the body never mentions
-(as above: two weak signs together). This finds swapped headlines from stories of the same kind, which share
-the section's words or happen to share one ("Japan turns to beer alternatives" over a story
-about a US pension fund deficit shares only "turns", but enough of its weight to pass the
-overlap test). Without the extra the rule is lexical only; the results cache knows which.
+(as above: two weak signs together). This finds swapped headlines from stories of the same
+kind, which share the section's words or happen to share one ("Japan turns to beer
+alternatives" over a story about a US pension fund deficit shares only "turns", but enough of
+its weight to pass the overlap test). Without the extra the rule is lexical only; the results
+cache knows which.
 
 ## Why is this bad?
 A scraper that takes the page title instead of the article's headline ("KXIP vs KKR Live
@@ -90,7 +91,7 @@ Sanctuary laws and policies seek to build trust with immigrant communities ...
   is about 2.5 times as fast without it).
 - `semantic-threshold` (float, default 0.38): the semantic similarity plus half the overlap
   below which the headline is reported. Higher finds more swapped headlines and more false
-  alarms; 0 turns the semantic test off.
+  alarms.
 - `semantic-names-threshold` (float, default 0.48): the same measure's threshold for a headline
   that names what the body never mentions.
 """
@@ -268,12 +269,12 @@ def semantic_similarity(doc: Document, headline: str, lead_paragraphs: int) -> f
     similarity to the closest of the first sentences and to the lead paragraphs as a whole.
     The two views disagree on different headlines, so together they are steadier than either
     (and than the mean of the sentences' vectors in place of the lead's own)."""
-    texts = [p.text(doc) for p in doc.paragraphs]
-    story = [texts[i] for i in _story_paragraphs(texts)]
     opening = opening_sentences(doc)
     if not opening:
         return None
-    vectors = embeddings.embed([headline, " ".join(story[:lead_paragraphs]), *opening])
+    texts = [p.text(doc) for p in doc.paragraphs]
+    lead = " ".join(texts[i] for i in _story_paragraphs(texts)[:lead_paragraphs])
+    vectors = embeddings.embed([headline, lead, *opening])
     closest = float((vectors[2:] @ vectors[0]).max())
     return (closest + float(vectors[1] @ vectors[0])) / 2
 
@@ -281,10 +282,8 @@ def semantic_similarity(doc: Document, headline: str, lead_paragraphs: int) -> f
 def opening_sentences(doc: Document) -> list[str]:
     """The first ``OPENING_SENTENCES`` sentences of the story (bylines and fragments passed over)."""
     sentences: list[str] = []
-    for paragraph in doc.paragraphs:
-        if len(paragraph.text(doc).split()) < LEAD_MIN_WORDS:
-            continue
-        for sentence in doc.sentences_in(paragraph):
+    for index in _story_paragraphs([p.text(doc) for p in doc.paragraphs]):
+        for sentence in doc.sentences_in(doc.paragraphs[index]):
             text = sentence.text(doc)
             if len(text.split()) >= OPENING_MIN_WORDS:
                 sentences.append(text)

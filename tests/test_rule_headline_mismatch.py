@@ -192,7 +192,7 @@ def test_semantic_options(tmp_path: Path) -> None:
 
     (tmp_path / "a.txt").write_bytes(SWAPPED.read_bytes())
     assert len(lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics) == 1
-    for setting in ("semantic = false", "semantic-threshold = 0.0"):
+    for setting in ("semantic = false", "semantic-threshold = 0.0\nsemantic-names-threshold = 0.0"):
         (tmp_path / "newslint.toml").write_text(f"[rules.headline-mismatch]\n{setting}\n")
         assert lint_paths([str(tmp_path)], jobs=1, select=["NL101"]).diagnostics == []
 
@@ -205,3 +205,19 @@ def test_opening_sentences_pass_over_bylines_and_fragments() -> None:
     assert opening_sentences(doc) == [s + "." for s in BODY[:-1].split(". ")]  # no byline, no "Yes."
     longer = Document(f"Trains delayed\n\n{BODY}\n\n{BODY}\n")
     assert len(opening_sentences(longer)) == 5
+
+
+@semantic
+def test_a_name_the_body_lacks_lowers_the_bar_for_meaning() -> None:
+    """"Low-cost airlines hit Eurotunnel" over the Asian Development Bank's estimate of the
+    tsunami's cost to Asia: its meaning is not far enough off on its own, but it names a firm
+    the body never mentions."""
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE
+
+    doc = Document((SWAPPED.parent / "bbc-headline-naming-what-the-body-lacks.txt").read_text(encoding="utf-8"))
+    (finding,) = RULE.check(doc, RULE.options)
+    assert finding.message.startswith("headline names 'Eurotunnel', which the body never mentions, and means "
+                                      "something other than the story's opening")
+    assert "< 0.48)" in finding.message
+    assert list(RULE.check(doc, {**RULE.options, "semantic-names-threshold": 0.0})) == []
