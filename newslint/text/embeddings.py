@@ -14,9 +14,9 @@ Everything here is imported on first use only: newslint starts as fast without t
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ class SemanticUnavailable(RuntimeError):
     """The optional extra is not installed, or its model file is not the one pinned."""
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the extra's packages can be imported (without importing them)."""
     from importlib.util import find_spec
@@ -53,6 +54,7 @@ def encoder() -> Encoder:
     if _ENCODER is None or _ENCODER[0] != os.getpid():
         if not available():
             raise SemanticUnavailable(f"semantic checks need the optional extra: pip install '{EXTRA}'")
+        import multiprocessing
         from importlib import import_module
 
         model = Path(import_module(MODEL_PACKAGE).model_path())
