@@ -38,6 +38,9 @@ the headline is what is wrong.
 Exceptions made on purpose:
 - A headline with no content word (only very common words or numbers) is not judged.
 - A body of fewer than `min-body-words` words is not judged: there is too little to compare.
+- A headline mostly in a script written without spaces between words (Thai, Lao, Burmese,
+  Khmer, Tibetan, Chinese, Japanese) is not judged: its runs of letters are phrases, not words,
+  and a headline shares them with its body by chance only.
 - Headlines that say the same thing in other words share no stems with the body and can be
   reported: puns and allusions ("Jungle TV show ratings drop by 4m" for a story that never
   says "jungle") are the typical false positive. The threshold is set so that this stays under
@@ -107,8 +110,8 @@ from newslint.document import Document
 from newslint.rule import Finding, Options, Rule
 from newslint.text import embeddings
 from newslint.text.page_titles import placeholder_kind
-from newslint.text.keywords import (is_content_word, key_terms, load_word_list, normalise, rarity,
-                                    stem, words, zipf)
+from newslint.text.keywords import (is_content_word, key_terms, load_word_list, mostly_unspaced, normalise,
+                                    rarity, stem, words, zipf)
 
 SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word counts in full
 LEAD_MIN_WORDS = 10  # shorter paragraphs ("By Jane Smith, Business reporter") are not the lead
@@ -220,6 +223,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     the body never mentions while sharing little else with it."""
     if doc.headline is None or placeholder_kind(doc.headline.text(doc)) is not None:
         return  # no headline, or a page's placeholder: NL504 headline-problem's
+    if mostly_unspaced(doc.headline.text(doc)):
+        return  # words cannot be told apart without a segmenter for the language
     variants = headline_variants(doc.headline.text(doc))
     tallies = _body_tallies(doc, options["lead-paragraphs"])  # once, for every variant
     judgements = [j for j in (overlap(doc, options, v, tallies) for v in variants) if j is not None]

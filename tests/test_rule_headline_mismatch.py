@@ -221,3 +221,21 @@ def test_a_name_the_body_lacks_lowers_the_bar_for_meaning() -> None:
                                       "something other than the story's opening")
     assert "< 0.48)" in finding.message
     assert list(RULE.check(doc, {**RULE.options, "semantic-names-threshold": 0.0})) == []
+
+
+def test_a_headline_in_a_script_without_spaces_is_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thai puts no spaces between words (only between phrases): the headline's runs of letters
+    are not words the body can share, though both tell that tests confirmed whose body was
+    found in the Mekong. Judged, it would be reported."""
+    import newslint.rules.headline_mismatch as module
+    from newslint.text.keywords import mostly_unspaced
+
+    headline = "ตำรวจยืนยันผลตรวจดีเอ็นเอ"  # "Police confirm DNA test results"
+    body = " ".join(["เจ้าหน้าที่ ได้ รับ ผล การ ตรวจ พิสูจน์ ศพ ที่ พบ ใน แม่น้ำโขง แล้ว และ ยืนยัน ว่า "
+                     "เป็น ผู้ ที่ หายตัว ไป"] * 3)
+    assert mostly_unspaced(headline) and mostly_unspaced("東京で地震") and mostly_unspaced("北京举行会议")
+    assert not mostly_unspaced("KXIP vs KKR Live Score") and not mostly_unspaced("Café owner wins award")
+    assert not mostly_unspaced("Tokyo 東京 hosts the Olympic Games opening ceremony")  # mostly Latin
+    assert codes(headline, body) == []
+    monkeypatch.setattr(module, "mostly_unspaced", lambda text: False)
+    assert codes(headline, body) == ["NL101"]
