@@ -57,17 +57,16 @@ def is_content_word(word: str) -> bool:
     return len(plain) > 2 and not plain.isdigit() and zipf(plain) < COMMON_ZIPF
 
 
-# Scripts written without spaces between words: their "words" (runs of letters) are phrases or
-# whole sentences, which a headline and its body rarely share even when they say the same thing.
-_UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u0F00-\u0FFF"
-                       r"\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
-
-
 def mostly_unspaced(text: str) -> bool:
     """Whether most letters of ``text`` are Thai, Lao, Burmese, Khmer, Tibetan, Chinese or
-    Japanese, scripts that do not put spaces between words."""
-    letters = sum(ch.isalpha() for ch in text)
-    return letters > 0 and len(_UNSPACED.findall(text)) * 2 > letters
+    Japanese: scripts that put no spaces between words, so that their runs of letters are
+    phrases (or, where vowel signs break them, fragments), not words to compare."""
+    import regex
+
+    letters = regex.findall(r"\p{L}", text)
+    unspaced = regex.findall(r"[\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}\p{Tibetan}\p{Han}\p{Hiragana}"
+                             r"\p{Katakana}]", "".join(letters))
+    return bool(letters) and len(unspaced) * 2 > len(letters)
 
 
 def words(text: str) -> list[str]:
