@@ -74,11 +74,15 @@ class Finding:
     end: int
     message: str
     fix: Fix | None = None
+    # How sure the rule is that this is a real problem, in [0, 1] (a model's probability, or
+    # a measured precision); None when the rule does not say.
+    confidence: float | None = None
 
     @classmethod
-    def at(cls, span: Span, message: str, fix: Fix | None = None) -> Finding:
+    def at(cls, span: Span, message: str, fix: Fix | None = None,
+           confidence: float | None = None) -> Finding:
         """A finding covering ``span``."""
-        return cls(span.start, span.end, message, fix)
+        return cls(span.start, span.end, message, fix, confidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,7 @@ class Diagnostic:
     context: str = ""  # the text of the first flagged line, for reporters that show it
     record: int | None = None
     record_id: str | None = None
+    confidence: float | None = None  # the rule's confidence in [0, 1], when it gives one
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -201,7 +202,7 @@ def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = Non
     snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
     return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                       finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
-                      doc.line_text(line), record, record_id)
+                      doc.line_text(line), record, record_id, finding.confidence)
 
 
 def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:

@@ -78,3 +78,18 @@ def test_explicit_file_outside_include_is_linted(tmp_path: Path) -> None:
     path = tmp_path / "story.text"
     path.write_bytes(b"Head\n\n\xff")
     assert [d.code for d in lint_paths([str(path)], jobs=1).diagnostics] == ["NL200"]
+
+
+def test_a_rule_s_confidence_reaches_the_diagnostic_and_the_json_format() -> None:
+    from newslint.document import Document
+    from newslint.reporters.json import diagnostic_to_json
+    from newslint.rule import Finding, Rule
+    from newslint.runner import locate
+
+    rule = Rule(code="ZZ001", name="sure-or-not", summary="s", doc="d", check=lambda doc, options: ())
+    doc = Document("Head\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    sure = locate(doc, rule, Finding.at(doc.paragraphs[0], "unsure", confidence=0.625))
+    unsure = locate(doc, rule, Finding.at(doc.paragraphs[1], "no confidence given"))
+    assert (sure.confidence, unsure.confidence) == (0.625, None)
+    assert diagnostic_to_json(sure)["confidence"] == 0.625
+    assert "confidence" not in diagnostic_to_json(unsure)

@@ -29,6 +29,8 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
     }
     if d.fix is not None:
         item["fix"] = fix_to_json(d.fix)
+    if d.confidence is not None:
+        item["confidence"] = round(d.confidence, 3)
     if d.record is not None:
         item["record"] = d.record
         item["record_id"] = d.record_id
