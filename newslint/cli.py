@@ -125,7 +125,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     from newslint.baseline import Gate
     from newslint.jsonl import Fields
     from newslint.reporters import ReportContext, get_renderer
-    from newslint.reporters.escape import write
+    from newslint.reporters.escape import write, write_exact
     from newslint.runner import run
     from newslint.sources import STDIN, Source, discover
 
@@ -153,7 +153,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
 
         report = fix_sources(linter, items, unsafe_fixes, diff, output, fields)
         result = report.result
-        click.echo(report.diff, nl=False)
+        write_exact(sys.stdout, report.diff)  # not click.echo: it would strip ESC [ ... from a pipe
     else:
         result = _run_with_progress(run, linter, items, jobs, quiet, paths)
     result = gate.filter(result)

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from newslint.cli import main
-from newslint.reporters.escape import json_text, shown
+from newslint.reporters.escape import json_text, shown, shown_lines
 
 DATA = Path(__file__).parent / "data"
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
@@ -129,7 +129,8 @@ def test_shown_escapes_exactly_what_is_unsafe() -> None:
     assert shown(kept) == kept  # letters of every script, joiners, NBSP, U+FFFD: nothing to escape
 
 
-def test_json_text_only_escapes_surrogates() -> None:
+def test_shown_lines_keeps_line_breaks_and_json_text_only_escapes_surrogates() -> None:
+    assert shown_lines("-a\x1b[2J\r\n+b\n") == "-a\\x1b[2J\\r\n+b\n"
     dumped = json.dumps({"path": "caf\udce9.txt", "id": "r\ud800", "text": "\x1b\u202e"}, ensure_ascii=False)
     assert json.loads(json_text(dumped)) == {"path": "caf\\xe9.txt", "id": "r<U+D800>", "text": "\x1b\u202e"}
     json_text(dumped).encode("utf-8")  # strictly

@@ -17,7 +17,7 @@ page raw, and none of it may make writing the output fail.
 
 Machine formats keep their data exact where they can (``json_text`` only escapes lone
 surrogates, which UTF-8 cannot hold), and all output is written by ``write``, which never fails
-on a character its stream cannot encode.
+on a character its stream cannot encode; a diff by ``write_exact``, byte for byte for ``patch``.
 """
 from __future__ import annotations
 
@@ -48,6 +48,11 @@ def shown(text: str) -> str:
     return UNSAFE.sub(lambda m: escaped(m.group()), text)
 
 
+def shown_lines(text: str) -> str:
+    """``text`` safe to show, its line breaks (LF) kept."""
+    return "\n".join(shown(line) for line in text.split("\n"))
+
+
 def json_text(dumped: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) made valid UTF-8: each lone
     surrogate, which can only be inside a string, becomes its escape shown as text."""
@@ -66,3 +71,13 @@ def write(stream: IO[str], text: str, encoding: str | None = None) -> None:
         binary.write(text.encode(encoding, "backslashreplace"))
         binary.flush()
 
+
+def write_exact(stream: IO[str], data: bytes) -> None:
+    """Bytes meant for a program (a diff for ``patch``) exactly as they are; on a terminal,
+    where a person reads them, shown safely instead."""
+    if stream.isatty():
+        write(stream, shown_lines(data.decode("utf-8", "surrogateescape")))
+    else:
+        stream.flush()
+        stream.buffer.write(data)  # type: ignore[attr-defined]
+        stream.buffer.flush()  # type: ignore[attr-defined]
