@@ -11,7 +11,7 @@ import click
 
 from newslint import __version__
 from newslint.baseline import DEFAULT_BASELINE
-from newslint.reporters import FORMATS
+from newslint.reporters import FORMATS, UTF8_FORMATS
 
 
 class ExitCode(enum.IntEnum):
@@ -23,8 +23,15 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 3       # a rule crashed (the rest of the run still went on)
 
 
+def _say(message: object) -> None:
+    """One line on stderr; it may name files or quote articles, so it is shown safely."""
+    from newslint.reporters.escape import shown, write
+
+    write(sys.stderr, f"newslint: {shown(str(message))}\n")
+
+
 def _fail(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
+    _say(f"error: {message}")
     sys.exit(ExitCode.USAGE)
 
 
@@ -118,6 +125,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     from newslint.baseline import Gate
     from newslint.jsonl import Fields
     from newslint.reporters import ReportContext, get_renderer
+    from newslint.reporters.escape import write, write_exact
     from newslint.runner import run
     from newslint.sources import STDIN, Source, discover
 
@@ -145,15 +153,16 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
 
         report = fix_sources(linter, items, unsafe_fixes, diff, output, fields)
         result = report.result
-        click.echo(report.diff, nl=False)
+        write_exact(sys.stdout, report.diff)  # not click.echo: it would strip ESC [ ... from a pipe
     else:
         result = _run_with_progress(run, linter, items, jobs, quiet, paths)
     result = gate.filter(result)
     context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__,
                             gate.fingerprints)
-    click.echo(get_renderer(fmt)(result, context), nl=False, color=context.color, err=diff)
+    write(sys.stderr if diff else sys.stdout, get_renderer(fmt)(result, context),
+          "utf-8" if fmt in UTF8_FORMATS else None)
     for message in (*result.problems, *result.crashes):
-        click.echo(f"newslint: {message}", err=True)
+        _say(message)
     sys.exit(exit_code(result, exit_zero))
 
 
@@ -238,9 +247,9 @@ def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config
     paths = paths or (".",)
     result = lint_paths(paths, jobs, linter=_linter(paths, config, **cli))
     for message in (*result.problems, *result.crashes):
-        click.echo(f"newslint: {message}", err=True)
+        _say(message)
     if exit_code(result) in (ExitCode.USAGE, ExitCode.INTERNAL):  # an incomplete baseline would hide findings
-        click.echo("newslint: error: baseline not written", err=True)
+        _say("error: baseline not written")
         sys.exit(exit_code(result))
     _guarded(save, from_result(result, output), output)
     count = len(result.diagnostics)

@@ -14,6 +14,10 @@ UTF-8, and not when it changed on disk since it was read. A JSON Lines file is n
 in place: once all its records were read, it is copied to ``corpus.fixed.jsonl`` (or
 ``--output``), every record byte for byte except the repaired ones (``--diff`` shows those as
 ``path:record``).
+
+``--diff`` is made of the very bytes ``--fix`` would write (BOM, CRLF, control characters and a
+missing final newline included), names files relative to the current folder (``patch`` refuses
+absolute names) and quotes names as git does when they need it, so ``patch -p0`` applies it.
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from newslint.baseline import normal_path
 from newslint.document import BOM, Document
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
@@ -127,15 +132,37 @@ def fix_text(text: str, linter: Linter | None = None, unsafe: bool = False, path
 
 
 # -- diffs -----------------------------------------------------------------------------------
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")  # split on LF only: CR, VT, U+2028 stay inside a line
+_LINE = re.compile(rb"[^\n]*\n|[^\n]+")  # split on LF only: CR, VT, U+2028 stay inside a line
+_PLAIN_NAME = re.compile(rb'[^\x00-\x20"\\\x7f]+')  # needs no quotes in a diff header
+_CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
 
 
-def unified_diff(old: str, new: str, path: str) -> str:
-    """A unified diff from ``old`` to ``new`` that ``patch -p0`` applies."""
+def unified_diff(old: bytes, new: bytes, name: bytes) -> bytes:
+    """A unified diff from the bytes ``old`` to ``new`` of the file ``name`` (see ``diff_name``)."""
     out = []
-    for line in difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), path, path):
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    for line in difflib.diff_bytes(difflib.unified_diff, _LINE.findall(old), _LINE.findall(new), name, name):
+        out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def diff_name(path: str) -> bytes:
+    """A file's name for a diff header: relative to the current folder when inside it (``patch``
+    refuses absolute names), its bytes exactly, in C quotes as git writes it when it holds white
+    space, quotes, backslashes or control characters (``patch`` reads them back)."""
+    name = os.fsencode(normal_path(path))
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    name = name.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+    return b'"' + _CONTROL.sub(lambda m: b"\\%03o" % m.group()[0], name) + b'"'
+
+
+def _diff(source: Source, doc: Document, text: str) -> bytes:
+    """What fixing a source would change: for a file, the bytes ``--fix`` would write."""
+    if source.record is None:
+        return unified_diff(encode(doc.text, doc.had_bom), encode(text, doc.had_bom), diff_name(source.path))
+    # A record is shown for review, never patched: its lone surrogates (valid JSON) are escaped.
+    record = [t.encode("utf-8", "backslashreplace") for t in (doc.text, text)]
+    return unified_diff(*record, diff_name(f"{source.path}:{source.record}"))
 
 
 # -- writing safely --------------------------------------------------------------------------
@@ -218,7 +245,7 @@ class FixReport:
     result: RunResult = field(default_factory=RunResult)
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
-    diff: str = ""  # the unified diff of every change, when asked for instead of writing
+    diff: bytes = b""  # the unified diff of every change, when asked for instead of writing
     # JSON Lines file -> record number -> (article read, article repaired, findings fixed)
     records: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
 
@@ -289,8 +316,7 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
     if not changed and not settings.output:
         return outcome.result
     if settings.diff:
-        where = source.path if source.record is None else f"{source.path}:{source.record}"
-        report.diff += unified_diff(doc.text, outcome.text, where)
+        report.diff += _diff(source, doc, outcome.text)
     else:
         problem = _write(source, doc, outcome.text, settings.output)
         if problem is not None:

@@ -216,15 +216,15 @@ def test_diff_writes_nothing_and_patch_applies_it(damaged: Path, tmp_path: Path)
     before = damaged.stat()
     report = nl204([damaged], diff=True)
     assert damaged.stat().st_mtime_ns == before.st_mtime_ns and read(damaged) == ARTICLE.format(ZWSP)
-    assert report.diff.startswith(f"--- {damaged}\n+++ {damaged}\n")
+    assert report.diff.startswith(f"--- {damaged}\n+++ {damaged}\n".encode())
     assert report.result.notes == ["Would fix 1 finding (1 file would change); 0 would remain."]
     if shutil.which("patch"):
-        subprocess.run(["patch", "-s", str(damaged)], input=report.diff.encode(), check=True)
+        subprocess.run(["patch", "-s", str(damaged)], input=report.diff, check=True)
         assert read(damaged) == ARTICLE.format("")
 
 
 def test_diff_marks_a_missing_final_newline() -> None:
-    diff = unified_diff("Title\n\nA\u200b.", "Title\n\nA.", "a.txt")
+    diff = unified_diff("Title\n\nA\u200b.".encode(), b"Title\n\nA.", b"a.txt").decode()
     assert diff.endswith("-A\u200b.\n\\ No newline at end of file\n+A.\n\\ No newline at end of file\n")
 
 
@@ -428,7 +428,7 @@ def test_json_lines_output_never_onto_the_input_and_diff_writes_nothing(tmp_path
     report = fix_paths([str(path)], output=str(path), linter=linter_for("NL204"))
     assert path.read_bytes() == before and "never rewritten in place" in report.result.problems[0].message
     report = fix_paths([str(path)], diff=True, linter=linter_for("NL204"))
-    assert report.diff.startswith(f"--- {path}:1\n") and sorted(os.listdir(tmp_path)) == ["corpus.jsonl"]
+    assert report.diff.startswith(f"--- {path}:1\n".encode()) and sorted(os.listdir(tmp_path)) == ["corpus.jsonl"]
     out = tmp_path / "elsewhere.jsonl"
     result = invoke("check", "--fix", "--select", "NL204", "--output", str(out), str(path))
     assert result.exit_code == 0 and path.read_bytes() == before and out.exists()

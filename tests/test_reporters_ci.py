@@ -70,10 +70,10 @@ def test_every_ci_format_is_registered() -> None:
 def test_github_golden() -> None:
     assert render("github") == (
         "::warning file=corpus/a.txt,line=3,col=3,endLine=3,endColumn=9,title=XX101 odd-line"
-        "::100%25 odd: \"this\"%0Asecond line\n"
+        "::100%25 odd: \"this\"\\nsecond line\n"  # a message is one line: its line break shown
         "::warning file=corpus/a.txt,line=7,col=3,endLine=7,endColumn=9,title=XX101 odd-line::odd again\n"
         "::error file=corpus/we%2Cird%3Aname.txt,line=1,col=3,endLine=1,endColumn=9,title=XX102 bad-byte"
-        "::bad <byte> & \x0b\n"
+        "::bad <byte> & \\x0b\n"
         "::error file=corpus/missing.txt,title=newslint::no such file or folder\n"
         "Found 3 findings in 2 files checked.\n")
 
@@ -81,13 +81,13 @@ def test_github_golden() -> None:
 def test_gitlab_golden() -> None:
     issues = json.loads(render("gitlab"))
     assert issues == [
-        {"type": "issue", "description": "XX101 100% odd: \"this\"\nsecond line", "check_name": "XX101 odd-line",
+        {"type": "issue", "description": "XX101 100% odd: \"this\"\\nsecond line", "check_name": "XX101 odd-line",
          "fingerprint": PRINTS[0], "severity": "minor",
          "location": {"path": "corpus/a.txt", "lines": {"begin": 3, "end": 3}}},
         {"type": "issue", "description": "XX101 odd again", "check_name": "XX101 odd-line",
          "fingerprint": PRINTS[1], "severity": "minor",
          "location": {"path": "corpus/a.txt", "lines": {"begin": 7, "end": 7}}},
-        {"type": "issue", "description": "XX102 bad <byte> & \x0b", "check_name": "XX102 bad-byte",
+        {"type": "issue", "description": "XX102 bad <byte> & \\x0b", "check_name": "XX102 bad-byte",
          "fingerprint": PRINTS[2], "severity": "major",
          "location": {"path": "corpus/we,ird:name.txt", "lines": {"begin": 1, "end": 1}}},
     ]
@@ -99,14 +99,13 @@ def test_junit_golden() -> None:
     assert render("junit") == """<?xml version="1.0" encoding="UTF-8"?>
 <testsuite name="newslint" tests="4" failures="3" errors="1" skipped="0">
   <testcase classname="newslint.XX101" name="corpus/a.txt:3:3 XX101 odd-line" file="corpus/a.txt" line="3">
-    <failure type="XX101" message="100% odd: &quot;this&quot;&#10;second line">corpus/a.txt:3:3: XX101 100% odd: "this"
-second line</failure>
+    <failure type="XX101" message="100% odd: &quot;this&quot;\\nsecond line">corpus/a.txt:3:3: XX101 100% odd: "this"\\nsecond line</failure>
   </testcase>
   <testcase classname="newslint.XX101" name="corpus/a.txt:7:3 XX101 odd-line" file="corpus/a.txt" line="7">
     <failure type="XX101" message="odd again">corpus/a.txt:7:3: XX101 odd again</failure>
   </testcase>
   <testcase classname="newslint.XX102" name="corpus/we,ird:name.txt:1:3 XX102 bad-byte" file="corpus/we,ird:name.txt" line="1">
-    <failure type="XX102" message="bad &lt;byte&gt; &amp; \\u000b">corpus/we,ird:name.txt:1:3: XX102 bad &lt;byte&gt; &amp; \\u000b</failure>
+    <failure type="XX102" message="bad &lt;byte&gt; &amp; \\x0b">corpus/we,ird:name.txt:1:3: XX102 bad &lt;byte&gt; &amp; \\x0b</failure>
   </testcase>
   <testcase classname="newslint" name="corpus/missing.txt">
     <error message="corpus/missing.txt: no such file or folder" />

@@ -20,6 +20,9 @@ FORMATS: dict[str, str] = {
     "junit": "newslint.reporters.junit",
     "gitlab": "newslint.reporters.gitlab",
 }
+# Written in UTF-8 whatever the terminal's encoding: their standards say so (the others are for
+# people, in the terminal's encoding, with what it cannot show escaped).
+UTF8_FORMATS = frozenset({"json", "sarif", "junit", "gitlab"})
 
 
 @dataclass(frozen=True)

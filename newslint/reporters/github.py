@@ -2,12 +2,14 @@
 
 ``::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CODE rule::message``; values are
 escaped as GitHub's toolkit does (``%``, CR, LF in the message; also ``:`` and ``,`` in
-properties), so a message can never end the command early or start another one.
+properties), so a message can never end the command early or start another one. What comes from
+articles and file names is first shown through ``escape.shown`` (no control characters at all).
 """
 from __future__ import annotations
 
 from newslint.baseline import normal_path
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import shown
 from newslint.rule import Severity
 from newslint.runner import Diagnostic, RunResult
 
@@ -15,8 +17,8 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (shown safely, then as the toolkit's ``escapeData``)."""
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -39,5 +41,5 @@ def render(result: RunResult, context: ReportContext) -> str:
     lines = [annotation(d) for d in result.diagnostics]
     lines += [f"::error file={escape_property(normal_path(p.path))},title=newslint::{escape_data(p.message)}"
               for p in result.problems if p.kind.is_error]
-    lines += [summary(result), *result.notes]
+    lines += [summary(result), *(shown(note) for note in result.notes)]
     return "\n".join(lines) + "\n"

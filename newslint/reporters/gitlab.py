@@ -2,7 +2,8 @@
 
 An array of issues with ``description``, ``check_name``, ``fingerprint`` (the baseline
 fingerprint, so GitLab tells new issues from old ones across line moves), ``severity`` and
-``location`` (path and first line).
+``location`` (path and first line). The description and path are shown through
+``escape.shown``, as GitLab puts them on a web page.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 
 from newslint.baseline import fingerprints_for, normal_path
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import json_text, shown
 from newslint.rule import Severity
 from newslint.runner import RunResult
 
@@ -19,8 +21,8 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def render(result: RunResult, context: ReportContext) -> str:
     """Every finding as a Code Quality issue."""
     prints = fingerprints_for(result.diagnostics, context.fingerprints)
-    issues = [{"type": "issue", "description": f"{d.code} {d.message}", "check_name": f"{d.code} {d.rule}",
+    issues = [{"type": "issue", "description": f"{d.code} {shown(d.message)}", "check_name": f"{d.code} {d.rule}",
                "fingerprint": prints[d], "severity": SEVERITIES[d.severity],
-               "location": {"path": normal_path(d.path), "lines": {"begin": d.line, "end": d.end_line}}}
+               "location": {"path": shown(normal_path(d.path)), "lines": {"begin": d.line, "end": d.end_line}}}
               for d in result.diagnostics]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

@@ -1,10 +1,15 @@
-"""The JSON format: an array of findings, one object each (the documented contract)."""
+"""The JSON format: an array of findings, one object each (the documented contract).
+
+Values are exact (JSON escapes control characters itself), except lone surrogates, which UTF-8
+cannot hold: a file name's byte that is not UTF-8 becomes ``\\xe9``, another lone surrogate
+``<U+D800>`` (``escape.json_text``)."""
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import json_text
 from newslint.runner import Diagnostic, LocatedFix, RunResult
 
 
@@ -39,5 +44,5 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
 
 def render(result: RunResult, context: ReportContext) -> str:
     """All findings as a JSON array."""
-    return json.dumps([diagnostic_to_json(d) for d in result.diagnostics], indent=2,
-                      ensure_ascii=False) + "\n"
+    return json_text(json.dumps([diagnostic_to_json(d) for d in result.diagnostics], indent=2,
+                                ensure_ascii=False)) + "\n"

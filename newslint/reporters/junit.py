@@ -2,22 +2,17 @@
 
 One testsuite; a failing testcase per finding (named by place and rule, so reports stay readable
 when there are many), an erroring testcase per input that could not be read, and one passing
-testcase when there is nothing to report. Characters XML 1.0 cannot hold are shown escaped.
+testcase when there is nothing to report. Text from articles and file names is shown through
+``escape.shown``, which also escapes every character XML 1.0 cannot hold.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from newslint.baseline import normal_path
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import shown
 from newslint.runner import RunResult
-
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render(result: RunResult, context: ReportContext) -> str:
@@ -27,13 +22,13 @@ def render(result: RunResult, context: ReportContext) -> str:
                        errors=str(len(errors)), skipped="0")
     for d in result.diagnostics:
         where = f"{normal_path(d.path)}:{d.line}:{d.column}"
-        case = ET.SubElement(suite, "testcase", classname=f"newslint.{d.code}", name=_xml_safe(f"{where} {d.code} {d.rule}"),
-                             file=_xml_safe(normal_path(d.path)), line=str(d.line))
-        failure = ET.SubElement(case, "failure", type=d.code, message=_xml_safe(d.message))
-        failure.text = _xml_safe(f"{where}: {d.code} {d.message}")
+        case = ET.SubElement(suite, "testcase", classname=f"newslint.{d.code}", name=shown(f"{where} {d.code} {d.rule}"),
+                             file=shown(normal_path(d.path)), line=str(d.line))
+        failure = ET.SubElement(case, "failure", type=d.code, message=shown(d.message))
+        failure.text = shown(f"{where}: {d.code} {d.message}")
     for problem in errors:
-        case = ET.SubElement(suite, "testcase", classname="newslint", name=_xml_safe(problem.path))
-        ET.SubElement(case, "error", message=_xml_safe(str(problem)))
+        case = ET.SubElement(suite, "testcase", classname="newslint", name=shown(problem.path))
+        ET.SubElement(case, "error", message=shown(str(problem)))
     if not len(suite):
         ET.SubElement(suite, "testcase", classname="newslint", name=f"{result.files_checked} files checked")
     suite.set("tests", str(len(suite)))

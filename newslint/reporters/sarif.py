@@ -3,17 +3,21 @@
 One run: the tool with every enabled rule's metadata (its documentation page as the help
 text), and a result per finding with its region and, as ``partialFingerprints``, the same
 fingerprint ``newslint baseline`` records, so viewers track a finding across line moves.
-Columns count Unicode code points, as newslint's do (``columnKind``).
+Columns count Unicode code points, as newslint's do (``columnKind``). Messages are shown
+through ``escape.shown``; a URI percent-encodes a path's bytes, so it names even a file whose
+name is not UTF-8 exactly.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
 from urllib.parse import quote
 
 from newslint.baseline import FINGERPRINT_KEY, fingerprints_for, normal_path
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import json_text, shown
 from newslint.rule import Rule, Severity
 from newslint.runner import Diagnostic, RunResult
 
@@ -24,8 +28,8 @@ _SECTION = re.compile(r"^## What it does\n(.*?)(?=^## |\Z)", re.S | re.M)
 
 def uri(path: str) -> str:
     """A relative (or file:) URI reference for a path."""
-    shown = normal_path(path)
-    return ("file://" if shown.startswith("/") else "") + quote(shown, safe="/")
+    relative = normal_path(path)  # percent-encoded as bytes: os.fsencode undoes os.fsdecode
+    return ("file://" if relative.startswith("/") else "") + quote(os.fsencode(relative), safe="/")
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -44,7 +48,7 @@ def result_object(d: Diagnostic, fingerprint: str, index: dict[str, int]) -> dic
     if d.code in index:
         item["ruleIndex"] = index[d.code]
     region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
-    item.update({"level": LEVELS[d.severity], "message": {"text": d.message},
+    item.update({"level": LEVELS[d.severity], "message": {"text": shown(d.message)},
                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}, "region": region}}],
                  "partialFingerprints": {FINGERPRINT_KEY: fingerprint}})
     return item
@@ -54,7 +58,7 @@ def render(result: RunResult, context: ReportContext) -> str:
     """The whole SARIF log as pretty JSON."""
     prints = fingerprints_for(result.diagnostics, context.fingerprints)
     index = {rule.code: n for n, rule in enumerate(context.rules)}
-    notifications = [{"level": "error", "message": {"text": str(p)}} for p in (*result.problems, *result.crashes)
+    notifications = [{"level": "error", "message": {"text": shown(str(p))}} for p in (*result.problems, *result.crashes)
                      if getattr(getattr(p, "kind", None), "is_error", True)]
     run = {
         "tool": {"driver": {"name": "newslint", "version": context.version or "0",
@@ -65,4 +69,4 @@ def render(result: RunResult, context: ReportContext) -> str:
         "results": [result_object(d, prints[d], index) for d in result.diagnostics],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -1,4 +1,7 @@
-"""The text format: ``path:line:col: CODE message``, the line, and a caret underline."""
+"""The text format: ``path:line:col: CODE message``, the line, and a caret underline.
+
+Everything taken from an article or a file name is shown through ``escape.shown``, so no
+escape sequence reaches the terminal and the carets still point at what was flagged."""
 from __future__ import annotations
 
 from collections import Counter
@@ -6,6 +9,7 @@ from collections import Counter
 import click
 
 from newslint.reporters import ReportContext
+from newslint.reporters.escape import shown
 from newslint.rule import FixSafety
 from newslint.runner import Diagnostic, RunResult
 
@@ -26,21 +30,29 @@ def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
     return shown, offset, min(end, right) - start
 
 
+def _shown_excerpt(d: Diagnostic) -> tuple[str, int, int]:
+    """The excerpt with its unsafe characters escaped, and the carets moved to match."""
+    line, offset, width = _excerpt(d)
+    before, flagged, after = (shown(part) for part in (line[:offset], line[offset:offset + width],
+                                                        line[offset + width:]))
+    return before + flagged + after, len(before), len(flagged)
+
+
 def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
     """One finding, with the flagged line and carets unless ``quiet``."""
-    where = f"{d.path}[{d.record}]:" if d.record is not None else f"{d.path}:"
+    where = shown(f"{d.path}[{d.record}]:" if d.record is not None else f"{d.path}:")
     head = (click.style(where, bold=True, fg=None) + f"{d.line}:{d.column}: "
-            + click.style(d.code, fg="red", bold=True) + " " + d.message)
+            + click.style(d.code, fg="red", bold=True) + " " + shown(d.message))
     if d.record_id:
-        head += f" (record id: {d.record_id})"
+        head += f" (record id: {shown(d.record_id)})"
     if d.fix is not None:
         head += click.style(" [*]", fg="cyan") if color else " [*]"
     if quiet or not d.context:
         return head
-    shown, offset, width = _excerpt(d)
+    line, offset, width = _shown_excerpt(d)
     gutter = " " * len(str(d.line))
     carets = click.style("^" * max(width, 1), fg="red")
-    return f"{head}\n{gutter} |\n{d.line} | {shown}\n{gutter} | {' ' * offset}{carets}\n"
+    return f"{head}\n{gutter} |\n{d.line} | {line}\n{gutter} | {' ' * offset}{carets}\n"
 
 
 def render(result: RunResult, context: ReportContext) -> str:
@@ -50,7 +62,7 @@ def render(result: RunResult, context: ReportContext) -> str:
         parts.append(statistics(result))
     if not context.quiet:
         parts.append(summary(result))
-        parts.extend(result.notes)
+        parts.extend(shown(note) for note in result.notes)
     text = "\n".join(parts) + "\n"
     return text if context.color else click.unstyle(text)
 
