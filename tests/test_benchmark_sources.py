@@ -33,8 +33,8 @@ def _source(tmp_path: Path, labels: dict) -> Path:
 def test_a_labelled_repeat_is_a_true_positive(tmp_path):
     folder = _source(tmp_path, {"0001.txt": {"expect": [
         {"line": 7, "family": "duplication", "kind": "repeated-paragraph", "code": "NL402"}]}})
-    cmd = [sys.executable, "-m", "newslint"]
-    articles, tallies = sources.score_source(folder, ["NL402"], cmd, None)
+    findings = sources.lint_source(folder, ["NL402"], [sys.executable, "-m", "newslint"], None)
+    articles, tallies = sources.score_source(folder, ["NL402"], findings)
     assert articles == 1
     assert (tallies["NL402"].tp, tallies["NL402"].fp) == (1, 0)
     assert (tallies["NL402"].expected, tallies["NL402"].found) == (1, 1)
@@ -42,9 +42,26 @@ def test_a_labelled_repeat_is_a_true_positive(tmp_path):
 
 def test_the_same_finding_unlabelled_is_a_false_alarm(tmp_path):
     folder = _source(tmp_path, {})
-    _, tallies = sources.score_source(folder, ["NL402"], [sys.executable, "-m", "newslint"], None)
+    findings = sources.lint_source(folder, ["NL402"], [sys.executable, "-m", "newslint"], None)
+    _, tallies = sources.score_source(folder, ["NL402"], findings)
     assert (tallies["NL402"].tp, tallies["NL402"].fp) == (0, 1)
     assert tallies["NL402"].false_alarms[0]["file"] == "0001.txt"
+
+
+def test_a_defect_labelled_by_family_counts_once_for_the_family(tmp_path):
+    folder = _source(tmp_path, {"0001.txt": {"expect": [
+        {"line": 7, "family": "duplication", "kind": "repeated-paragraph"}]}})
+    findings = sources.lint_source(folder, ["NL401", "NL402"], [sys.executable, "-m", "newslint"], None)
+    _, tallies = sources.score_source(folder, ["NL401", "NL402"], findings)
+    assert (tallies["duplication"].expected, tallies["duplication"].found) == (1, 1)
+    assert tallies["NL401"].expected == tallies["NL402"].expected == 0
+
+
+def test_saved_findings_are_reused(tmp_path):
+    folder = _source(tmp_path, {})
+    saved = tmp_path / "town.json"
+    saved.write_text(json.dumps([]), encoding="utf-8")
+    assert sources.lint_source(folder, ["NL402"], ["no-such-command"], None, saved) == []
 
 
 def test_a_label_naming_another_rule_does_not_cover_a_finding():
