@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Convert public news datasets into newslint's article format, one folder per source.
+
+Each source is read straight from a git snapshot of its public repository (a bare git directory,
+as `git clone --mirror` or the project's fetch tool makes one) at a pinned commit, and written as
+`OUT/<source>/<id>.txt`: the real headline on line 1, a blank line, then one paragraph per line
+with blank lines between. Nothing is cleaned beyond what the source's own format needs (see
+benchmarks/SOURCES.md): scraper furniture, truncations and odd headlines stay as published, and
+the articles that really have a defect are labelled in `benchmarks/source_labels/<source>.json`,
+which this script copies to `OUT/<source>/labels.json` (a file not listed there is clean).
+
+    python benchmarks/convert_sources.py --mirrors /work/.mirror --out /work/data/clean
+    python benchmarks/convert_sources.py --only reuters-21578 --git-dir reuters-21578=/tmp/r.git
+
+The data is not part of this repository: the articles stay their publishers' copyright.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FAMILIES = ["headline", "encoding", "injected", "duplication", "structure"]
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str          # the source's own id or path, for provenance
+    headline: str
+    paragraphs: list[str]
+
+
+class Snapshot:
+    """Files of one repository at one commit, read with `git show` (no work tree needed)."""
+
+    def __init__(self, git_dir: Path, commit: str) -> None:
+        self.git_dir, self.commit = git_dir, commit
+
+    def _git(self, *args: str) -> bytes:
+        return subprocess.run(["git", "--git-dir", str(self.git_dir), *args],
+                              capture_output=True, check=True).stdout
+
+    def files(self, folder: str) -> list[str]:
+        out = self._git("ls-tree", "-r", "--name-only", self.commit, "--", folder)
+        return sorted(out.decode("utf-8").splitlines())
+
+    def read(self, path: str) -> bytes:
+        return self._git("show", f"{self.commit}:{path}")
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Non-empty lines, stripped, inner runs of spaces kept as published."""
+    return [line.strip() for line in lines if line.strip()]
+
+
+# --- one reader per source format ------------------------------------------------------------
+
+def bbc_section(section: str) -> Callable[[Snapshot], Iterator[Article]]:
+    """ZitRos/news-articles-dataset: news/<section>/<slug>.txt, headline then paragraphs."""
+    def read(snap: Snapshot) -> Iterator[Article]:
+        for path in snap.files(f"news/{section}"):
+            lines = snap.read(path).decode("utf-8").splitlines()
+            if lines and lines[0].strip():
+                yield Article(path, lines[0].strip(), _paragraphs(lines[1:]))
+    return read
+
+
+REUTERS_DOC = re.compile(r"<REUTERS(?P<attrs>[^>]*)>(?P<doc>.*?)</REUTERS>", re.S)
+
+
+def _tag(doc: str, name: str) -> str | None:
+    m = re.search(rf"<{name}>(.*?)</{name}>", doc, re.S)
+    return m.group(1) if m else None
+
+
+def _reuters_body(body: str, dateline: str) -> list[str]:
+    """Paragraphs of a wire story: each starts on an indented line; wrapped lines are joined.
+    The transmission's end mark (\\x03) and the 'Reuter' sign-off line are not story text."""
+    body = html.unescape(body).replace("\x03", "")
+    lines = body.rstrip().split("\n")
+    while lines and lines[-1].strip().lower() in {"reuter", "reuters", ""}:
+        lines.pop()
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.startswith((" ", "\t")) and paragraphs[-1]:
+            paragraphs.append([])
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+    result = [" ".join(p) for p in paragraphs if p]
+    if result and dateline.strip():  # "LONDON, March 9 - " opens the first paragraph
+        result[0] = f"{' '.join(html.unescape(dateline).split())} {result[0]}"
+    return result
+
+
+def _prose(paragraphs: list[str]) -> bool:
+    """A story, not a table of results ('Shr 10 cts vs 5 cts', 'Net 1.2 mln vs ...')."""
+    words = " ".join(paragraphs).split()
+    if len(paragraphs) < 3 or len(words) < 120:
+        return False
+    numeric = sum(any(c.isdigit() for c in w) for w in words)
+    return numeric / len(words) < 0.12 and " vs " not in " ".join(paragraphs)
+
+
+def reuters(snap: Snapshot, limit: int = 600, seed: int = 21578) -> Iterator[Article]:
+    """mihaibogdan10/json-reuters-21578: sgm-data/reut2-NNN.sgm (Reuters-21578, 1987 wire copy)."""
+    found = []
+    for path in snap.files("sgm-data"):
+        text = snap.read(path).decode("latin-1")
+        for m in REUTERS_DOC.finditer(text):
+            title, body = _tag(m.group("doc"), "TITLE"), _tag(m.group("doc"), "BODY")
+            newid = re.search(r'NEWID="(\d+)"', m.group("attrs"))
+            if not title or not body or not newid:
+                continue
+            paragraphs = _reuters_body(body, _tag(m.group("doc"), "DATELINE") or "")
+            if _prose(paragraphs):
+                found.append(Article(f"{path}#NEWID={newid.group(1)}",
+                                     " ".join(html.unescape(title).split()), paragraphs))
+    # Wire services send the same story more than once (corrections, repeats): keep one.
+    seen: set[str] = set()
+    unique = [a for a in found if not (a.paragraphs[-1] in seen or seen.add(a.paragraphs[-1]))]
+    yield from sorted(random.Random(seed).sample(unique, min(limit, len(unique))),
+                      key=lambda a: int(a.key.split("=")[1]))
+
+
+def fakedes_true(snap: Snapshot) -> Iterator[Article]:
+    """jpposadas/FakeNewsCorpusSpanish test.xlsx (FakeDeS 2021): the items labelled true."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise SystemExit("fakedes-es needs openpyxl to read test.xlsx: pip install openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(snap.read("test.xlsx")), read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    header = [str(h).upper() for h in rows[0]]
+    for row in rows[1:]:
+        item = dict(zip(header, row))
+        if item["CATEGORY"] is not True or not item["HEADLINE"]:
+            continue
+        text = str(item["TEXT"]).replace("\r\n", "\n")
+        yield Article(f"test.xlsx#ID={item['ID']}", " ".join(str(item["HEADLINE"]).split()),
+                      _paragraphs(text.split("\n")))
+
+
+DOC_WITH_TITLE = re.compile(r'<(?:doc|text)\b(?P<attrs>[^>]*?\btitle="(?P<title>[^"]*)"[^>]*)>'
+                            r"(?P<body>.*?)</(?:doc|text)>", re.S)
+
+
+def xml_docs(*paths: str) -> Callable[[Snapshot], Iterator[Article]]:
+    """feryah/gilets_jaunes corpora: <doc title="..."> or <text title="...">, a paragraph a line.
+    Bodies hold HTML entities (&quot;) as the scrapers wrote them into XML: unescaped once."""
+    def read(snap: Snapshot) -> Iterator[Article]:
+        seen: set[str] = set()
+        for path in paths:
+            text = snap.read(path).decode("utf-8").replace("\r\n", "\n")
+            for number, m in enumerate(DOC_WITH_TITLE.finditer(text)):
+                headline = " ".join(html.unescape(m.group("title")).split())
+                paragraphs = _paragraphs(html.unescape(m.group("body")).split("\n"))
+                if not headline or not paragraphs or (headline, paragraphs[0]) in seen:
+                    continue  # the same story saved twice by the scraper
+                seen.add((headline, paragraphs[0]))
+                yield Article(f"{path}#{number}", headline, paragraphs)
+    return read
+
+
+@dataclass(frozen=True)
+class Source:
+    repo: str
+    commit: str
+    licence: str
+    read: Callable[[Snapshot], Iterator[Article]]
+
+
+GJ = "feryah/gilets_jaunes"
+GJ_COMMIT = "69d104955e6dc1aea04d7aad796f70696878f495"
+BBC, BBC_COMMIT = "ZitRos/news-articles-dataset", "f0ee062afc877254b3283731e8eff33dee78dfd4"
+SOURCES: dict[str, Source] = {
+    "bbc-sport": Source(BBC, BBC_COMMIT, "repository MIT; articles (c) BBC", bbc_section("sport")),
+    "bbc-tech": Source(BBC, BBC_COMMIT, "repository MIT; articles (c) BBC", bbc_section("tech")),
+    "reuters-21578": Source("mihaibogdan10/json-reuters-21578", "af8b9c6096e4a4625a490ab41b676927265c3fec",
+                            "Reuters-21578 Distribution 1.0: research use; repository MIT", reuters),
+    "fakedes-es": Source("jpposadas/FakeNewsCorpusSpanish", "732f4870abd8d3f5ab4956fd92b040a7913614e3",
+                         "CC BY 4.0 (corpus); articles (c) their publishers", fakedes_true),
+    "lalibre-be-fr": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) La Libre Belgique",
+                            xml_docs("Francais/Belgique/LaLibre.xml", "Francais/Belgique/LaLibreContrast.xml")),
+    "dh-be-fr": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) La DH",
+                       xml_docs("Francais/Belgique/DH.xml", "Francais/Belgique/DH_CONTRAST.xml")),
+    "cn-press-zh": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Xinhua, People's Daily, Huanqiu, CE",
+                          xml_docs("Chinois_CN/corpus/corpus_zh_cn.xml", "Chinois_CN/corpus/corpus_contrast_zh_cn.xml")),
+    "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
+                          xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
+                                   "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
+}
+
+
+def write_source(name: str, source: Source, git_dir: Path, out: Path) -> int:
+    folder = out / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    keys = {}
+    for number, article in enumerate(source.read(Snapshot(git_dir, source.commit)), start=1):
+        file = f"{number:04}.txt"
+        lines = [article.headline, *article.paragraphs]
+        (folder / file).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        keys[file] = article.key
+    labels_file = HERE / "source_labels" / f"{name}.json"
+    labels = (json.loads(labels_file.read_text(encoding="utf-8")) if labels_file.exists()
+              else {"score_families": FAMILIES, "files": {}})
+    (folder / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    (folder / "provenance.json").write_text(json.dumps(
+        {"repo": source.repo, "commit": source.commit, "licence": source.licence, "files": keys},
+        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(keys)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"),
+                        help="folder of snapshots named OWNER+NAME/repo (bare git directories)")
+    parser.add_argument("--git-dir", action="append", default=[], metavar="SOURCE=PATH",
+                        help="the git directory of one source's repository (overrides --mirrors)")
+    parser.add_argument("--out", type=Path, default=Path("/work/data/clean"))
+    parser.add_argument("--only", action="append", choices=sorted(SOURCES), help="convert only these")
+    args = parser.parse_args()
+    explicit = dict(item.split("=", 1) for item in args.git_dir)
+    for name in args.only or SOURCES:
+        source = SOURCES[name]
+        git_dir = Path(explicit.get(name) or args.mirrors / source.repo.replace("/", "+") / "repo")
+        if (git_dir / ".git").is_dir():  # a snapshot with a work tree
+            git_dir = git_dir / ".git"
+        if not git_dir.exists():
+            print(f"{name}: no git directory at {git_dir} (fetch {source.repo})", file=sys.stderr)
+            continue
+        count = write_source(name, source, git_dir, args.out)
+        print(f"{name}: {count} articles from {source.repo}@{source.commit[:7]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
