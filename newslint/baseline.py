@@ -31,6 +31,7 @@ FORMAT_VERSION = 1
 FORMAT_KEY = "newslint-baseline"  # names the format, so another tool's JSON is not mistaken for one
 FINGERPRINT_KEY = "newslint/v1"   # the SARIF partialFingerprints key
 TEXT_SHOWN = 120                  # characters of flagged text kept for people reading the file
+MAX_BYTES = 512 * 1024 * 1024     # about two million findings; more is not a baseline we wrote
 _ENTRY_KEYS = {"path", "code", "text", "occurrence", "content", "fingerprint"}
 
 
@@ -124,7 +125,7 @@ def from_result(result: RunResult, baseline_path: str) -> Baseline:
 
 def save(baseline: Baseline, path: str) -> None:
     """Write the baseline atomically: a temporary file in the same folder, fsync, os.replace."""
-    from newslint.fixes import write_atomically
+    from newslint.files import write_atomically
 
     try:
         write_atomically(path, baseline.dumps().encode("utf-8"))
@@ -134,9 +135,10 @@ def save(baseline: Baseline, path: str) -> None:
 
 def load(path: str) -> Baseline:
     """Read a baseline file; anything but a complete file of this format version is an error."""
+    from newslint.files import read_regular
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist; create it with `newslint baseline`") from None
     except OSError as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint import __version__
-from newslint.sources import MAX_FILE_BYTES, Source
+from newslint.sources import Problem, Source, read_file
 
 if TYPE_CHECKING:
     from newslint.runner import FileResult, Linter
@@ -124,13 +124,11 @@ class Cache:
 
     def lint(self, linter: Linter, source: Source, corpus: bool) -> FileResult:
         """The cached result for ``source``, or lint it and remember the result."""
-        try:
-            if os.path.getsize(source.path) > MAX_FILE_BYTES:
-                return linter.lint_source(source, corpus, use_cache=False)
-            with open(source.path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return linter.lint_source(source, corpus, use_cache=False)  # reports the problem
+        data = read_file(source.path)  # the same safe, bounded read as without the cache
+        if isinstance(data, Problem):
+            from newslint.runner import FileResult
+
+            return FileResult(problems=[data])
         entry = self._entry(source, data, corpus)
         cached = self._load(entry)
         if cached is not None:

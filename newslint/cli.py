@@ -119,7 +119,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     from newslint.jsonl import Fields
     from newslint.reporters import ReportContext, get_renderer
     from newslint.runner import run
-    from newslint.sources import STDIN, Source, discover
+    from newslint.sources import STDIN, discover, read_stdin
 
     paths = paths or (".",)
     if output and not (fix and not diff and len(paths) == 1 and not os.path.isdir(paths[0])):
@@ -131,10 +131,10 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config
-    inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
+    inputs = (read_stdin(stdin_filename) if p == STDIN else p for p in paths)
     fields = Fields(text_field, title_field or None, id_field or ("id", "url"))
     items = (item for p in inputs for item in
-             ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude, fields)))
+             (discover([p], settings.include, settings.exclude, fields) if isinstance(p, str) else [p]))
     items = gate.inputs(items)
     if dask_scheduler:
         result = _on_dask(dask_scheduler, paths, linter)

@@ -84,9 +84,14 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> str:
+    from newslint.files import read_regular
+    from newslint.sources import MAX_FILE_BYTES
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular(str(path), MAX_FILE_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from exc
 
 
