@@ -40,9 +40,12 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
     from newslint.selection import SelectionError
 
     try:
-        return prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
+        linter = prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
+    if linter.cache is not None and linter.cache.refused:
+        click.echo(f"newslint: warning: {linter.cache.refused}", err=True)
+    return linter
 
 
 def _guarded(func: Any, *args: Any) -> Any:

@@ -9,21 +9,27 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pickle
 import subprocess
 import sys
+import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from newslint import cache as cache_module
 from newslint import jsonl
+from newslint.cache_entry import BadEntry, Unstorable, decode, encode
 from newslint.cli import main
-from newslint.sources import MAX_FILE_BYTES
+from newslint.runner import FileResult, lint_paths, prepare
+from newslint.sources import MAX_FILE_BYTES, Source
 
 ARTICLE = "Council approves cycle lanes\n\nThe council approved three new{} lanes on Monday.\n"
 DAMAGED = ARTICLE.format("\u200b")  # NL204 finds (and safely fixes) the zero-width space
 CLEAN = "Council backs budget\n\nThe council approved the budget on Monday after a long debate.\n"
+DAYS = 86400
 
 
 def cli(*args: str, cwd: Path, stdin: object = subprocess.DEVNULL, env: dict | None = None,
@@ -35,6 +41,216 @@ def cli(*args: str, cwd: Path, stdin: object = subprocess.DEVNULL, env: dict | N
 
 def invoke(*args: str, input: bytes | None = None):
     return CliRunner().invoke(main, list(args), input=input)
+
+
+def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[bool, int, float, bytes]]:
+    """Every path under ``folder`` (not under ``skip``) with what it is, holds and when it changed."""
+    seen = {}
+    for path in sorted(folder.rglob("*")):
+        if skip is not None and (path == skip or skip in path.parents):
+            continue
+        info = path.lstat()
+        content = path.read_bytes() if path.is_file() and not path.is_symlink() else b""
+        seen[str(path)] = (path.is_symlink(), info.st_mode, info.st_mtime, content)
+    return seen
+
+
+# -- 1. the cache prune never leaves the cache -------------------------------------------------
+def _home_with_old_projects(tmp_path: Path) -> tuple[Path, Path]:
+    """The issue's layout: H/projects (untouched for 30 days) and a checkout H/src/evil."""
+    home = tmp_path / "H"
+    (home / "projects" / "x").mkdir(parents=True)
+    (home / "projects" / "x" / "thesis.txt").write_text("years of work\n")
+    repo = home / "src" / "evil"
+    (repo / ".newslint_cache").mkdir(parents=True)
+    (repo / "story.txt").write_text(CLEAN, encoding="utf-8")
+    month_ago = time.time() - 30 * DAYS
+    for path in (home / "projects" / "x" / "thesis.txt", home / "projects" / "x", home / "projects"):
+        os.utime(path, (month_ago, month_ago))
+    return home, repo
+
+
+@pytest.mark.parametrize("link", [".newslint_cache/v1", ".newslint_cache"])
+def test_a_symlinked_cache_folder_deletes_and_writes_nothing_outside(tmp_path: Path, link: str) -> None:
+    home, repo = _home_with_old_projects(tmp_path)
+    if link == ".newslint_cache":
+        (repo / ".newslint_cache").rmdir()
+        (repo / link).symlink_to(home)
+    else:
+        (repo / link).symlink_to("../../..")  # .newslint_cache/v1 -> H
+    before = snapshot(home, skip=repo)
+    proc = cli("check", "story.txt", cwd=repo)
+    assert proc.returncode == 0, proc.stderr  # the issue: exit 0, and H/projects was gone
+    assert "symbolic link" in proc.stderr and "cache is not used" in proc.stderr
+    assert snapshot(home, skip=repo) == before  # nothing removed, added or touched outside
+    assert (home / "projects" / "x" / "thesis.txt").read_text() == "years of work\n"
+
+
+def test_a_symlinked_configuration_folder_is_neither_pruned_nor_used(tmp_path: Path) -> None:
+    home, repo = _home_with_old_projects(tmp_path)
+    # A stale-looking folder named like a salt, with a marker, but reached through a link.
+    (home / "projects" / cache_module.USED_MARKER).write_text("")
+    old = time.time() - 30 * DAYS
+    os.utime(home / "projects" / cache_module.USED_MARKER, (old, old))
+    versions = repo / ".newslint_cache" / "v1"
+    versions.mkdir()
+    (versions / ("0" * 32)).symlink_to(home / "projects")
+    # This run's own configuration folder, planted as a link out of the checkout.
+    os.chdir(repo)
+    try:
+        own = cache_module.salt(prepare(["story.txt"]))
+    finally:
+        os.chdir(tmp_path)
+    (versions / own).symlink_to(home / "projects")
+    before = snapshot(home, skip=repo)
+    proc = cli("check", "story.txt", cwd=repo)
+    assert proc.returncode == 0 and "cache is not used" in proc.stderr
+    assert snapshot(home, skip=repo) == before
+
+
+def test_prune_removes_only_stale_folders_newslint_made(tmp_path: Path) -> None:
+    versions = tmp_path / "cache" / "v1"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    old = time.time() - (cache_module.STALE_AFTER_DAYS + 1) * DAYS
+
+    def folder(name: str, marker: str | None = "file") -> Path:
+        path = versions / name
+        path.mkdir(parents=True)
+        (path / "ab").mkdir()
+        if marker == "file":
+            (path / cache_module.USED_MARKER).write_text("")
+            os.utime(path / cache_module.USED_MARKER, (old, old))
+        elif marker == "link":
+            (outside / "old-file").write_text("")
+            os.utime(outside / "old-file", (old, old))
+            (path / cache_module.USED_MARKER).symlink_to(outside / "old-file")
+        os.utime(path, (old, old))
+        return path
+
+    stale = folder("a" * 32)
+    unmarked = folder("b" * 32, marker=None)
+    misnamed = folder("not-a-salt")
+    linked_marker = folder("c" * 32, marker="link")
+    (outside / "keepme").mkdir()
+    (outside / "keepme" / cache_module.USED_MARKER).write_text("")
+    os.utime(outside / "keepme" / cache_module.USED_MARKER, (old, old))
+    (versions / ("d" * 32)).symlink_to(outside / "keepme")
+    (stale / "ab" / "escape").symlink_to(outside)  # rmtree must remove the link, not follow it
+    keep = versions / ("e" * 32)
+
+    removed = cache_module.prune(versions, keep=keep)
+    assert removed == [stale] and not stale.exists()
+    assert unmarked.exists() and misnamed.exists() and linked_marker.exists()
+    assert (versions / ("d" * 32)).is_symlink() and (outside / "keepme" / cache_module.USED_MARKER).exists()
+    assert (outside / "old-file").exists()
+
+
+def test_the_cache_folder_is_git_ignored_and_tagged(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(CLEAN, encoding="utf-8")
+    assert cli("check", "story.txt", cwd=tmp_path).returncode == 0
+    cache_dir = tmp_path / ".newslint_cache"
+    assert (cache_dir / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (cache_dir / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    # A link planted where those files go is never written through.
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n")
+    (cache_dir / ".gitignore").unlink()
+    (cache_dir / ".gitignore").symlink_to(victim)
+    assert cli("check", "story.txt", cwd=tmp_path).returncode == 0
+    assert victim.read_text() == "mine\n"
+
+
+# -- 2. cache entries are data, never code -----------------------------------------------------
+class _Payload:
+    """Unpickling this creates ``path``: harmless, and proof that code ran."""
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+def _entry_path(repo: Path, name: str) -> Path:
+    """Where ``newslint check --select NL204 NAME`` run in ``repo`` keeps (and looks for) the
+    file's result: the path a planted entry needs."""
+    os.chdir(repo)
+    try:
+        linter = prepare([name], cache_dir=repo / ".newslint_cache", select=["NL204"])
+        return linter.cache._entry(Source(name), (repo / name).read_bytes(), corpus=False)
+    finally:
+        os.chdir(repo.parent)
+
+
+def test_a_planted_pickle_at_an_entry_path_never_runs(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "story.txt").write_text(DAMAGED, encoding="utf-8")
+    probe, marker = tmp_path / "probe", tmp_path / "code-ran"
+    pickle.loads(pickle.dumps(_Payload(probe)))
+    assert probe.exists(), "the payload would run if anything unpickled it"
+    entry = _entry_path(repo, "story.txt")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(pickle.dumps(_Payload(marker)))
+    proc = cli("check", "--select", "NL204", "story.txt", cwd=repo)
+    assert not marker.exists()
+    assert proc.returncode == 1 and "NL204" in proc.stdout
+    assert json.loads(entry.read_bytes())["path"] == "story.txt"  # rewritten as a JSON entry
+
+
+@pytest.mark.parametrize("planted", [
+    pickle.dumps(42),  # a valid pickle of the wrong type crashed the run (exit 1)
+    b"[" * 100_000 + b"]" * 100_000,
+    b'{"newslint-cache": 2, "path": "story.txt", "checked": true, "diagnostics": [], '
+    b'"problems": [], "signatures": {"X": [' + b"9" * 5000 + b', [1, 1, 1, 1, ""]]}}',
+    b'{"newslint-cache": 2, "path": "story.txt", "checked": true, "diagnostics": '
+    b'[["story.txt", "1", 1, 1, 1, "NL204", "x", "m", "warning", "s", null, "", null, null]], '
+    b'"problems": [], "signatures": {}}',
+    b'{"newslint-cache": 2, "path": "other.txt", "checked": true, "diagnostics": [], '
+    b'"problems": [], "signatures": {}}',
+    b"\x80garbage",
+], ids=["wrong-type-pickle", "deep", "huge-int", "wrong-field-type", "other-file", "garbage"])
+def test_a_bad_entry_is_ignored_and_rewritten(tmp_path: Path, planted: bytes) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "story.txt").write_text(DAMAGED, encoding="utf-8")
+    entry = _entry_path(repo, "story.txt")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(planted)
+    proc = cli("check", "--select", "NL204", "story.txt", cwd=repo)
+    assert proc.returncode == 1 and "NL204" in proc.stdout and "Traceback" not in proc.stderr
+    assert json.loads(entry.read_bytes())["path"] == "story.txt"
+
+
+def test_a_link_at_an_entry_path_is_replaced_not_followed(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "story.txt").write_text(DAMAGED, encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n")
+    entry = _entry_path(repo, "story.txt")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.symlink_to(victim)
+    assert cli("check", "--select", "NL204", "story.txt", cwd=repo).returncode == 1
+    assert victim.read_text() == "mine\n" and not entry.is_symlink()
+
+
+def test_entries_round_trip_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(DAMAGED, encoding="utf-8")
+    result = lint_paths([str(path)], jobs=1, select=["NL204"])
+    [diagnostic] = result.diagnostics
+    assert diagnostic.fix is not None
+    stored = FileResult([diagnostic], result.problems, [], {"XX001": (
+        {"tuple": (1, 2.5, "\udc80"), "bytes": b"\x00\xff", "list": [None, True]},
+        (1, 2, 3, 4, "snippet"))}, checked=True)
+    back = decode(encode(str(path), stored), str(path))
+    assert back == stored
+    with pytest.raises(Unstorable):
+        encode(str(path), FileResult(signatures={"XX001": ({1, 2}, (1, 1, 1, 1, ""))}))
+    with pytest.raises(BadEntry):
+        decode(encode(str(path), stored), "another.txt")
 
 
 # -- 5. only regular files are read, and never more than the limit --------------------------------
