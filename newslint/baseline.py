@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from newslint.messages import one_line
+
 if TYPE_CHECKING:
     from newslint.runner import Diagnostic, RunResult
     from newslint.sources import Problem, Source
@@ -145,9 +147,10 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        hint = " (the file looks truncated)" if raw.strip() and not raw.rstrip().endswith(b"}") else ""
-        raise BaselineError(f"baseline {path} is not valid JSON{hint}: {exc}; "
+    except (ValueError, RecursionError) as exc:  # also numbers too long to convert, deep nesting
+        truncated = isinstance(exc, json.JSONDecodeError) and raw.strip() and not raw.rstrip().endswith(b"}")
+        hint = " (the file looks truncated)" if truncated else ""
+        raise BaselineError(f"baseline {path} is not valid JSON{hint}: {one_line(str(exc))}; "
                             "recreate it with `newslint baseline`") from None
     return Baseline(_parse(data, path), os.path.dirname(os.path.abspath(path)))
 
@@ -158,8 +161,8 @@ def _parse(data: Any, path: str) -> tuple[Entry, ...]:
         raise BaselineError(f"baseline {path} is not a newslint baseline (no {FORMAT_KEY!r} key)")
     version = data[FORMAT_KEY]
     if version != FORMAT_VERSION:
-        raise BaselineError(f"baseline {path} has format version {version!r}; this newslint reads "
-                            f"version {FORMAT_VERSION}: recreate it with `newslint baseline`")
+        raise BaselineError(f"baseline {path} has format version {one_line(repr(version))}; this "
+                            f"newslint reads version {FORMAT_VERSION}: recreate it with `newslint baseline`")
     findings = data.get("findings")
     if not isinstance(findings, list) or set(data) != {FORMAT_KEY, "findings"}:
         raise BaselineError(f"baseline {path}: expected exactly the keys {FORMAT_KEY!r} and 'findings' (a list)")

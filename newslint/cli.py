@@ -20,7 +20,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0          # no findings
     FINDINGS = 1       # findings were reported
     USAGE = 2          # bad options or config, or an input could not be read
-    INTERNAL = 3       # a rule crashed (the rest of the run still went on)
+    INTERNAL = 3       # a rule crashed (the rest of the run still went on), or newslint did
 
 
 def _fail(message: str) -> None:
@@ -63,7 +63,29 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group: an exception nothing else caught is an internal error (exit 3, one
+    line on stderr; the traceback too when NEWSLINT_TRACEBACK is set), never exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("NEWSLINT_TRACEBACK"):
+                import traceback
+
+                traceback.print_exc()
+            from newslint.messages import one_line
+
+            message = one_line(str(exc), 300)
+            click.echo(f"newslint: internal error: {type(exc).__name__}{': ' if message else ''}"
+                       f"{message} (set NEWSLINT_TRACEBACK=1 to see where)", err=True)
+            ctx.exit(ExitCode.INTERNAL)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a content-quality linter for scraped news articles."""

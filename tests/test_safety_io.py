@@ -435,3 +435,89 @@ def test_baseline_is_never_written_through_a_symlink(repo: Path, victim: Path, w
     assert victim.read_text(encoding="utf-8") == DAMAGED
 
 
+# -- 9. every malformed input is exit 2, every crash exit 3, never a traceback and exit 1 -----------
+@pytest.mark.parametrize("text", [
+    '{"newslint-baseline": 1, "findings": [' + "1" * 5000 + "]}",
+    "[" * 100_000 + "]" * 100_000,
+], ids=["5000-digit-integer", "100000-deep"])
+def test_a_malformed_baseline_is_exit_2_naming_the_file(tmp_path: Path, text: str) -> None:
+    (tmp_path / "story.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "base.json").write_text(text)
+    proc = cli("check", "--baseline", "base.json", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("newslint: error: baseline base.json is not valid JSON")
+    assert len(proc.stderr) < 400  # one line, not the file quoted back
+
+
+@pytest.mark.parametrize("name,text,why", [
+    ("pyproject.toml", '[[tool.newslint]]\nselect = ["NL1"]\n', "must be a table"),
+    ("pyproject.toml", '[tool]\nnewslint = 3\n', "must be a table"),
+    ("pyproject.toml", 'tool = "x"\n[tool.newslint]\n', "invalid TOML"),
+    ("newslint.toml", "[rules.duplicate-paragraph]\ncoverage = nan\n", "must be a finite number"),
+    ("newslint.toml", "[rules.duplicate-paragraph]\ncoverage = inf\n", "must be a finite number"),
+    ("newslint.toml", "[rules.duplicate-paragraph]\ncoverage = -0.5\n", "must not be negative"),
+    ("newslint.toml", "[rules.boilerplate-line]\nmax-words = -3\n", "must not be negative"),
+    ("newslint.toml", "[rules.injected-link-line]\nextra_prefixes = [1, {}]\n", "expected tuple"),
+    ("newslint.toml", "[rules.boilerplate-line]\nmax-words = 1" + "0" * 5000 + "\n", "invalid TOML"),
+    ("newslint.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n", "invalid TOML"),
+], ids=["array-of-tables", "tool-newslint-not-a-table", "tool-not-a-table", "nan", "inf",
+        "negative-share", "negative-count", "mixed-list", "huge-integer", "deep-array"])
+def test_a_malformed_config_is_exit_2_naming_the_file(tmp_path: Path, name: str, text: str, why: str) -> None:
+    (tmp_path / "story.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / name).write_text(text)
+    proc = cli("check", "--no-cache", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"newslint: error: {tmp_path / name}: ") and why in proc.stderr
+    assert len(proc.stderr) < 400
+
+
+def test_an_uncaught_error_is_exit_3_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import runner
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something newslint did not expect")
+    monkeypatch.setattr(runner, "gather", broken)
+    (tmp_path / "story.txt").write_text(CLEAN, encoding="utf-8")
+    result = invoke("check", "--no-cache", str(tmp_path / "story.txt"))
+    assert result.exit_code == 3 and "Traceback" not in result.stderr
+    assert result.stderr == ("newslint: internal error: RuntimeError: something newslint did not expect "
+                             "(set NEWSLINT_TRACEBACK=1 to see where)\n")
+    monkeypatch.setenv("NEWSLINT_TRACEBACK", "1")
+    result = invoke("check", "--no-cache", str(tmp_path / "story.txt"))
+    assert result.exit_code == 3 and "Traceback (most recent call last)" in result.stderr
+
+
+BAD_PLUGIN = '''
+"""LC700 plugin yielding {what}."""
+from newslint.rule import Edit, Finding, Fix, Rule
+
+
+def check(doc, options):
+    yield {finding}
+
+
+RULE = Rule(code="LC700", name="bad-output", summary="bad output", doc=__doc__, check=check)
+'''
+
+
+@pytest.mark.parametrize("what,finding,why", [
+    ("a span past the end", "Finding(0, len(doc.text) + 5, 'm')", "finding span 0..{n} is not inside"),
+    ("a negative start", "Finding(-1, 3, 'm')", "finding span -1..3 is not inside"),
+    ("end before start", "Finding(5, 3, 'm')", "finding span 5..3 is not inside"),
+    ("not a finding", "('not', 'a', 'finding')", "yielded a tuple, not a newslint.rule.Finding"),
+    ("a fix edit outside", "Finding(0, 3, 'm', Fix((Edit(2, 10**6, 'x'),), 'd'))", "fix edit span 2..1000000"),
+    ("a lone surrogate", "Finding(0, 3, 'm', Fix((Edit(0, 3, '\\udc80'),), 'd'))",
+     "fix replacement '\\udc80' holds a lone surrogate"),
+], ids=["past-end", "negative", "end-before-start", "not-a-finding", "edit-outside", "surrogate"])
+def test_invalid_plugin_output_is_a_plugin_error_and_the_run_goes_on(
+        tmp_path: Path, what: str, finding: str, why: str) -> None:
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "bad.py").write_text(BAD_PLUGIN.format(what=what, finding=finding))
+    (tmp_path / "newslint.toml").write_text('rules-dir = "plugins"\nextend-select = ["LC700"]\n')
+    (tmp_path / "story.txt").write_text(DAMAGED, encoding="utf-8")
+    proc = cli("check", "--no-cache", "--fix", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr
+    why = why.format(n=len(ARTICLE.format("")) + 5)  # what remains is judged on the repaired text
+    assert f"story.txt: internal error in rule LC700 (bad-output): invalid output: {why}" in proc.stderr
+    # The run went on: the built-in rule's safe fix was applied.
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == ARTICLE.format("")
