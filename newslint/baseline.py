@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from newslint.messages import one_line
+
 if TYPE_CHECKING:
     from newslint.runner import Diagnostic, RunResult
     from newslint.sources import Problem, Source
@@ -31,6 +33,7 @@ FORMAT_VERSION = 1
 FORMAT_KEY = "newslint-baseline"  # names the format, so another tool's JSON is not mistaken for one
 FINGERPRINT_KEY = "newslint/v1"   # the SARIF partialFingerprints key
 TEXT_SHOWN = 120                  # characters of flagged text kept for people reading the file
+MAX_BYTES = 512 * 1024 * 1024     # about two million findings; more is not a baseline we wrote
 _ENTRY_KEYS = {"path", "code", "text", "occurrence", "content", "fingerprint"}
 
 
@@ -124,7 +127,7 @@ def from_result(result: RunResult, baseline_path: str) -> Baseline:
 
 def save(baseline: Baseline, path: str) -> None:
     """Write the baseline atomically: a temporary file in the same folder, fsync, os.replace."""
-    from newslint.fixes import write_atomically
+    from newslint.files import write_atomically
 
     try:
         write_atomically(path, baseline.dumps().encode("utf-8"))
@@ -134,18 +137,20 @@ def save(baseline: Baseline, path: str) -> None:
 
 def load(path: str) -> Baseline:
     """Read a baseline file; anything but a complete file of this format version is an error."""
+    from newslint.files import read_regular
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist; create it with `newslint baseline`") from None
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        hint = " (the file looks truncated)" if raw.strip() and not raw.rstrip().endswith(b"}") else ""
-        raise BaselineError(f"baseline {path} is not valid JSON{hint}: {exc}; "
+    except (ValueError, RecursionError) as exc:  # also numbers too long to convert, deep nesting
+        truncated = isinstance(exc, json.JSONDecodeError) and raw.strip() and not raw.rstrip().endswith(b"}")
+        hint = " (the file looks truncated)" if truncated else ""
+        raise BaselineError(f"baseline {path} is not valid JSON{hint}: {one_line(str(exc))}; "
                             "recreate it with `newslint baseline`") from None
     return Baseline(_parse(data, path), os.path.dirname(os.path.abspath(path)))
 
@@ -156,8 +161,8 @@ def _parse(data: Any, path: str) -> tuple[Entry, ...]:
         raise BaselineError(f"baseline {path} is not a newslint baseline (no {FORMAT_KEY!r} key)")
     version = data[FORMAT_KEY]
     if version != FORMAT_VERSION:
-        raise BaselineError(f"baseline {path} has format version {version!r}; this newslint reads "
-                            f"version {FORMAT_VERSION}: recreate it with `newslint baseline`")
+        raise BaselineError(f"baseline {path} has format version {one_line(repr(version))}; this "
+                            f"newslint reads version {FORMAT_VERSION}: recreate it with `newslint baseline`")
     findings = data.get("findings")
     if not isinstance(findings, list) or set(data) != {FORMAT_KEY, "findings"}:
         raise BaselineError(f"baseline {path}: expected exactly the keys {FORMAT_KEY!r} and 'findings' (a list)")

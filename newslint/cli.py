@@ -20,7 +20,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0          # no findings
     FINDINGS = 1       # findings were reported
     USAGE = 2          # bad options or config, or an input could not be read
-    INTERNAL = 3       # a rule crashed (the rest of the run still went on)
+    INTERNAL = 3       # a rule crashed (the rest of the run still went on), or newslint did
 
 
 def _say(message: object) -> None:
@@ -47,9 +47,12 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
     from newslint.selection import SelectionError
 
     try:
-        return prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
+        linter = prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
+    if linter.cache is not None and linter.cache.refused:
+        click.echo(f"newslint: warning: {linter.cache.refused}", err=True)
+    return linter
 
 
 def _guarded(func: Any, *args: Any) -> Any:
@@ -67,7 +70,29 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group: an exception nothing else caught is an internal error (exit 3, one
+    line on stderr; the traceback too when NEWSLINT_TRACEBACK is set), never exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("NEWSLINT_TRACEBACK"):
+                import traceback
+
+                traceback.print_exc()
+            from newslint.messages import one_line
+
+            message = one_line(str(exc), 300)
+            click.echo(f"newslint: internal error: {type(exc).__name__}{': ' if message else ''}"
+                       f"{message} (set NEWSLINT_TRACEBACK=1 to see where)", err=True)
+            ctx.exit(ExitCode.INTERNAL)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a content-quality linter for scraped news articles."""
@@ -127,7 +152,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     from newslint.reporters import ReportContext, get_renderer
     from newslint.reporters.escape import write, write_exact
     from newslint.runner import run
-    from newslint.sources import STDIN, Source, discover
+    from newslint.sources import STDIN, discover, read_stdin
 
     paths = paths or (".",)
     if output and not (fix and not diff and len(paths) == 1 and not os.path.isdir(paths[0])):
@@ -139,10 +164,10 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
     settings = linter.resolved.config
-    inputs = (Source(stdin_filename, sys.stdin.buffer.read()) if p == STDIN else p for p in paths)
+    inputs = (read_stdin(stdin_filename) if p == STDIN else p for p in paths)
     fields = Fields(text_field, title_field or None, id_field or ("id", "url"))
     items = (item for p in inputs for item in
-             ([p] if isinstance(p, Source) else discover([p], settings.include, settings.exclude, fields)))
+             (discover([p], settings.include, settings.exclude, fields) if isinstance(p, str) else [p]))
     items = gate.inputs(items)
     if dask_scheduler:
         result = _on_dask(dask_scheduler, paths, linter)

@@ -6,6 +6,7 @@ Loading happens in two steps: ``load_config`` checks the file's shape (keys and 
 """
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from newslint.messages import one_line
 from newslint.registry import RuleSet
 from newslint.rule import Rule
 from newslint.selection import select_rules, validate_selectors
@@ -71,33 +73,53 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest newslint.toml, or pyproject.toml with a [tool.newslint] table, above ``start``."""
+    """The nearest newslint.toml, or pyproject.toml with a ``tool.newslint`` key, above ``start``."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if (candidate / "newslint.toml").is_file():
             return candidate / "newslint.toml"
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.newslint" in _read(pyproject):
+        if pyproject.is_file() and _has_newslint_table(pyproject):
             return pyproject
     return None
 
 
-def _read(path: Path) -> str:
+def _has_newslint_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` has a ``tool.newslint`` key (of any shape: a wrong one is then an
+    error naming the file, not a config silently ignored)."""
+    text = _read(pyproject)
+    if "newslint" not in text:  # most pyproject files: no need to parse them
+        return False
+    tool = _parse(text, pyproject).get("tool")
+    return isinstance(tool, dict) and "newslint" in tool
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return tomllib.loads(text)
+    except (ValueError, RecursionError) as exc:  # also integers too long to convert, deep nesting
+        raise ConfigError(f"{path}: invalid TOML: {one_line(str(exc)) or type(exc).__name__}") from None
+
+
+def _read(path: Path) -> str:
+    from newslint.files import read_regular
+    from newslint.sources import MAX_FILE_BYTES
+
+    try:
+        return read_regular(str(path), MAX_FILE_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from exc
 
 
 def load_config(path: Path) -> Config:
     """Parse and shape-check a config file."""
-    try:
-        data = tomllib.loads(_read(path))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    data = _parse(_read(path), path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
+        tool = _table(data.get("tool", {}), "tool", str(path))
+        data = _table(tool.get("newslint", {}), "tool.newslint", str(path))
     return parse_table(data, path)
 
 
@@ -129,14 +151,20 @@ def parse_table(data: Mapping[str, Any], path: Path | None) -> Config:
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: key {key!r} must be a list of strings, got {value!r}")
+        raise ConfigError(f"{where}: key {key!r} must be a list of strings, got {_shown(value)}")
     return tuple(value)
 
 
 def _table(value: Any, key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: key {key!r} must be a table, got {value!r}")
+        shown = f"an array of tables ([[{key}]])" if isinstance(value, list) and value and all(
+            isinstance(v, dict) for v in value) else f"{type(value).__name__} {_shown(value)}"
+        raise ConfigError(f"{where}: key {key!r} must be a table ([{key}]), got {shown}")
     return value
+
+
+def _shown(value: Any) -> str:
+    return one_line(repr(value), 80)
 
 
 @dataclass(frozen=True)
@@ -218,8 +246,25 @@ def _checked_options(rule: Rule, given: Mapping[str, Any], where: str) -> dict[s
         default = rule.options[name]
         if not _same_type(value, default):
             raise ConfigError(f"{where}: rules.{rule.name}.{name}: expected "
-                              f"{type(default).__name__}, got {type(value).__name__} {value!r}")
+                              f"{type(default).__name__}, got {type(value).__name__} {_shown(value)}")
+        out_of_range = _out_of_range(value, default)
+        if out_of_range:
+            raise ConfigError(f"{where}: rules.{rule.name}.{name}: {out_of_range}, got {_shown(value)}")
     return dict(given)
+
+
+def _out_of_range(value: Any, default: Any) -> str | None:
+    """Why a number (or a list of numbers) cannot be a value of an option with this default:
+    not finite, or negative where the default is not (counts, shares and thresholds)."""
+    values = value if isinstance(value, list) else [value]
+    defaults = default if isinstance(default, (list, tuple)) else [default]
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if any(isinstance(v, float) and not math.isfinite(v) for v in numbers):
+        return "must be a finite number"
+    if any(v < 0 for v in numbers) and not any(
+            isinstance(d, (int, float)) and not isinstance(d, bool) and d < 0 for d in defaults):
+        return "must not be negative"
+    return None
 
 
 def _same_type(value: Any, default: Any) -> bool:
@@ -227,7 +272,8 @@ def _same_type(value: Any, default: Any) -> bool:
         return isinstance(value, bool) and isinstance(default, bool)
     if isinstance(default, float):
         return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, list) and all(
-            not default or isinstance(v, type(default[0])) for v in value)
+    if isinstance(default, (list, tuple)):  # an empty default allows a list of one kind of scalar
+        kinds = {type(default[0])} if default else {type(v) for v in value}
+        return isinstance(value, list) and len(kinds) <= 1 and all(
+            type(v) in kinds and isinstance(v, (str, int, float, bool)) for v in value)
     return isinstance(value, type(default))

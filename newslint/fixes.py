@@ -9,11 +9,11 @@ second time.
 
 Writing never leaves a half-written file: the new bytes go to a temporary file in the same
 folder, are flushed and fsynced, get the old file's permissions, and replace it atomically
-(``os.replace``). A file is not rewritten when nothing changed, never when it did not decode as
-UTF-8, and not when it changed on disk since it was read. A JSON Lines file is never rewritten
-in place: once all its records were read, it is copied to ``corpus.fixed.jsonl`` (or
-``--output``), every record byte for byte except the repaired ones (``--diff`` shows those as
-``path:record``).
+(``os.replace``); nothing is ever written through a symbolic link (``newslint.files``). A file
+is not rewritten when nothing changed, never when it did not decode as UTF-8, and not when it
+changed on disk since it was read. A JSON Lines file is never rewritten in place: once all
+its records were read, it is copied to ``corpus.fixed.jsonl`` (or ``--output``), every record
+byte for byte except the repaired ones (``--diff`` shows those as ``path:record``).
 
 ``--diff`` is made of the very bytes ``--fix`` would write (BOM, CRLF, control characters and a
 missing final newline included), names files relative to the current folder (``patch`` refuses
@@ -21,20 +21,17 @@ absolute names) and quotes names as git does when they need it, so ``patch -p0``
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
-import errno
 import itertools
 import os
 import re
-import stat
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any, NamedTuple
 
 from newslint.baseline import normal_path
 from newslint.document import BOM, Document
+from newslint.files import FileChanged, atomic_file, write_atomically
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
                              prepare)
@@ -95,6 +92,7 @@ class DocumentFix:
     fixed: int            # how many findings' fixes were applied
     result: FileResult    # the lint of ``text``: what remains
     settled: bool = True  # False when fixes kept changing the text for MAX_PASSES passes
+    before: FileResult | None = None  # the lint of the text as it was read (None: ``result``)
 
 
 def _reparse(text: str, path: str) -> Document:
@@ -113,7 +111,7 @@ def fix_document(linter: Linter, doc: Document, source: Source | None = None, un
         chosen = choose_fixes(result.diagnostics, len(text), unsafe)
         new = apply_fixes(text, chosen) if chosen else text
         if new == text:
-            return DocumentFix(text, fixed, result)
+            return DocumentFix(text, fixed, result, before=first)
         if passes == MAX_PASSES:
             break  # still changing: a rule's fix may undo another's, so trust none of it
         text, fixed = new, fixed + len(chosen)
@@ -166,72 +164,6 @@ def _diff(source: Source, doc: Document, text: str) -> bytes:
 
 
 # -- writing safely --------------------------------------------------------------------------
-class FileChanged(Exception):
-    """The file on disk is no longer what was read and fixed."""
-
-
-def _new_file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def write_atomically(path: str, data: bytes, expected: bytes | None = None,
-                     mode_from: str | None = None) -> None:
-    """Replace ``path`` with ``data`` all at once (see ``atomic_file``)."""
-    with atomic_file(path, expected, mode_from) as handle:
-        handle.write(data)
-
-
-@contextlib.contextmanager
-def atomic_file(path: str, expected: bytes | None = None, mode_from: str | None = None
-                ) -> Iterator[IO[bytes]]:
-    """A handle whose bytes replace ``path`` all at once: a temporary file in the same folder,
-    fsynced, given the permissions of ``path`` (or ``mode_from``), then ``os.replace``d, after
-    checking that ``path`` still holds ``expected`` (when given). On any failure, even Ctrl-C,
-    the old file is untouched and the temporary file is removed."""
-    target = os.path.realpath(path)  # replace a symlink's target, not the link itself
-    folder, name = os.path.split(target)
-    try:
-        old = os.stat(target)
-    except FileNotFoundError:
-        old = os.stat(mode_from) if mode_from else None
-    else:  # a rename would get round a read-only file's protection (even for root): respect it
-        if not old.st_mode & 0o222 or not os.access(target, os.W_OK):
-            raise PermissionError(errno.EACCES, "the file is read-only")
-    # Hidden (so no run picks it up) and short enough for any file system's name limit.
-    fd, temp = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".newslint-tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
-        if old is not None and hasattr(os, "chown"):  # no owners to keep on Windows
-            with contextlib.suppress(OSError):  # only root may give a file away; keep trying
-                os.chown(temp, old.st_uid, old.st_gid)
-        if expected is not None:
-            with open(target, "rb") as handle:
-                if handle.read() != expected:
-                    raise FileChanged(path)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: str) -> None:
-    """Make the rename itself durable (not possible, and not needed, on every platform)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def encode(text: str, had_bom: bool) -> bytes:
     """The bytes of a document's text, with its BOM put back."""
     return ((BOM if had_bom else "") + text).encode("utf-8")
@@ -246,8 +178,17 @@ class FixReport:
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
     diff: bytes = b""  # the unified diff of every change, when asked for instead of writing
-    # JSON Lines file -> record number -> (article read, article repaired, findings fixed)
-    records: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
+    # JSON Lines file -> record number -> its repair, written once the whole file was read
+    records: dict[str, dict[int, RecordFix]] = field(default_factory=dict)
+
+
+class RecordFix(NamedTuple):
+    """The repair of one JSON Lines record, waiting to be written."""
+
+    article: str                  # the article as read
+    repaired: str                 # the article repaired
+    fixed: int                    # findings fixed
+    before: list[Diagnostic]      # the findings it had: they stand if the copy is not written
 
 
 @dataclass(frozen=True)
@@ -311,7 +252,8 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
     if source.record is not None and not settings.diff:  # written once the whole file was read
         repaired = report.records.setdefault(source.path, {})
         if changed:
-            repaired[source.record] = (doc.text, outcome.text, outcome.fixed)
+            before = (outcome.before or outcome.result).diagnostics
+            repaired[source.record] = RecordFix(doc.text, outcome.text, outcome.fixed, before)
         return outcome.result
     if not changed and not settings.output:
         return outcome.result
@@ -383,36 +325,47 @@ def fixed_jsonl_path(path: str) -> str:
     return f"{path[:len(path) - len(suffix)]}.fixed{path[len(path) - len(suffix):]}"
 
 
-def _write_jsonl(path: str, repaired: dict[int, tuple[str, str, int]], target: str, fields: Any,
+def _write_jsonl(path: str, repaired: dict[int, RecordFix], target: str, fields: Any,
                  report: FixReport) -> None:
     """Copy a JSON Lines file to ``target`` (never onto itself), every record byte for byte
-    except the repaired ones; a Problem when that cannot be done safely."""
+    except the repaired ones; when that cannot be done safely, a Problem, and the repaired
+    records' findings stand as they were read."""
     import gzip
+    import zlib
 
-    from newslint.jsonl import Fields
+    from newslint.jsonl import Fields, open_jsonl, pieces
 
     def problem(why: str) -> None:
         report.result.problems.append(Problem(path, ProblemKind.NOT_WRITTEN, f"fixes not written: {why}"))
+        _restore(report.result, path, repaired)
     if os.path.realpath(target) == os.path.realpath(path):
         return problem("a JSON Lines file is never rewritten in place; name another --output")
-    opener = gzip.open if path.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as source, atomic_file(target, mode_from=path) as out:
+        with open_jsonl(path) as source, atomic_file(target, mode_from=path) as out:
             sink = gzip.GzipFile(fileobj=out, mode="wb", mtime=0) if target.lower().endswith(".gz") else out
-            for number, raw in enumerate(source, 1):
-                sink.write(_rewrite(raw, *repaired[number][:2], fields or Fields()) if number in repaired else raw)
+            for number, raw, whole in pieces(source):  # a record too long to lint is copied in pieces
+                fix = repaired.get(number)
+                if fix is not None and not whole:  # it was read whole: the file changed since
+                    raise FileChanged(path)
+                sink.write(_rewrite(raw, fix.article, fix.repaired, fields or Fields()) if fix else raw)
             if sink is not out:
                 sink.close()
     except FileChanged:
         return problem("the file changed while newslint was fixing it")
     except ValueError as exc:
         return problem(str(exc))
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         return problem(getattr(exc, "strerror", None) or str(exc))
-    report.fixed += sum(fixed for _, _, fixed in repaired.values())
+    report.fixed += sum(fix.fixed for fix in repaired.values())
     report.changed.append(target)
     report.result.notes.append(f"Wrote {path} with {len(repaired)} repaired record"
                                f"{'' if len(repaired) == 1 else 's'} to {target}.")
+
+
+def _restore(result: RunResult, path: str, repaired: dict[int, RecordFix]) -> None:
+    """Put back the findings of records whose repair was not written."""
+    result.diagnostics[:] = [d for d in result.diagnostics if d.path != path or d.record not in repaired]
+    result.diagnostics.extend(d for fix in repaired.values() for d in fix.before)
 
 
 def _rewrite(raw: bytes, old: str, new: str, fields: Any) -> bytes:

@@ -4,19 +4,20 @@ Each record is a JSON object; the article is its title field, a blank line, then
 field (paragraphs separated by line breaks, as scrapers usually store them). Records are read
 one at a time, so a file of any size streams through in constant memory. A record that is not
 valid JSON, not an object, or has no text is reported as a problem naming its record number,
-and the run goes on with the next one.
+and the run goes on with the next one. The limit on an article's size applies to each record,
+after decompression: a longer record is skipped (and never held in memory whole).
 """
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from newslint.sources import Problem, ProblemKind, Source
-
-
+from newslint.files import open_regular
+from newslint.sources import MAX_FILE_BYTES, Problem, ProblemKind, Source
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,37 @@ class Fields:
     ids: tuple[str, ...] = ("id", "url")
 
 
-def _open(path: str) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+class _OwningGzipFile(gzip.GzipFile):
+    """A GzipFile that closes the file it reads when it is closed (GzipFile leaves it open)."""
+
+    def __init__(self, raw: IO[bytes]):
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+def open_jsonl(path: str) -> IO[bytes]:
+    """The decompressed bytes of a JSON Lines file (a regular file; see ``newslint.files``)."""
+    handle = open_regular(path)
+    return _OwningGzipFile(handle) if path.lower().endswith(".gz") else handle
+
+
+def pieces(handle: IO[bytes], limit: int | None = None) -> Iterator[tuple[int, bytes, bool]]:
+    """Each line of ``handle`` as ``(number, piece, whole)``, reading at most ``limit + 1``
+    bytes at a time (default: the size limit of an article): a line of up to ``limit`` bytes
+    comes whole, a longer one in pieces (each with ``whole`` false), so no line, however long,
+    is ever held in memory at once."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    number, started = 1, False
+    while piece := handle.readline(limit + 1):
+        ends = piece.endswith(b"\n")
+        yield number, piece, not started and (ends or len(piece) <= limit)
+        number, started = (number + 1, False) if ends else (number, True)
 
 
 def article_of(record: dict[str, Any], fields: Fields) -> str | None:
@@ -56,16 +86,21 @@ def _identifier(record: dict[str, Any], fields: Fields) -> str | None:
 def records(path: str, fields: Fields = Fields()) -> Iterator[Source | Problem]:
     """Each record of a JSON Lines file as a Source, or a Problem saying why it can't be."""
     try:
-        handle = _open(path)
+        handle = open_jsonl(path)
     except OSError as exc:
         yield Problem(path, ProblemKind.UNREADABLE, f"cannot read file: {exc.strerror or exc}")
         return
     with handle:
         try:
-            for number, raw in enumerate(handle, 1):
-                if raw.strip():
+            skipped = 0
+            for number, raw, whole in pieces(handle):
+                if whole and raw.strip():
                     yield _record(path, number, raw, fields)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                elif not whole and number != skipped:  # said once; the rest of it is skipped
+                    skipped = number
+                    yield Problem(f"{path}:{number}", ProblemKind.TOO_LARGE, f"record {number}: more "
+                                  f"than {MAX_FILE_BYTES:,} bytes, too large to be an article, skipped")
+        except (OSError, EOFError, zlib.error) as exc:
             yield Problem(path, ProblemKind.UNREADABLE, f"cannot read file: {exc}")
 
 

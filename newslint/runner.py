@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from newslint.document import Document
 from newslint.registry import load_rules
 from newslint.rule import Finding, Fix, FixSafety, Rule, Scope, Severity
 from newslint.sources import Problem, Source, discover, read_document
+from newslint.validate import check_finished, check_signature, describe, validated
 
 PARALLEL_THRESHOLD = 32  # below this many files a process pool costs more than it saves
 BATCH = 4096
@@ -158,17 +158,17 @@ class Linter:
                     self._collect(rule, doc, result)
                 else:
                     for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
-                        result.diagnostics.append(locate(doc, rule, finding, *record))
+                        checked = validated(finding, len(doc.text))
+                        result.diagnostics.append(locate(doc, rule, checked, *record))
             except Exception as exc:  # a broken rule must not stop the run
-                where = traceback.extract_tb(exc.__traceback__)[-1]
-                result.crashes.append(Crash(doc.path, rule.code, rule.name,
-                                            f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"))
+                result.crashes.append(Crash(doc.path, rule.code, rule.name, describe(exc)))
         return result
 
     def _collect(self, rule: Rule, doc: Document, result: FileResult) -> None:
         signature = rule.collect(doc, self.options(rule))  # type: ignore[misc]
         if signature is None:
             return
+        check_signature(signature, len(doc.text))
         line, column = doc.position(signature.start)
         end_line, end_column = doc.position(signature.end)
         snippet = _normalise(doc.text[signature.start:signature.end])
@@ -185,12 +185,13 @@ class Linter:
                 values = [value for _, value, _ in items]
                 names = [source.path for source, _, _ in items]
                 for index, message in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
+                    check_finished(index, message, len(items))
                     source, _, (line, column, end_line, end_column, snippet) = items[index]
                     result.diagnostics.append(Diagnostic(
                         source.path, line, column, end_line, end_column, rule.code, rule.name,
                         message, rule.severity, snippet, None, "", source.record, source.record_id))
             except Exception as exc:
-                result.crashes.append(Crash("<corpus>", rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
+                result.crashes.append(Crash("<corpus>", rule.code, rule.name, describe(exc)))
         return result
 
 

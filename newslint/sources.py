@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.document import Document
+from newslint.files import TooLarge, read_limited, read_regular
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -75,7 +76,7 @@ def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str
     record, read lazily (``fields``: a ``newslint.jsonl.Fields``)."""
     for raw in paths:
         if raw == STDIN:
-            yield Source(STDIN, sys.stdin.buffer.read())
+            yield read_stdin()
             continue
         path = Path(raw)
         if path.is_dir():
@@ -115,26 +116,43 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
                       f"no files to lint (include: {', '.join(include)})")
 
 
+def too_large(path: str, exc: TooLarge) -> Problem:
+    """The problem of an input over the size limit."""
+    return Problem(path, ProblemKind.TOO_LARGE,
+                   f"file is too large to be an article ({exc.strerror}), skipped")
+
+
+def read_file(path: str) -> bytes | Problem:
+    """The bytes of the article file ``path``: only a regular file (or a link to one), never
+    more than ``MAX_FILE_BYTES``; a FIFO, device or socket is a Problem, and never blocks."""
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except TooLarge as exc:
+        return too_large(path, exc)
+    except IsADirectoryError:
+        return Problem(path, ProblemKind.UNREADABLE, "is a folder, not a file")
+    except OSError as exc:
+        return Problem(path, ProblemKind.UNREADABLE, f"cannot read file: {exc.strerror or exc}")
+
+
+def read_stdin(path: str = STDIN) -> Source | Problem:
+    """The article piped to stdin (shown as ``path``), read up to ``MAX_FILE_BYTES``."""
+    try:
+        return Source(path, read_limited(sys.stdin.buffer.read, MAX_FILE_BYTES))
+    except TooLarge as exc:
+        return too_large(path, exc)
+
+
 def read_document(source: Source) -> Document | Problem:
     """Read and decode one source; a Problem says why it cannot be linted."""
-    data = source.data
-    if data is None:
-        try:
-            size = os.path.getsize(source.path)
-            if size > MAX_FILE_BYTES:
-                return Problem(source.path, ProblemKind.TOO_LARGE,
-                               f"file is too large to be an article ({size:,} bytes; limit "
-                               f"{MAX_FILE_BYTES:,}), skipped")
-            with open(source.path, "rb") as handle:
-                data = handle.read()
-        except IsADirectoryError:
-            return Problem(source.path, ProblemKind.UNREADABLE, "is a folder, not a file")
-        except OSError as exc:
-            return Problem(source.path, ProblemKind.UNREADABLE,
-                           f"cannot read file: {exc.strerror or exc}")
+    data = source.data if source.data is not None else read_file(source.path)
+    if isinstance(data, Problem):
+        return data
     if isinstance(data, str):
         doc = Document(data, source.path)
     else:
+        if len(data) > MAX_FILE_BYTES:  # bytes already in memory (a git revision, the library API)
+            return too_large(source.path, TooLarge(MAX_FILE_BYTES, len(data)))
         if b"\0" in data[:BINARY_SNIFF_BYTES]:
             return Problem(source.path, ProblemKind.BINARY, "binary file (contains NUL bytes), skipped")
         doc = Document.from_bytes(data, source.path)

@@ -28,7 +28,7 @@ def run(folder: Path, cache_dir: Path, **settings):
 
 
 def entries(cache_dir: Path) -> list[Path]:
-    return sorted(p for p in cache_dir.rglob("*")
+    return sorted(p for p in (cache_dir / "v1").rglob("*")
                   if p.is_file() and not p.name.startswith(".tmp") and p.name != cache_module.USED_MARKER)
 
 

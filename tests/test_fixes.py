@@ -282,11 +282,15 @@ def test_a_read_only_file_is_not_replaced(damaged: Path) -> None:
     assert "read-only" in report.result.problems[0].message
 
 
-def test_a_symlink_stays_a_symlink(damaged: Path, tmp_path: Path) -> None:
+def test_a_symlink_is_never_written_through(damaged: Path, tmp_path: Path) -> None:
+    # Even to a file in the same folder: newslint does not judge where a link leads (README, Fixes).
     link = tmp_path / "link.txt"
     link.symlink_to(damaged)
-    nl204([link])
-    assert link.is_symlink() and read(damaged) == ARTICLE.format("")
+    report = nl204([link])
+    assert link.is_symlink() and read(damaged) == ARTICLE.format(ZWSP)
+    assert [p.kind for p in report.result.problems] == [ProblemKind.NOT_WRITTEN]
+    assert "is a symbolic link" in report.result.problems[0].message
+    assert report.fixed == 0 and [d.code for d in report.result.diagnostics] == ["NL204"]
 
 
 def test_output_writes_elsewhere_and_leaves_the_input(damaged: Path, tmp_path: Path) -> None:

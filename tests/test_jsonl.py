@@ -75,12 +75,15 @@ def test_records_are_read_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     class Exploding(io.BytesIO):
         """Two good lines, then a failure if anyone reads further."""
 
-        def __iter__(self):
-            yield good
-            yield good
-            raise AssertionError("read past what was asked for")
+        lines = iter([good, good])
 
-    monkeypatch.setattr(jsonl, "_open", lambda path: Exploding())
+        def readline(self, size=-1):
+            line = next(self.lines, None)
+            if line is None:
+                raise AssertionError("read past what was asked for")
+            return line
+
+    monkeypatch.setattr(jsonl, "open_jsonl", lambda path: Exploding())
     assert len(list(itertools.islice(records("x.jsonl"), 2))) == 2
 
 
