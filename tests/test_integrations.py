@@ -1,9 +1,10 @@
 """What the framework integrations share, tested without any framework: the finding record,
-the drop policy, the two-stage corpus rules, fixing records; and that the library imports no
-framework."""
+the drop policy, the two-stage corpus rules, fixing records; and that plain newslint neither
+installs nor imports a framework."""
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,14 @@ def test_importing_newslint_and_checking_a_file_import_no_framework(tmp_path: Pa
     proc = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_plain_newslint_requires_no_framework() -> None:
+    requirements = importlib.metadata.requires("newslint") or []
+    plain = [r for r in requirements if "extra ==" not in r]
+    assert plain and not [r for r in plain if r.split(";")[0].split("[")[0].split(">")[0].strip() in FRAMEWORKS]
+    for extra, package in (("datatrove", "datatrove"), ("hf", "datasets"), ("ray", "ray[data]")):
+        assert any(r.startswith(package) and f'extra == "{extra}"' in r for r in requirements), extra
 
 
 def _imports(path: Path) -> set[str]:
