@@ -104,3 +104,28 @@ def copies_found(by_id: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return {ident: re.search(r"near-duplicate of (\S+)", f["message"]).group(1)
             for ident, findings in by_id.items() for f in findings
             if f["code"] == "NL403" and ident.startswith("copy-of-")}
+
+
+def readme_example(heading: str) -> str:
+    """The first Python block of the README section with this heading."""
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"\n{heading}\n", 1)[1].split("\n#", 1)[0]
+    return re.search(r"```python\n(.*?)```", section, flags=re.S).group(1)
+
+
+def run_example(code: str, folder: Path, records: list[dict[str, Any]]) -> str:
+    """Run a README example as a script in ``folder``, with the records in two JSON Lines
+    files under ``crawl/`` (originals in one, their copies in the other); its output."""
+    import subprocess
+    import sys
+
+    (folder / "crawl").mkdir()
+    half = len(records) // 2
+    for index, part in enumerate((records[:half], records[half:])):
+        write_jsonl(folder / "crawl" / f"part-{index}.jsonl", part)
+    (folder / "example.py").write_text(code, encoding="utf-8")
+    env = {**os.environ, "HF_DATASETS_CACHE": str(folder / "hf-cache")}
+    proc = subprocess.run([sys.executable, "example.py"], cwd=folder, env=env, capture_output=True,
+                          text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stdout

@@ -1,6 +1,6 @@
-"""datatrove: newslint's pipeline steps on a real LocalPipelineExecutor with two tasks, the
-corpus rules finished in a second pipeline over both tasks' signatures; the findings are those
-of `newslint check` on the same records."""
+"""datatrove: the README's example (newslint's steps on a real LocalPipelineExecutor with two
+tasks, the corpus rules finished in a second pipeline over both tasks' signatures) finds what
+`newslint check` finds on the same records, and fixes what `check --fix` fixes."""
 from __future__ import annotations
 
 import gzip
@@ -9,16 +9,11 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
 pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
-
-from conftest import check, copies_found, keyed_check, keyed_records, write_jsonl  # noqa: E402
-from newslint.integrations.datatrove import (NewslintAnnotator, NewslintCorpusAnnotator,  # noqa: E402
-                                             NewslintCorpusFinish, NewslintFilter, NewslintFixer)
+from conftest import check, copies_found, keyed_check, keyed_records, readme_example, run_example  # noqa: E402
+from newslint.integrations.datatrove import NewslintAnnotator, NewslintCorpusFinish, NewslintFilter  # noqa: E402
 from newslint.integrations.findings import Policy  # noqa: E402
-from newslint.runner import prepare  # noqa: E402
 
 
 def read_output(folder: Path) -> list[dict]:
@@ -27,69 +22,53 @@ def read_output(folder: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def pipelines(news_records, tmp_path_factory) -> dict:
-    """Two JSON Lines files (originals in one, their copies in the other), linted by two
-    tasks; stage 2 in one task; then the corpus findings joined back, a filter and a fixer."""
+def pipelines(news_records, tmp_path_factory) -> Path:
+    """The README's example, run as a script: two JSON Lines files (originals in one, their
+    copies in the other) linted by two tasks, stage 2 in one task, then the corpus findings
+    joined back, a filter dropping near-duplicates, and the fixer."""
     root = tmp_path_factory.mktemp("datatrove")
-    half = len(news_records) // 2
-    (root / "crawl").mkdir()
-    files = [write_jsonl(root / "crawl" / f"part-{i}.jsonl", part)
-             for i, part in enumerate((news_records[:half], news_records[half:]))]
-    linter = prepare([], extend_select=["NL403"])
-    stage1 = LocalPipelineExecutor([
-        JsonlReader(str(root / "crawl")),
-        NewslintAnnotator(signatures_folder=str(root / "signatures"), linter=linter),
-        JsonlWriter(str(root / "annotated")),
-    ], tasks=2, workers=2, logging_dir=str(root / "logs-1"))
-    stage2 = LocalPipelineExecutor([NewslintCorpusFinish(str(root / "signatures"), str(root / "corpus"), linter=linter)],
-                                   tasks=1, logging_dir=str(root / "logs-2"), depends=stage1)
-    stage3 = LocalPipelineExecutor([
-        JsonlReader(str(root / "annotated")),
-        NewslintCorpusAnnotator(str(root / "corpus")),
-        JsonlWriter(str(root / "joined")),
-        NewslintFilter(Policy(severity=None, codes=["NL403"]), exclusion_writer=JsonlWriter(str(root / "dropped"))),
-        NewslintFixer(linter=linter),
-        JsonlWriter(str(root / "fixed")),
-    ], tasks=2, workers=2, logging_dir=str(root / "logs-3"), depends=stage2)
-    stage3.run()
-    return {"root": root, "files": files}
+    run_example(readme_example("### datatrove"), root, news_records)
+    return root
 
 
 def by_id(documents: list[dict]) -> dict:
     return {d["id"]: d["metadata"]["newslint_findings"] for d in documents}
 
 
-def test_two_tasks_and_a_corpus_stage_find_what_check_finds(pipelines) -> None:
-    root = pipelines["root"]
-    joined = read_output(root / "joined")
-    assert keyed_records(by_id(joined)) == keyed_check(check(pipelines["files"], "--extend-select", "NL403")[1])
+def test_two_tasks_and_a_corpus_stage_find_what_check_finds(pipelines: Path) -> None:
+    annotated = by_id(read_output(pipelines / "work" / "annotated"))
+    assert not any(f["code"] == "NL403" for fs in annotated.values() for f in fs)  # a task alone never judges
+    corpus = {item["id"]: item["newslint_findings"]
+              for item in map(json.loads, (pipelines / "work" / "corpus" / "corpus_findings.jsonl").open())}
+    joined = {ident: findings + corpus.get(ident, []) for ident, findings in annotated.items()}
+    files = sorted((pipelines / "crawl").glob("*.jsonl"))
+    assert keyed_records(joined) == keyed_check(check(files, "--extend-select", "NL403")[1])
     # Each copy was read by task 1, its original by task 0; stage 2 found them together.
-    task = {json.loads(line)["key"]: path.name for path in sorted((root / "signatures").iterdir())
+    signatures = pipelines / "work" / "signatures"
+    task = {json.loads(line)["key"]: path.name for path in sorted(signatures.iterdir())
             for line in path.open(encoding="utf-8")}
     assert set(task.values()) == {"00000.jsonl", "00001.jsonl"}
     assert task["r003"] == task["r011"] == "00000.jsonl" and task["copy-of-r003"] == task["copy-of-r011"] == "00001.jsonl"
-    assert copies_found(by_id(joined)) == {"copy-of-r003": "r003", "copy-of-r011": "r011"}
-    annotated = by_id(read_output(root / "annotated"))
-    assert not any(f["code"] == "NL403" for fs in annotated.values() for f in fs)  # a task alone never judges
+    assert copies_found(joined) == {"copy-of-r003": "r003", "copy-of-r011": "r011"}
 
 
-def test_the_filter_drops_by_policy_and_the_exclusion_writer_gets_the_reason(pipelines) -> None:
-    root = pipelines["root"]
-    dropped = read_output(root / "dropped")
-    joined = by_id(read_output(root / "joined"))
-    assert {d["id"] for d in dropped} == {i for i, fs in joined.items() if any(f["code"] == "NL403" for f in fs)}
+def test_the_filter_drops_by_policy_and_the_exclusion_writer_gets_the_reason(pipelines: Path, news_records) -> None:
+    dropped = read_output(pipelines / "work" / "dropped")
+    corpus = [json.loads(line)["id"] for line in (pipelines / "work" / "corpus" / "corpus_findings.jsonl").open()]
+    assert sorted(d["id"] for d in dropped) == sorted(corpus)  # NL403 is the only corpus rule
     assert {"copy-of-r003", "copy-of-r011"} <= {d["id"] for d in dropped}
     assert {d["metadata"]["filter_reason"] for d in dropped} == {"NL403"}
+    assert len(read_output(pipelines / "clean")) == len(news_records) - len(dropped)
 
 
-def test_the_fixer_repairs_text_as_check_fix_does(pipelines, tmp_path: Path) -> None:
+def test_the_fixer_repairs_text_as_check_fix_does(pipelines: Path, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from newslint.cli import main
 
-    fixed = {d["id"]: d for d in read_output(pipelines["root"] / "fixed")}
+    fixed = {d["id"]: d for d in read_output(pipelines / "clean")}
     expected = {}
-    for path in pipelines["files"]:
+    for path in sorted((pipelines / "crawl").glob("*.jsonl")):
         CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--output", str(tmp_path / path.name), str(path)])
         expected.update({r["id"]: r for r in map(json.loads, (tmp_path / path.name).open(encoding="utf-8"))})
     assert sum(d["metadata"]["newslint_fixed"] for d in fixed.values()) >= 5

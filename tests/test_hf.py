@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
 datasets = pytest.importorskip("datasets", reason="the hf extra is not installed")
 
-from conftest import check, keyed_check, keyed_records, copies_found, write_jsonl  # noqa: E402
+from conftest import (check, copies_found, keyed_check, keyed_records, readme_example, run_example,  # noqa: E402
+                      write_jsonl)
 from newslint.integrations.findings import Policy  # noqa: E402
 from newslint.integrations.hf import (add_corpus_findings, filter_dataset, fingerprint, fix_dataset,  # noqa: E402
                                       lint_dataset)
@@ -28,8 +30,12 @@ def reference(news_records, tmp_path_factory) -> dict:
     return keyed_check(check([path], *NL403)[1])
 
 
-def test_two_processes_find_what_check_finds(news_records, reference) -> None:
-    linted = lint_dataset(datasets.Dataset.from_list(news_records), num_proc=2, extend_select=["NL403"])
+@pytest.fixture(scope="module")
+def linted(news_records):
+    return lint_dataset(datasets.Dataset.from_list(news_records), num_proc=2, extend_select=["NL403"])
+
+
+def test_two_processes_find_what_check_finds(news_records, reference, linted) -> None:
     assert linted.column_names == ["id", "title", "text", "newslint_findings", "newslint_problem"]
     assert keyed_records(by_id(linted)) == reference
     assert len({code for findings in reference.values() for code, *_ in findings}) >= 8
@@ -50,10 +56,9 @@ def test_shards_linted_apart_then_finished_together(news_records, reference) -> 
     assert keyed_records(by_id(finished)) == reference
 
 
-def test_offsets_point_at_the_flagged_text(news_records) -> None:
+def test_offsets_point_at_the_flagged_text(linted) -> None:
     from newslint.jsonl import Fields, article_of
 
-    linted = lint_dataset(datasets.Dataset.from_list(news_records[:60]))
     checked = 0
     for row in linted:
         article = article_of(row, Fields())
@@ -61,10 +66,10 @@ def test_offsets_point_at_the_flagged_text(news_records) -> None:
         for f in row["newslint_findings"]:
             assert article[f["start"]:].startswith(lines[f["line"] - 1][f["column"] - 1:][:20])
             checked += 1
-    assert checked > 5
+    assert checked > 50
 
 
-def test_filter_and_fix_match_check_fix(news_records, tmp_path: Path) -> None:
+def test_filter_and_fix_match_check_fix(news_records, linted, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "corpus.jsonl", news_records)
     from click.testing import CliRunner
 
@@ -72,7 +77,6 @@ def test_filter_and_fix_match_check_fix(news_records, tmp_path: Path) -> None:
 
     CliRunner().invoke(main, ["check", "--no-cache", "--fix", str(path)])
     expected = [json.loads(line) for line in (tmp_path / "corpus.fixed.jsonl").read_text(encoding="utf-8").splitlines()]
-    linted = lint_dataset(datasets.Dataset.from_list(news_records), extend_select=["NL403"])
     fixed = fix_dataset(linted, num_proc=2)
     assert fixed["text"] == [r["text"] for r in expected] and fixed["title"] == [r["title"] for r in expected]
     assert sum(fixed["newslint_fixed"]) >= 5
@@ -101,3 +105,12 @@ def test_a_cached_result_is_keyed_by_the_rules_and_their_options(tmp_path: Path)
     (tmp_path / "newslint.toml").write_text('[rules.NL403]\nthreshold = 0.9\n', encoding="utf-8")
     tuned = prepare([], config=tmp_path / "newslint.toml")
     assert fingerprint(dataset, "lint", default, Fields()) != fingerprint(dataset, "lint", tuned, Fields())
+
+
+def test_the_readme_example(news_records, reference, tmp_path: Path) -> None:
+    output = run_example(readme_example("### Hugging Face datasets"), tmp_path, news_records)
+    total, kept, fixed = map(int, output.split()[-3:])
+    copies = sum(any(f[0] == "NL403" for f in findings) for findings in reference.values())
+    assert copies >= 2 and (total, kept) == (len(news_records), len(news_records) - copies)
+    assert fixed >= 5
+    assert len((tmp_path / "clean.jsonl").read_text(encoding="utf-8").splitlines()) == kept

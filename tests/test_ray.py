@@ -8,13 +8,25 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 
-from conftest import check, copies_found, keyed_check, keyed_records, write_jsonl  # noqa: E402
+from conftest import (check, copies_found, keyed_check, keyed_records, readme_example, run_example,  # noqa: E402
+                      write_jsonl)
 from newslint.integrations.findings import Policy  # noqa: E402
 from newslint.integrations.ray import (add_corpus_findings, filter_ray_dataset, fix_ray_dataset,  # noqa: E402
                                        lint_ray_dataset)
 from newslint.runner import prepare  # noqa: E402
+
+
+def test_the_readme_example(news_records, tmp_path: Path) -> None:
+    # First in this file: it starts its own Ray instance, before this module starts one.
+    assert not ray.is_initialized()
+    output = run_example(readme_example("### Ray Data"), tmp_path, news_records)
+    path = write_jsonl(tmp_path / "all.jsonl", news_records)
+    copies = {f["record_id"] for f in check([path], "--extend-select", "NL403")[1] if f["code"] == "NL403"}
+    assert len(copies) >= 2
+    assert output.split()[-2:] == [str(len(news_records)), str(len(news_records) - len(copies))]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +46,12 @@ def by_id(rows: list[dict]) -> dict:
     return {r["id"]: r["newslint_findings"] for r in rows}
 
 
-def test_blocks_find_what_check_finds_in_input_order(local_ray, news_records, corpus: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def linted(local_ray, news_records, tmp_path_factory) -> tuple:
+    """The records in four blocks, each row tagged with its task, and that dataset linted
+    with NL403."""
+    flags = tmp_path_factory.mktemp("blocks")
+
     def tag_task(table):  # defined here so that Ray sends it by value to its workers
         # Runs in the same task as the lint (Ray fuses the two), so it names that task. The
         # first block (the originals) waits until the other three have been tagged, and a
@@ -43,11 +60,11 @@ def test_blocks_find_what_check_finds_in_input_order(local_ray, news_records, co
         ids = table["id"].to_pylist()
         if "r003" in ids:
             deadline = time.monotonic() + 120
-            while len(list(tmp_path.glob("block-*"))) < 3 and time.monotonic() < deadline:
+            while len(list(flags.glob("block-*"))) < 3 and time.monotonic() < deadline:
                 time.sleep(0.1)
             time.sleep(5)
         else:
-            (tmp_path / f"block-{ids[0]}").touch()
+            (flags / f"block-{ids[0]}").touch()
         task = ray.get_runtime_context().get_task_id()
         return table.append_column("task", pa.array([task] * table.num_rows))
 
@@ -55,8 +72,12 @@ def test_blocks_find_what_check_finds_in_input_order(local_ray, news_records, co
 
     dataset = ray.data.from_items(news_records, override_num_blocks=4).map_batches(
         tag_task, batch_format="pyarrow", batch_size=None)
-    linted = lint_ray_dataset(dataset, extend_select=["NL403"])
-    rows = linted.take_all()
+    return dataset, lint_ray_dataset(dataset, extend_select=["NL403"])
+
+
+def test_blocks_find_what_check_finds_in_input_order(linted, news_records, corpus: Path) -> None:
+    dataset, result = linted
+    rows = result.take_all()
     assert set(rows[0]) == {"id", "title", "text", "task", "newslint_findings", "newslint_problem"}
     assert [r["id"] for r in rows] == [r["id"] for r in news_records]
     task = {r["id"]: r["task"] for r in rows}
@@ -65,7 +86,7 @@ def test_blocks_find_what_check_finds_in_input_order(local_ray, news_records, co
     assert keyed_records(by_id(rows)) == keyed_check(check([corpus], "--extend-select", "NL403")[1])
     # Each copy is in the last block, its original in the first: the later copy is reported.
     assert copies_found(by_id(rows)) == {"copy-of-r003": "r003", "copy-of-r011": "r011"}
-    assert dataset.context.execution_options.preserve_order is False  # the user's setting stands
+    assert dataset.context.execution_options.preserve_order is False  # the user's setting is put back
 
 
 def test_stage_one_then_stage_two(local_ray, news_records) -> None:
@@ -81,14 +102,14 @@ def test_stage_one_then_stage_two(local_ray, news_records) -> None:
     assert "newslint_signatures" not in finished[0]
 
 
-def test_filter_and_fix(local_ray, news_records, corpus: Path, tmp_path: Path) -> None:
+def test_filter_and_fix(linted, news_records, corpus: Path, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from newslint.cli import main
 
     CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--output", str(tmp_path / "fixed.jsonl"), str(corpus)])
     expected = [json.loads(line) for line in (tmp_path / "fixed.jsonl").open(encoding="utf-8")]
-    linted = lint_ray_dataset(ray.data.from_items(news_records, override_num_blocks=2), extend_select=["NL403"])
+    linted = linted[1].drop_columns(["task"])
     fixed = fix_ray_dataset(linted).take_all()
     assert sorted((r["id"], r["title"], r["text"]) for r in fixed) == sorted((r["id"], r["title"], r["text"]) for r in expected)
     assert sum(r["newslint_fixed"] for r in fixed) >= 5
