@@ -147,6 +147,12 @@ def test_fixing_a_record_repairs_its_title_and_text_fields() -> None:
     assert not any(f["code"] == "NL201" for f in fixed.findings)
     untouched = fix_record(linter, {"title": "T", "text": "Fine text."}, Fields())
     assert untouched.fixed == 0 and untouched.record == {"title": "T", "text": "Fine text."}
+    # A title over two lines cannot be told apart from the text again once repaired: left as it was.
+    two_lines = {"title": "Caf\u00c3\u00a9 news\nin brief", "text": "Body with caf\u00c3\u00a9 inside."}
+    refused = fix_record(linter, two_lines)
+    assert refused.record == two_lines and refused.fixed == 0
+    assert refused.problem == "not fixed: a repair changed the layout of a record's title and text"
+    assert "NL201" in {f["code"] for f in refused.findings}
 
 
 def test_dask_keeps_its_as_source() -> None:

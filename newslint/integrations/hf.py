@@ -20,9 +20,9 @@ import hashlib
 from typing import Any
 
 from newslint.integrations.corpus import corpus_codes, finish
-from newslint.integrations.findings import Policy, arrow_type
-from newslint.integrations.records import (FINDINGS, FIXED, PROBLEM, SIGNATURES, fix_rows, join_corpus,
-                                           lint_rows, rows_of)
+from newslint.integrations.findings import Policy
+from newslint.integrations.records import (FINDINGS, FIXED, PROBLEM, SIGNATURES, column_types, fix_rows,
+                                           join_corpus, lint_rows, rows_of)
 from newslint.jsonl import Fields
 from newslint.runner import Linter, prepare
 
@@ -34,7 +34,7 @@ def _features(dataset: Any, *columns: str) -> Any:
     import pyarrow as pa
     from datasets import Features
 
-    types = {FINDINGS: arrow_type(), SIGNATURES: pa.string(), PROBLEM: pa.string(), FIXED: pa.int64()}
+    types = column_types()
     features = dataset.features.copy()
     features.update(Features.from_arrow_schema(pa.schema([(c, types[c]) for c in columns])))
     return features

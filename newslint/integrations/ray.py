@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.integrations.corpus import corpus_codes, finish
-from newslint.integrations.findings import Policy, arrow_type
-from newslint.integrations.records import (FINDINGS, FIXED, PROBLEM, SIGNATURES, fix_rows, join_corpus,
-                                           lint_rows)
+from newslint.integrations.findings import Policy
+from newslint.integrations.records import FINDINGS, SIGNATURES, column_types, fix_rows, join_corpus, lint_rows
 from newslint.jsonl import Fields
 from newslint.runner import Linter, prepare
 
@@ -34,13 +33,14 @@ def _with_columns(table: Any, columns: dict[str, list[Any]]) -> Any:
     so that every block has the same schema."""
     import pyarrow as pa
 
-    types = {FINDINGS: arrow_type(), SIGNATURES: pa.string(), PROBLEM: pa.string(), FIXED: pa.int64()}
+    types = column_types()
     for name, values in columns.items():
-        array = pa.array(values, type=types.get(name, table.schema.field(name).type if name in table.column_names else None))
-        if name in table.column_names:
-            table = table.set_column(table.column_names.index(name), name, array)
+        if name in table.column_names:  # a text or title repaired, findings linted again
+            index = table.column_names.index(name)
+            array = pa.array(values, type=types.get(name, table.schema.field(index).type))
+            table = table.set_column(index, name, array)
         else:
-            table = table.append_column(name, array)
+            table = table.append_column(name, pa.array(values, type=types.get(name)))
     return table
 
 

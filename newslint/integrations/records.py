@@ -16,7 +16,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.fixes import fix_document, repaired_record
 from newslint.integrations.corpus import corpus_codes, key_of, stage_one
-from newslint.integrations.findings import finding_record, merged
+from newslint.integrations.findings import arrow_type, finding_record, merged
 from newslint.jsonl import Fields, record_source
 from newslint.runner import FileResult, Linter
 from newslint.sources import Problem, ProblemKind, Source, read_document
@@ -26,6 +26,14 @@ FINDINGS = "newslint_findings"
 SIGNATURES = "newslint_signatures"
 PROBLEM = "newslint_problem"
 FIXED = "newslint_fixed"
+
+
+def column_types() -> dict[str, Any]:
+    """The Arrow type of each column the integrations add (so that every shard and block
+    agrees on them, even one whose findings all lack a confidence)."""
+    import pyarrow as pa
+
+    return {FINDINGS: arrow_type(), SIGNATURES: pa.string(), PROBLEM: pa.string(), FIXED: pa.int64()}
 
 
 def as_source(item: Any, where: str, number: int, fields: Fields = Fields()) -> Source | Problem:
@@ -105,8 +113,10 @@ def fix_record(linter: Linter, record: Mapping[str, Any], fields: Fields = Field
     try:
         repaired = repaired_record(dict(record), doc.text, outcome.text, fields)
     except ValueError as exc:
-        return Fixed(dict(record), 0, _records_of(linter.lint_document(doc, source, False), doc), f"not fixed: {exc}")
-    return Fixed(repaired, outcome.fixed, _records_of(outcome.result, Document(outcome.text)), _problem(outcome.result))
+        original = linter.lint_document(doc, source, corpus=False)
+        return Fixed(dict(record), 0, _records_of(original, doc), f"not fixed: {exc}")
+    remaining = _records_of(outcome.result, Document(outcome.text))
+    return Fixed(repaired, outcome.fixed, remaining, _problem(outcome.result))
 
 
 # -- batches of rows (Hugging Face datasets, Ray Data) ---------------------------------------
