@@ -377,15 +377,23 @@ def _rewrite(raw: bytes, old: str, new: str, fields: Any) -> bytes:
     record = json.loads(raw)
     if article_of(record, fields) != old:
         raise FileChanged(old[:40])
+    end = raw[len(raw.rstrip(b"\r\n")):]
+    return json.dumps(repaired_record(record, old, new, fields), ensure_ascii=False).encode("utf-8") + end
+
+
+def repaired_record(record: dict[str, Any], old: str, new: str, fields: Any) -> dict[str, Any]:
+    """``record`` (whose article is ``old``) with its title and text fields set from the
+    repaired article ``new``, each field in its original style; a ValueError when the repair
+    changed the article's layout so that its title and text cannot be told apart."""
     (old_title, old_body), (new_title, new_body) = _split(old), _split(new)
     if (new_title is None) != (old_title is None):
         raise ValueError("a repair added or removed a record's title")
+    record = dict(record)
     if new_title != old_title:
         record[fields.title] = new_title
     if new_body != old_body:
         record[fields.text] = _restyle(new_body, record[fields.text])
-    end = raw[len(raw.rstrip(b"\r\n")):]
-    return json.dumps(record, ensure_ascii=False).encode("utf-8") + end
+    return record
 
 
 def _split(article: str) -> tuple[str | None, str]:

@@ -75,12 +75,29 @@ def article_of(record: dict[str, Any], fields: Fields) -> str | None:
     return f"\n{body}\n"  # a leading blank line: the model sees no headline
 
 
-def _identifier(record: dict[str, Any], fields: Fields) -> str | None:
+def identifier_of(record: dict[str, Any], fields: Fields) -> str | None:
+    """The record's identifier: the first of ``fields.ids`` holding a plain value (a string or a
+    number, from JSON or from a dataframe's column), as text."""
     for name in fields.ids:
         value = record.get(name)
-        if isinstance(value, (str, int)) and str(value):
+        if value is not None and not isinstance(value, (bool, dict, list, tuple)) and str(value):
             return str(value)
     return None
+
+
+def record_source(record: Any, where: str, number: int, fields: Fields) -> Source | Problem:
+    """One parsed record as a Source named ``where`` (record ``number`` in it), or a Problem
+    saying why it cannot be linted."""
+    if not isinstance(record, dict):
+        return _problem(where, number, f"not a JSON object but {type(record).__name__}")
+    article = article_of(record, fields)
+    if article is None:
+        return _problem(where, number, f"no text in field {fields.text!r}")
+    return Source(where, article, number, identifier_of(record, fields))
+
+
+def _problem(where: str, number: int, why: str) -> Problem:
+    return Problem(f"{where}:{number}", ProblemKind.MALFORMED, f"record {number}: {why}")
 
 
 def records(path: str, fields: Fields = Fields()) -> Iterator[Source | Problem]:
@@ -105,16 +122,8 @@ def records(path: str, fields: Fields = Fields()) -> Iterator[Source | Problem]:
 
 
 def _record(path: str, number: int, raw: bytes, fields: Fields) -> Source | Problem:
-    def problem(why: str) -> Problem:
-        return Problem(f"{path}:{number}", ProblemKind.MALFORMED, f"record {number}: {why}")
-
     try:
         record = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return problem(f"not valid JSON ({exc})")
-    if not isinstance(record, dict):
-        return problem(f"not a JSON object but {type(record).__name__}")
-    article = article_of(record, fields)
-    if article is None:
-        return problem(f"no text in field {fields.text!r}")
-    return Source(path, article, number, _identifier(record, fields))
+        return _problem(path, number, f"not valid JSON ({exc})")
+    return record_source(record, path, number, fields)
