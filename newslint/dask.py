@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newslint.jsonl import Fields, article_of
+from newslint.jsonl import Fields, article_of, site_of
 from newslint.runner import FileResult, Linter, RunResult, gather, prepare
 from newslint.sources import Problem, ProblemKind, Source
 
 
 def as_source(item: Any, where: str, number: int, fields: Fields = Fields()) -> Source | Problem:
-    """A bag item as a Source: a Source, a file path, or a record dict (text, title, id);
+    """A bag item as a Source: a Source, a file path, or a record dict (text, title, id, site);
     records are named by ``where`` and their ``number`` in it."""
     if isinstance(item, Source):
         return item
@@ -35,7 +35,7 @@ def as_source(item: Any, where: str, number: int, fields: Fields = Fields()) -> 
         if article is None:
             return Problem(f"{where}:{number}", ProblemKind.MALFORMED, f"record {number}: no text in field {fields.text!r}")
         ident = next((str(item[k]) for k in fields.ids if item.get(k) not in (None, "")), None)
-        return Source(where, article, number, ident)
+        return Source(where, article, number, ident, site_of(item, fields))
     return Problem(f"{where}:{number}", ProblemKind.MALFORMED, f"record {number}: not a path, Source or dict")
 
 

@@ -92,9 +92,9 @@ class DocumentFix:
     settled: bool = True  # False when fixes kept changing the text for MAX_PASSES passes
 
 
-def _reparse(text: str, path: str) -> Document:
+def _reparse(text: str, doc: Document) -> Document:
     # Document strips one leading BOM; giving it one to strip keeps ``text`` exactly as it is.
-    return Document(BOM + text, path)
+    return Document(BOM + text, doc.path, site=doc.site)
 
 
 def fix_document(linter: Linter, doc: Document, source: Source | None = None, unsafe: bool = False,
@@ -112,7 +112,7 @@ def fix_document(linter: Linter, doc: Document, source: Source | None = None, un
         if passes == MAX_PASSES:
             break  # still changing: a rule's fix may undo another's, so trust none of it
         text, fixed = new, fixed + len(chosen)
-        result = linter.lint_document(_reparse(text, doc.path), source, corpus)
+        result = linter.lint_document(_reparse(text, doc), source, corpus)
     return DocumentFix(doc.text, 0, first, settled=False)
 
 

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from newslint.sources import Problem, ProblemKind, Source
 
@@ -21,12 +22,13 @@ from newslint.sources import Problem, ProblemKind, Source
 
 @dataclass(frozen=True)
 class Fields:
-    """Where a record keeps its article: text, title, and an identifier (the first id field
-    present wins)."""
+    """Where a record keeps its article: text, title, an identifier (the first id field
+    present wins) and the site it comes from (the first site field present wins)."""
 
     text: str = "text"
     title: str | None = "title"
     ids: tuple[str, ...] = ("id", "url")
+    sites: tuple[str, ...] = ("domain", "url")
 
 
 def _open(path: str) -> IO[bytes]:
@@ -43,6 +45,22 @@ def article_of(record: dict[str, Any], fields: Fields) -> str | None:
     if isinstance(title, str) and title.strip():
         return f"{title.strip()}\n\n{body}\n"
     return f"\n{body}\n"  # a leading blank line: the model sees no headline
+
+
+def site_of(record: dict[str, Any], fields: Fields) -> str | None:
+    """The site a record comes from: the host named by its first site field (a domain, or a
+    URL), lower-cased, without a port or a leading ``www.``; None when no field names one."""
+    for name in fields.sites:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            value = value.strip()
+            try:
+                host = urlsplit(value if "//" in value else "//" + value).hostname
+            except ValueError:  # a malformed URL (a bad IPv6 literal) names no site
+                continue
+            if host:
+                return host.removeprefix("www.")
+    return None
 
 
 def _identifier(record: dict[str, Any], fields: Fields) -> str | None:
@@ -82,4 +100,4 @@ def _record(path: str, number: int, raw: bytes, fields: Fields) -> Source | Prob
     article = article_of(record, fields)
     if article is None:
         return problem(f"no text in field {fields.text!r}")
-    return Source(path, article, number, _identifier(record, fields))
+    return Source(path, article, number, _identifier(record, fields), site_of(record, fields))

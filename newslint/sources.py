@@ -54,12 +54,14 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One article to lint: a file path, or text already in memory (stdin, a JSONL record)."""
+    """One article to lint: a file path, or text already in memory (stdin, a JSONL record);
+    ``site``: the site it comes from when the input says (None: the folder holding it)."""
 
     path: str
     data: bytes | str | None = None
     record: int | None = None
     record_id: str | None = None
+    site: str | None = None
 
 
 def _matches(relative: str, globs: Sequence[str]) -> bool:
@@ -133,11 +135,11 @@ def read_document(source: Source) -> Document | Problem:
             return Problem(source.path, ProblemKind.UNREADABLE,
                            f"cannot read file: {exc.strerror or exc}")
     if isinstance(data, str):
-        doc = Document(data, source.path)
+        doc = Document(data, source.path, site=source.site)
     else:
         if b"\0" in data[:BINARY_SNIFF_BYTES]:
             return Problem(source.path, ProblemKind.BINARY, "binary file (contains NUL bytes), skipped")
-        doc = Document.from_bytes(data, source.path)
+        doc = Document.from_bytes(data, source.path, source.site)
     if not doc.text.strip():
         return Problem(source.path, ProblemKind.EMPTY, "empty file: nothing to lint")
     return doc
