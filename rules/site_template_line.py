@@ -96,7 +96,6 @@ LOW = 0xFFFFFFFF    # the sample keeps the low 32 bits of each line's hash
 
 _SEPARATOR = re.compile(r"(?:[:|»›•]|>{1,2}|\s[-–—]{1,2})(?=\s)")
 OPENING_CHARS = 80  # an opening of five words is found within a line's first characters
-_SENTENCE_END = re.compile(r"\.['\"’”)\]]*$")
 _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _EDGES = " \t-–—•·►▶»›|*_>"
@@ -114,6 +113,11 @@ def _hash(*parts: str) -> int:
     return int.from_bytes(digest.digest(), "little")
 
 
+def _is_sentence(text: str) -> bool:
+    """Whether a line ends with a full stop (before any closing quotation marks or brackets)."""
+    return text.rstrip().rstrip("'\"’”)]").endswith(".")
+
+
 def _opening(text: str) -> str | None:
     """The normalised opening words of a line that puts a title after them, or None."""
     text = text.lstrip(_EDGES)  # a bullet before the opening words is not one of them
@@ -121,7 +125,7 @@ def _opening(text: str) -> str | None:
     if match is None:
         return None
     head, rest = text[:match.start()].rstrip(), text[match.end():]
-    if not 1 <= len(head.split()) <= PREFIX_WORDS or not rest.split() or _SENTENCE_END.search(rest):
+    if not 1 <= len(head.split()) <= PREFIX_WORDS or not rest.split() or _is_sentence(rest):
         return None
     return _normal(head) + " " + match.group().strip()
 
@@ -135,12 +139,12 @@ def _candidates(doc: Document, openings: Sequence[str | None], options: Options)
     found = []
     for index, span in enumerate(paragraphs):
         text = span.text(doc)
-        words = len(text.split())
-        # A promo's title may well report speech ("Read more: Minister says ..."); its opening not.
-        spoken = text if openings[index] is None else openings[index]
-        if words > options["max-words"] or reports_speech(spoken):  # type: ignore[arg-type]
+        if len(text) > 40 * options["max-words"] or len(words := text.split()) > options["max-words"]:
             continue
-        if index < last - options["end-lines"] + 1 and words >= 5 and _SENTENCE_END.search(text):
+        # A promo's title may well report speech ("Read more: Minister says ..."); its opening not.
+        if reports_speech(text if openings[index] is None else openings[index]):  # type: ignore[arg-type]
+            continue
+        if index < last - options["end-lines"] + 1 and len(words) >= 5 and _is_sentence(text):
             continue  # a sentence in the story: story text, even when it recurs
         found.append(index)
     found.sort(key=lambda i: (min(i, last - i), i))
@@ -150,8 +154,8 @@ def _candidates(doc: Document, openings: Sequence[str | None], options: Options)
 def collect(doc: Document, options: Options) -> Signature:
     """The site; hashes of the candidate lines and of their openings; a sample of the rest."""
     texts = [span.text(doc) for span in doc.paragraphs]
-    # Long lines are never judged, only compared with each other: a cheaper normal form does.
-    hashes = [_hash(_normal(t) if len(t) < 400 else " ".join(t.casefold().split())) for t in texts]
+    # Long lines are never judged, only compared with each other: as they stand will do.
+    hashes = [_hash(_normal(t) if len(t) < 400 else t) for t in texts]
     openings = [_opening(text) for text in texts]
     chosen = _candidates(doc, openings, options)
     repeats = Counter(o for o in openings if o)
