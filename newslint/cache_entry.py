@@ -19,7 +19,7 @@ from dataclasses import fields
 from typing import Any
 
 from newslint.rule import FixSafety, Severity
-from newslint.runner import Diagnostic, FileResult, LocatedEdit, LocatedFix
+from newslint.runner import Anchor, Diagnostic, FileResult, LocatedEdit, LocatedFix
 from newslint.sources import Problem, ProblemKind
 
 FORMAT_KEY = "newslint-cache"
@@ -43,7 +43,7 @@ def encode(path: str, result: FileResult) -> bytes:
     data = {FORMAT_KEY: FORMAT, "path": path, "checked": result.checked,
             "diagnostics": [_record_out(d) for d in result.diagnostics],
             "problems": [_record_out(p) for p in result.problems],
-            "signatures": {code: [_value_out(value), list(anchor)]
+            "signatures": {code: [_value_out(value), anchor.to_data()]
                            for code, (value, anchor) in result.signatures.items()}}
     return json.dumps(data, separators=(",", ":")).encode("ascii")  # lone surrogates escaped
 
@@ -119,10 +119,11 @@ def _list(value: Any) -> list[Any]:
 
 
 # -- corpus rules' signatures ----------------------------------------------------------------------
-_ANCHOR = (int, int, int, int, str)  # line, column, end line, end column, snippet
+# line, column, end line, end column, snippet, declared lines (packed bytes, as base64), their texts
+_ANCHOR = (int, int, int, int, str, str, str)
 
 
-def _signatures_in(data: Any) -> dict[str, tuple[Any, tuple[int, int, int, int, str]]]:
+def _signatures_in(data: Any) -> dict[str, tuple[Any, Anchor]]:
     if not isinstance(data, dict):
         raise BadEntry("signatures are not an object")
     out = {}
@@ -132,8 +133,8 @@ def _signatures_in(data: Any) -> dict[str, tuple[Any, tuple[int, int, int, int, 
         value, anchor = item[0], _list(item[1])
         if len(anchor) != len(_ANCHOR) or any(type(a) is not t for a, t in zip(anchor, _ANCHOR)):
             raise BadEntry("a signature's anchor of another shape")
-        out[code] = (_value_in(value), tuple(anchor))
-    return out  # type: ignore[return-value]
+        out[code] = (_value_in(value), Anchor.from_data(anchor))  # binascii.Error is a ValueError
+    return out
 
 
 def _value_out(value: Any) -> Any:

@@ -7,6 +7,7 @@ edits spans of ``text`` writes back exactly the bytes it did not touch.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,20 +64,24 @@ _QUOTE_MARK = re.compile('["“”]')
 class Document:
     """One article. Cheap to create; each property is computed on first use and kept."""
 
-    def __init__(self, text: str, path: str = "<text>", decode_problem: DecodeProblem | None = None):
+    def __init__(self, text: str, path: str = "<text>", decode_problem: DecodeProblem | None = None,
+                 site: str | None = None):
         self.had_bom = text.startswith(BOM)
         self.text = text[1:] if self.had_bom else text
         self.path = path
         self.decode_problem = decode_problem
+        # The site the article comes from, as the input says (a JSON Lines record's domain or
+        # url host), else the folder holding it (a folder per site): corpus rules group by it.
+        self.site = site if site is not None else os.path.dirname(path)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> Document:
+    def from_bytes(cls, data: bytes, path: str = "<bytes>", site: str | None = None) -> Document:
         """Decode UTF-8 bytes; undecodable bytes become U+FFFD and ``decode_problem`` says where."""
         try:
-            return cls(data.decode("utf-8"), path)
+            return cls(data.decode("utf-8"), path, site=site)
         except UnicodeDecodeError as exc:
             reason = f"invalid UTF-8 byte 0x{data[exc.start]:02x} ({exc.reason})"
-            return cls(data.decode("utf-8", errors="replace"), path, DecodeProblem(exc.start, reason))
+            return cls(data.decode("utf-8", errors="replace"), path, DecodeProblem(exc.start, reason), site)
 
     # -- lines and positions -------------------------------------------------------------
     @cached_property

@@ -25,8 +25,8 @@ import difflib
 import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from newslint.baseline import normal_path
@@ -95,9 +95,9 @@ class DocumentFix:
     before: FileResult | None = None  # the lint of the text as it was read (None: ``result``)
 
 
-def _reparse(text: str, path: str) -> Document:
+def _reparse(text: str, doc: Document) -> Document:
     # Document strips one leading BOM; giving it one to strip keeps ``text`` exactly as it is.
-    return Document(BOM + text, path)
+    return Document(BOM + text, doc.path, site=doc.site)
 
 
 def fix_document(linter: Linter, doc: Document, source: Source | None = None, unsafe: bool = False,
@@ -115,7 +115,7 @@ def fix_document(linter: Linter, doc: Document, source: Source | None = None, un
         if passes == MAX_PASSES:
             break  # still changing: a rule's fix may undo another's, so trust none of it
         text, fixed = new, fixed + len(chosen)
-        result = linter.lint_document(_reparse(text, doc.path), source, corpus)
+        result = linter.lint_document(_reparse(text, doc), source, corpus)
     return DocumentFix(doc.text, 0, first, settled=False)
 
 
@@ -178,6 +178,7 @@ class FixReport:
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
     diff: bytes = b""  # the unified diff of every change, when asked for instead of writing
+    diffs: dict[str, bytes] = field(default_factory=dict)  # the same, by path (path:record)
     # JSON Lines file -> record number -> its repair, written once the whole file was read
     records: dict[str, dict[int, RecordFix]] = field(default_factory=dict)
 
@@ -225,7 +226,9 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
         for code, (value, anchor) in file_result.signatures.items():
             gathered.setdefault(code, []).append((Source(item.path, None, item.record, item.record_id),
                                                   value, anchor))
-    _merge(report.result, linter.finish_corpus(gathered))
+    corpus_result = linter.finish_corpus(gathered)
+    fix_corpus_findings(linter, corpus_result, settings, report, fields)
+    _merge(report.result, corpus_result)
     for path, repaired in report.records.items():
         if (repaired or output) and not diff:
             _write_jsonl(path, repaired, output or fixed_jsonl_path(path), fields, report)
@@ -258,7 +261,7 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
     if not changed and not settings.output:
         return outcome.result
     if settings.diff:
-        report.diff += _diff(source, doc, outcome.text)
+        report.diffs[_where(source)] = _diff(source, doc, outcome.text)
     else:
         problem = _write(source, doc, outcome.text, settings.output)
         if problem is not None:
@@ -270,6 +273,113 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
         report.changed.append(source.path)
     return outcome.result
 
+
+
+def _where(source: Source) -> str:
+    return source.path if source.record is None else f"{source.path}:{source.record}"
+
+
+# -- fixes of corpus rules ------------------------------------------------------------------------
+def fix_corpus_findings(linter: Linter, corpus: FileResult, settings: FixSettings, report: FixReport,
+                        fields: Any = None) -> None:
+    """Apply the fixes of corpus rules' findings, known only once every document was read, to
+    the texts the first pass left (as written; with ``--diff``, as it would have written them).
+    The findings so fixed leave ``corpus``; the documents' other findings are found again."""
+    found: dict[tuple[str, int | None], list[Diagnostic]] = {}
+    for diagnostic in corpus.diagnostics:
+        found.setdefault((diagnostic.path, diagnostic.record), []).append(diagnostic)
+    wanted: dict[str, set[int | None]] = {}  # path -> the documents in it to fix
+    for path, record in found:
+        if any(applicable(d, settings.unsafe) for d in found[(path, record)]):
+            wanted.setdefault(path, set()).add(record)
+    now: dict[tuple[str, int | None], list[Diagnostic]] = {}  # a fixed document's findings
+    for path, records in wanted.items():
+        for source, first in _originals(path, records, fields):
+            key = (source.path, source.record)
+            outcome = _fix_one(linter, source, first, found[key], settings, report)
+            if outcome is not None:
+                found[key], now[key] = outcome
+    corpus.diagnostics = [d for ds in found.values() for d in ds]
+    report.result.diagnostics = ([d for d in report.result.diagnostics if (d.path, d.record) not in now]
+                                 + [d for ds in now.values() for d in ds])
+
+
+def _originals(path: str, records: set[int | None], fields: Any) -> Iterator[tuple[Source, Document]]:
+    """The documents of ``path`` named (a file, or records of a JSON Lines file), read again."""
+    if records == {None}:
+        doc = read_document(Source(path))
+        if isinstance(doc, Document):
+            yield Source(path), doc
+        return
+    from newslint.jsonl import Fields, records as read_records
+
+    for item in read_records(path, fields or Fields()):
+        if isinstance(item, Source) and item.record in records:
+            yield item, Document(item.data, path, site=item.site)  # type: ignore[arg-type]
+
+
+def _fix_one(linter: Linter, source: Source, first: Document, findings: list[Diagnostic],
+             settings: FixSettings, report: FixReport) -> tuple[list[Diagnostic], list[Diagnostic]] | None:
+    """Apply one document's corpus findings' fixes; its corpus findings and document findings
+    after that (None: it was left as it was)."""
+    pending = report.records.get(source.path, {}).get(source.record) if source.record is not None else None
+    if settings.diff:
+        current = fix_document(linter, first, source, settings.unsafe).text
+    elif pending is not None:
+        current = pending.repaired
+    else:
+        current = first.text  # as the first pass wrote it
+    doc = Document(BOM + current, source.path, site=first.site)
+    valid = [d for d in findings if doc.line_text(d.line) == d.context]  # the line is still there
+    chosen = choose_fixes(valid, len(current), settings.unsafe)
+    if not chosen:
+        return None
+    new = apply_fixes(current, chosen)
+    if source.record is not None and not settings.diff:  # written with the file's other records
+        before = pending.before if pending is not None else findings
+        fixed = pending.fixed if pending is not None else 0
+        report.records.setdefault(source.path, {})[source.record] = RecordFix(
+            first.text, new, fixed + len(chosen), before)
+    else:
+        if settings.diff:
+            report.diffs[_where(source)] = _diff(source, first, new)
+        else:
+            problem = _write(source, first, new, None)
+            if problem is not None:
+                report.result.problems.append(problem)
+                return None
+        report.fixed += len(chosen)
+        if source.path not in report.changed:
+            report.changed.append(source.path)
+    new_doc = Document(BOM + new, source.path, site=first.site)
+    edits = sorted((e for fix in chosen for e in fix.edits), key=lambda e: e.start)
+    left = [moved for d in findings if d.fix not in chosen
+            for moved in [_relocated(d, doc, new_doc, edits)] if moved is not None]
+    return left, linter.lint_document(new_doc, source, corpus=False).diagnostics
+
+
+def _relocated(d: Diagnostic, old: Document, new: Document, edits: list[LocatedEdit]) -> Diagnostic | None:
+    """A finding moved past the edits applied before it (None when they edited its text)."""
+    def moved(offset: int) -> int | None:
+        shift = 0
+        for edit in edits:
+            if edit.end <= offset:
+                shift += edit.end - edit.start - len(edit.replacement)
+            elif edit.start < offset:
+                return None
+        return offset - shift
+
+    if d.end_line > len(old.lines):
+        return None
+    start = moved(old.lines[d.line - 1].start + d.column - 1)
+    end = moved(old.lines[d.end_line - 1].start + d.end_column - 1)
+    fix_edits = [(moved(e.start), moved(e.end), e.replacement) for e in d.fix.edits] if d.fix else []
+    if start is None or end is None or any(a is None or b is None for a, b, _ in fix_edits):
+        return None
+    fix = d.fix and replace(d.fix, edits=tuple(LocatedEdit(a, b, text, *new.position(a), *new.position(b))  # type: ignore[arg-type]
+                                               for a, b, text in fix_edits))
+    return replace(d, line=new.position(start)[0], column=new.position(start)[1],
+                   end_line=new.position(end)[0], end_column=new.position(end)[1], fix=fix)
 
 def _write(source: Source, doc: Document, text: str, output: str | None) -> Problem | None:
     """Write the repaired text in place (or to ``output``); a Problem says why it was not."""
@@ -294,6 +404,7 @@ def _write(source: Source, doc: Document, text: str, output: str | None) -> Prob
 def _finish(report: FixReport, settings: FixSettings) -> None:
     """Sort the remaining findings and add the summary lines."""
     result = report.result
+    report.diff = b"".join(report.diffs.values())
     result.diagnostics.sort(key=lambda d: d.sort_key)
     result.problems.sort(key=lambda p: p.path)
     result.crashes.sort(key=lambda c: (c.path, c.code))

@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from newslint.files import open_regular
 from newslint.sources import MAX_FILE_BYTES, Problem, ProblemKind, Source
@@ -22,12 +23,13 @@ from newslint.sources import MAX_FILE_BYTES, Problem, ProblemKind, Source
 
 @dataclass(frozen=True)
 class Fields:
-    """Where a record keeps its article: text, title, and an identifier (the first id field
-    present wins)."""
+    """Where a record keeps its article: text, title, an identifier (the first id field
+    present wins) and the site it comes from (the first site field present wins)."""
 
     text: str = "text"
     title: str | None = "title"
     ids: tuple[str, ...] = ("id", "url")
+    sites: tuple[str, ...] = ("domain", "url")
 
 
 class _OwningGzipFile(gzip.GzipFile):
@@ -75,6 +77,22 @@ def article_of(record: dict[str, Any], fields: Fields) -> str | None:
     return f"\n{body}\n"  # a leading blank line: the model sees no headline
 
 
+def site_of(record: dict[str, Any], fields: Fields) -> str | None:
+    """The site a record comes from: the host named by its first site field (a domain, or a
+    URL), lower-cased, without a port or a leading ``www.``; None when no field names one."""
+    for name in fields.sites:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            value = value.strip()
+            try:
+                host = urlsplit(value if "//" in value else "//" + value).hostname
+            except ValueError:  # a malformed URL (a bad IPv6 literal) names no site
+                continue
+            if host:
+                return host.removeprefix("www.")
+    return None
+
+
 def identifier_of(record: dict[str, Any], fields: Fields) -> str | None:
     """The record's identifier: the first of ``fields.ids`` holding a plain value (a string or a
     number, from JSON or from a dataframe's column), as text."""
@@ -93,7 +111,7 @@ def record_source(record: Any, where: str, number: int, fields: Fields) -> Sourc
     article = article_of(record, fields)
     if article is None:
         return _problem(where, number, f"no text in field {fields.text!r}")
-    return Source(where, article, number, identifier_of(record, fields))
+    return Source(where, article, number, identifier_of(record, fields), site_of(record, fields))
 
 
 def _problem(where: str, number: int, why: str) -> Problem:

@@ -3,9 +3,11 @@
 A rule module exports ``RULE = Rule(...)``. A document-scope rule has a pure
 ``check(doc, options)`` yielding ``Finding``s (character spans into ``doc.text``). A corpus-scope
 rule instead has ``collect(doc, options)``, run on every document (possibly in another process or
-on another machine) and returning a small picklable signature, and ``finish(signatures,
+on another machine) and returning a small picklable signature, and ``finish(signatures, paths,
 options)``, run once after every document was read, yielding ``(index, message)`` pairs that name
-the document (its index in ``signatures``) to report.
+the document (its index in ``signatures``) to report at the signature's anchor span, or
+``CorpusFinding``s, which may instead report one of the lines the signature declared, with a fix
+that deletes it.
 """
 from __future__ import annotations
 
@@ -88,17 +90,33 @@ class Finding:
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What a corpus rule's ``collect`` keeps of one document: a compact picklable ``value``
-    and the span to point at if the document is reported."""
+    and the span to point at if the document is reported; ``lines`` (an offset inside each) are
+    the lines ``finish`` may report instead, each with a fix that deletes it. The runner locates
+    them while the document is at hand, so declare only the few lines that may be reported."""
 
     value: Any
     start: int = 0
     end: int = 0
+    lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusFinding:
+    """What a corpus rule's ``finish`` may yield instead of an ``(index, message)`` pair: a
+    finding in the document at ``index``, on the line at position ``line`` of its signature's
+    ``lines`` (None: at the signature's span). A reported line gets a fix that deletes it, safe
+    or unsafe as the rule's ``fix`` says (none when the rule offers no fix)."""
+
+    index: int
+    message: str
+    line: int | None = None
+    confidence: float | None = None
 
 
 Options = Mapping[str, Any]
 CheckFn = Callable[[Document, Options], Iterable[Finding]]
 CollectFn = Callable[[Document, Options], "Signature | None"]
-FinishFn = Callable[[Sequence[Any], Sequence[str], Options], Iterable[tuple[int, str]]]
+FinishFn = Callable[[Sequence[Any], Sequence[str], Options], Iterable["tuple[int, str] | CorpusFinding"]]
 
 
 @dataclass(frozen=True)

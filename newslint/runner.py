@@ -6,9 +6,11 @@ in the parent, after every document was read.
 """
 from __future__ import annotations
 
+import base64
 import itertools
 import multiprocessing
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,8 +19,9 @@ from typing import Any
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
 from newslint.document import Document
 from newslint.registry import load_rules
-from newslint.rule import Finding, Fix, FixSafety, Rule, Scope, Severity
+from newslint.rule import CorpusFinding, Finding, Fix, FixSafety, Rule, Scope, Severity
 from newslint.sources import Problem, Source, discover, read_document
+from newslint.text.edits import delete_line
 from newslint.validate import check_finished, check_signature, describe, validated
 
 PARALLEL_THRESHOLD = 32  # below this many files a process pool costs more than it saves
@@ -86,6 +89,39 @@ class Crash:
         return f"{self.path}: internal error in rule {self.code} ({self.rule}): {self.error}"
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a corpus rule may report a document, located while the document was at hand: its
+    signature's span, and the lines the signature declared, packed (``LINE_FIELDS`` integers a
+    line in ``lines``; their texts joined by newlines in ``texts``) so that signatures of a
+    hundred thousand documents stay small."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    snippet: str
+    lines: bytes = b""
+    texts: str = ""
+
+
+    def to_data(self) -> list[Any]:
+        """The anchor as JSON-ready data (the packed lines as base64)."""
+        return [self.line, self.column, self.end_line, self.end_column, self.snippet,
+                base64.b64encode(self.lines).decode("ascii"), self.texts]
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> Anchor:
+        """The anchor ``to_data`` gave (a ValueError for packed lines that are not base64)."""
+        line, column, end_line, end_column, snippet, lines, texts = data
+        return cls(line, column, end_line, end_column, snippet, base64.b64decode(lines, validate=True), texts)
+
+
+# A declared line, packed: its number, the columns of its stripped text, and the edit that
+# deletes it (start, end, start line, start column, end line, end column).
+LINE_FIELDS = 9
+
+
 @dataclass
 class FileResult:
     """What linting one source produced."""
@@ -93,8 +129,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
-    # corpus rule code -> (signature value, anchor diagnostic fields)
-    signatures: dict[str, tuple[Any, tuple[int, int, int, int, str]]] = field(default_factory=dict)
+    # corpus rule code -> (signature value, where the rule may report the document)
+    signatures: dict[str, tuple[Any, Anchor]] = field(default_factory=dict)
     checked: bool = False
 
 
@@ -172,9 +208,11 @@ class Linter:
         line, column = doc.position(signature.start)
         end_line, end_column = doc.position(signature.end)
         snippet = _normalise(doc.text[signature.start:signature.end])
-        result.signatures[rule.code] = (signature.value, (line, column, end_line, end_column, snippet))
+        lines, texts = _pack_lines(doc, signature.lines)
+        result.signatures[rule.code] = (signature.value, Anchor(line, column, end_line, end_column,
+                                                                snippet, lines, texts))
 
-    def finish_corpus(self, entries: dict[str, list[tuple[Source, Any, tuple]]]) -> FileResult:
+    def finish_corpus(self, entries: dict[str, list[tuple[Source, Any, Anchor]]]) -> FileResult:
         """Run corpus rules over the signatures gathered from every document."""
         result = FileResult()
         for rule in self.resolved.rules:
@@ -184,15 +222,50 @@ class Linter:
             try:
                 values = [value for _, value, _ in items]
                 names = [source.path for source, _, _ in items]
-                for index, message in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
-                    check_finished(index, message, len(items))
-                    source, _, (line, column, end_line, end_column, snippet) = items[index]
-                    result.diagnostics.append(Diagnostic(
-                        source.path, line, column, end_line, end_column, rule.code, rule.name,
-                        message, rule.severity, snippet, None, "", source.record, source.record_id))
+                for found in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
+                    if not isinstance(found, CorpusFinding):  # the (index, message) pair of older rules
+                        index, message = found if isinstance(found, tuple) and len(found) == 2 else (found, None)
+                        found = CorpusFinding(index, message)
+                    check_finished(found.index, found.message, len(items))
+                    source, _, anchor = items[found.index]
+                    result.diagnostics.append(_corpus_diagnostic(rule, source, anchor, found))
             except Exception as exc:
                 result.crashes.append(Crash("<corpus>", rule.code, rule.name, describe(exc)))
         return result
+
+
+def _pack_lines(doc: Document, offsets: Iterable[int]) -> tuple[bytes, str]:
+    """Locate the lines holding ``offsets`` and the edits deleting them, packed (see Anchor)."""
+    numbers, texts = array("i"), []
+    for offset in offsets:
+        index = doc.line_of(offset) - 1
+        raw = doc.lines[index]
+        text = raw.text(doc)
+        start = raw.start + len(text) - len(text.lstrip())
+        end = raw.start + len(text.rstrip())
+        edit = delete_line(doc, offset)
+        numbers.extend((index + 1, start - raw.start + 1, end - raw.start + 1, edit.start, edit.end,
+                        *doc.position(edit.start), *doc.position(edit.end)))
+        texts.append(text)
+    return numbers.tobytes(), "\n".join(texts)
+
+
+def _corpus_diagnostic(rule: Rule, source: Source, anchor: Anchor, found: CorpusFinding) -> Diagnostic:
+    """A corpus rule's finding placed in its document: at the anchor, or on a declared line
+    with a fix deleting it."""
+    if found.line is None:
+        return Diagnostic(source.path, anchor.line, anchor.column, anchor.end_line, anchor.end_column,
+                          rule.code, rule.name, found.message, rule.severity, anchor.snippet, None, "",
+                          source.record, source.record_id, found.confidence)
+    packed = array("i", anchor.lines)
+    line, column, end_column, *edit = packed[found.line * LINE_FIELDS:(found.line + 1) * LINE_FIELDS]
+    context = anchor.texts.split("\n")[found.line]
+    fix = None
+    if rule.fix is not FixSafety.NONE:
+        fix = LocatedFix((LocatedEdit(edit[0], edit[1], "", *edit[2:]),), "delete the line", rule.fix)
+    return Diagnostic(source.path, line, column, line, end_column, rule.code, rule.name, found.message,
+                      rule.severity, _normalise(context), fix, context, source.record, source.record_id,
+                      found.confidence)
 
 
 def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = None,

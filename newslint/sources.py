@@ -55,12 +55,14 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One article to lint: a file path, or text already in memory (stdin, a JSONL record)."""
+    """One article to lint: a file path, or text already in memory (stdin, a JSONL record);
+    ``site``: the site it comes from when the input says (None: the folder holding it)."""
 
     path: str
     data: bytes | str | None = None
     record: int | None = None
     record_id: str | None = None
+    site: str | None = None
 
 
 def _matches(relative: str, globs: Sequence[str]) -> bool:
@@ -149,13 +151,13 @@ def read_document(source: Source) -> Document | Problem:
     if isinstance(data, Problem):
         return data
     if isinstance(data, str):
-        doc = Document(data, source.path)
+        doc = Document(data, source.path, site=source.site)
     else:
         if len(data) > MAX_FILE_BYTES:  # bytes already in memory (a git revision, the library API)
             return too_large(source.path, TooLarge(MAX_FILE_BYTES, len(data)))
         if b"\0" in data[:BINARY_SNIFF_BYTES]:
             return Problem(source.path, ProblemKind.BINARY, "binary file (contains NUL bytes), skipped")
-        doc = Document.from_bytes(data, source.path)
+        doc = Document.from_bytes(data, source.path, source.site)
     if not doc.text.strip():
         return Problem(source.path, ProblemKind.EMPTY, "empty file: nothing to lint")
     return doc

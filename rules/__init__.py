@@ -22,4 +22,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "off_topic_paragraph",
     "mojibake",
     "garbled_token",
+    "site_template_line",
 )

@@ -82,6 +82,32 @@ def test_scheduler_address_from_the_cli(cluster, corpus: Path) -> None:
     assert remote.stdout == local.stdout
 
 
+def test_site_templates_of_records_match_the_local_run(cluster, tmp_path: Path) -> None:
+    # Records of two sites (a domain field, a url field), a template line under one site's:
+    # grouped by site the same way across partitions as in a local run of the JSON Lines file.
+    import json
+
+    from newslint.document import Document
+
+    records = []
+    for index, path in enumerate(sorted(CLEAN.glob("*.txt"))[:24]):
+        doc = Document(path.read_text(encoding="utf-8"))
+        body = [p.text(doc) for p in doc.paragraphs]
+        site = {"domain": "ashford.example"} if index % 2 else {"url": f"https://www.bramley.example/{index}"}
+        ending = ["Sign up to our newsletter for the day's top stories."] if index % 2 else []
+        records.append({"id": f"r{index}", "title": doc.headline.text(doc), "text": "\n".join(body + ending), **site})
+    jsonl = tmp_path / "corpus.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    local = lint_paths([str(jsonl)], jobs=1, select=["NL307"])
+    with distributed.Client(cluster):
+        remote = lint_bag(db.from_sequence(records, npartitions=4), select=["NL307"])
+
+    def keyed(result) -> list[tuple]:
+        return sorted((d.record_id, d.line, d.message) for d in result.diagnostics)
+    assert keyed(remote) == keyed(local)
+    assert len(local.diagnostics) == 12 and "ashford.example" in local.diagnostics[0].message
+
+
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -105,3 +105,17 @@ def test_seeds_parse(seed: Path) -> None:
     assert doc.headline is not None and len(doc.paragraphs) >= 15
     for p in doc.paragraphs:
         assert doc.line_text(doc.line_of(p.start)).strip() == p.text(doc)
+
+
+def test_site_is_given_or_the_folder(tmp_path: Path) -> None:
+    from newslint.sources import Source, read_document
+
+    path = tmp_path / "site-a" / "x.txt"
+    path.parent.mkdir()
+    path.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    doc = read_document(Source(str(path)))
+    assert isinstance(doc, Document) and doc.site == str(tmp_path / "site-a")
+    given = read_document(Source(str(path), site="example.com"))
+    assert isinstance(given, Document) and given.site == "example.com"
+    assert Document("Headline\n\nBody.\n", "<text>").site == ""
+    assert Document.from_bytes(b"Headline\n\nBody.\n", "a/b.txt", "example.org").site == "example.org"

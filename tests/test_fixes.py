@@ -21,7 +21,7 @@ from newslint.config import Config, ResolvedConfig
 from newslint.document import Document
 from newslint.fixes import choose_fixes, fix_document, fix_paths, fix_text, unified_diff
 from newslint.registry import load_rules
-from newslint.rule import Edit, Finding, Fix, FixSafety, Rule
+from newslint.rule import Edit, Finding, Fix, FixSafety, Rule, Scope
 from newslint.runner import Linter, lint_paths, prepare
 from newslint.sources import ProblemKind
 from newslint.testing import linter_for
@@ -31,6 +31,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "fixes"
 CASES = sorted(p for p in FIXTURES.glob("*/*.txt") if not p.name.endswith(".fixed.txt"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FIXABLE = [r for r in load_rules(plugins=False).rules if r.fix is not FixSafety.NONE]
+# A corpus rule fires only across many articles, so its fixes are tested on whole folders (the
+# corpus tests at the end of this file, and the rule's own tests), not on one-article fixtures.
+FIXABLE_ARTICLE = [r for r in FIXABLE if r.scope is Scope.DOCUMENT]
 ZWSP = "\u200b"
 ARTICLE = "Council approves cycle lanes\n\nThe council approved three new{} lanes on Monday.\n"
 
@@ -42,8 +45,8 @@ def read(path: Path) -> str:
 
 # -- every fixable rule, on whole articles ------------------------------------------------------
 def test_every_fixable_rule_has_fix_fixtures() -> None:
-    assert FIXABLE, "no registered rule offers a fix: the parametrised tests below would be empty"
-    missing = [r.code for r in FIXABLE if not list((FIXTURES / r.code).glob("*.fixed.txt"))]
+    assert FIXABLE_ARTICLE, "no registered rule offers a fix: the parametrised tests below would be empty"
+    missing = [r.code for r in FIXABLE_ARTICLE if not list((FIXTURES / r.code).glob("*.fixed.txt"))]
     assert not missing, f"rules with a fix but no tests/fixtures/fixes/<CODE>/ case: {missing}"
 
 
@@ -57,7 +60,7 @@ def test_every_fixable_rule_says_whether_its_fix_is_safe_and_why(rule: Rule) -> 
 
 def test_fix_fixtures_name_registered_fixable_rules() -> None:
     assert CASES
-    assert {p.parent.name for p in CASES} <= {r.code for r in FIXABLE}
+    assert {p.parent.name for p in CASES} <= {r.code for r in FIXABLE_ARTICLE}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -440,7 +443,7 @@ def test_json_lines_output_never_onto_the_input_and_diff_writes_nothing(tmp_path
 
 
 def test_corpus_rules_judge_the_repaired_texts(tmp_path: Path) -> None:
-    from newslint.rule import Scope, Signature
+    from newslint.rule import Signature
 
     def collect(doc: Document, options: object) -> Signature:
         return Signature(doc.text, 0, 1)
@@ -455,3 +458,110 @@ def test_corpus_rules_judge_the_repaired_texts(tmp_path: Path) -> None:
     report = fix_paths([str(tmp_path)], linter=linter_with(nl204_rule, same))
     assert [(Path(d.path).name, d.code) for d in report.result.diagnostics] == [("a.txt", "XF001"), ("b.txt", "XF001")]
     assert report.fixed == 1
+
+
+# -- fixes of corpus rules' findings -----------------------------------------------------------
+def _shared_line_rule(safety: FixSafety = FixSafety.SAFE) -> Rule:
+    """A corpus rule that reports (and deletes) each body line found in every article."""
+    from newslint.rule import CorpusFinding, Signature
+
+    def collect(doc: Document, options: object) -> Signature:
+        return Signature(tuple(p.text(doc) for p in doc.paragraphs), lines=tuple(p.start for p in doc.paragraphs))
+
+    def finish(values: list, paths: list, options: object) -> Iterator[CorpusFinding]:
+        for index, lines in enumerate(values):
+            for k, line in enumerate(lines):
+                if all(line in other for other in values):
+                    yield CorpusFinding(index, "in every article", k)
+    return Rule(code="XF002", name="shared-line", summary="s", doc="", scope=Scope.CORPUS,
+                collect=collect, finish=finish, fix=safety)
+
+
+def _last_line_rule() -> Rule:
+    """A corpus rule that reports each article's last line, without a fix."""
+    from newslint.rule import CorpusFinding, Signature
+
+    def collect(doc: Document, options: object) -> Signature:
+        return Signature(None, lines=(doc.paragraphs[-1].start,))
+    return Rule(code="XF003", name="last-line", summary="s", doc="", scope=Scope.CORPUS, collect=collect,
+                finish=lambda values, paths, options: (CorpusFinding(i, "last", 0) for i in range(len(values))))
+
+
+SHARED = "Follow the Echo for more."
+STORY = "Title {n}\n\nStory {n} opens{zwsp} here.\n\n{shared}\n\nStory {n} goes on.\n\nStory {n} ends.\n"
+
+
+def _corpus(folder: Path, shared: str = SHARED) -> list[Path]:
+    paths = []
+    for n in range(3):
+        path = folder / f"a{n}.txt"
+        path.write_text(STORY.format(n=n, zwsp=ZWSP if n == 1 else "", shared=shared), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _nl204() -> Rule:
+    return next(r for r in load_rules(plugins=False).rules if r.code == "NL204")
+
+
+def test_corpus_findings_are_fixed_after_the_first_pass(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path)
+    linter = linter_with(_nl204(), _shared_line_rule(), _last_line_rule())
+    report = fix_paths([str(tmp_path)], linter=linter)
+    assert report.fixed == 3 + 1 and sorted(report.changed) == [str(p) for p in paths]
+    for n, path in enumerate(paths):
+        assert read(path) == f"Title {n}\n\nStory {n} opens here.\n\nStory {n} goes on.\n\nStory {n} ends.\n"
+    # What remains was moved up with the text: the last line is now line 7, not 9.
+    assert [(Path(d.path).name, d.line, d.code) for d in report.result.diagnostics] == [
+        (f"a{n}.txt", 7, "XF003") for n in range(3)]
+    assert report.result.notes == ["Fixed 4 findings (3 files changed); 3 remain."]
+    assert fix_paths([str(tmp_path)], linter=linter).fixed == 0
+
+
+def test_unsafe_corpus_fixes_wait_for_unsafe_fixes(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path)
+    before = [read(p) for p in paths]
+    linter = linter_with(_shared_line_rule(FixSafety.UNSAFE))
+    report = fix_paths([str(tmp_path)], linter=linter)
+    assert report.fixed == 0 and [read(p) for p in paths] == before and len(report.result.diagnostics) == 3
+    assert fix_paths([str(tmp_path)], unsafe=True, linter=linter).fixed == 3
+
+
+def test_corpus_fixes_in_a_diff_join_the_article_fixes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _corpus(tmp_path)
+    before = [read(p) for p in paths]
+    monkeypatch.chdir(tmp_path)  # a diff names files relative to the current folder
+    report = fix_paths(["."], diff=True, linter=linter_with(_nl204(), _shared_line_rule()))
+    assert [read(p) for p in paths] == before and report.fixed == 4
+    diff = report.diff.decode("utf-8")
+    assert diff.count("+++ ") == 3 and diff.count(f"-{SHARED}\n") == 3
+    assert f"-Story 1 opens{ZWSP} here.\n" in diff and "+Story 1 opens here.\n" in diff
+    subprocess.run(["patch", "-s", "-p0"], input=report.diff, cwd=tmp_path, check=True)
+    assert [read(p) for p in paths] == [b.replace(ZWSP, "").replace(f"{SHARED}\n\n", "") for b in before]
+
+
+def test_corpus_fixes_of_json_lines_records(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "corpus.jsonl"
+    rows = [{"id": n, "title": f"Title {n}", "text": f"Story {n}{ZWSP if n == 1 else ''}.\n{SHARED}\nEnd {n}."}
+            for n in range(3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = fix_paths([str(path)], linter=linter_with(_nl204(), _shared_line_rule()))
+    assert report.fixed == 4 and not report.result.diagnostics
+    fixed = [json.loads(line) for line in (tmp_path / "corpus.fixed.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in fixed] == [f"Story {n}.\nEnd {n}." for n in range(3)]
+
+
+def test_a_corpus_fix_waits_when_its_line_changed_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _corpus(tmp_path)
+    originals = fixes._originals
+
+    def edited_meanwhile(path: str, records: set, fields: object) -> Iterator:
+        if path == str(paths[0]):  # someone edits the file after the first pass read it
+            paths[0].write_text(read(paths[0]).replace(SHARED, "Follow the Echo for more news."), encoding="utf-8")
+        return originals(path, records, fields)
+    monkeypatch.setattr(fixes, "_originals", edited_meanwhile)
+    report = fix_paths([str(tmp_path)], linter=linter_with(_shared_line_rule()))
+    assert report.fixed == 2 and "Follow the Echo for more news." in read(paths[0])
+    assert [(Path(d.path).name, d.line) for d in report.result.diagnostics] == [("a0.txt", 5)]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from newslint import jsonl
 from newslint.cli import main
-from newslint.jsonl import Fields, records
+from newslint.jsonl import Fields, records, site_of
 from newslint.runner import lint_paths
 from newslint.sources import Problem, Source
 
@@ -92,3 +92,20 @@ def test_jsonl_in_folders_only_when_included(tmp_path: Path) -> None:
     assert lint_paths([str(tmp_path)], jobs=1, select=["NL301"]).diagnostics == []
     found = lint_paths([str(tmp_path)], jobs=1, select=["NL301"], include=["*.jsonl"]).diagnostics
     assert [d.record for d in found] == [1]
+
+
+def test_site_of_a_record() -> None:
+    fields = Fields()
+    assert site_of({"domain": "News.Example.com", "url": "https://other.org/x"}, fields) == "news.example.com"
+    assert site_of({"url": "https://www.bbc.co.uk/news/uk-1"}, fields) == "bbc.co.uk"
+    assert site_of({"url": "bbc.co.uk/news"}, fields) == "bbc.co.uk"
+    assert site_of({"url": "http://[::1"}, fields) is None  # malformed: no site, not a crash
+    assert site_of({"domain": "", "id": 3}, fields) is None
+    assert site_of({"source": "example.org"}, Fields(sites=("source",))) == "example.org"
+
+
+def test_records_name_their_site(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    rows = [{"text": "A.", "domain": "Example.org"}, {"text": "B.", "url": "https://www.bbc.co.uk/x"}, {"text": "C."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [s.site for s in records(str(path))] == ["example.org", "bbc.co.uk", None]  # type: ignore[union-attr]

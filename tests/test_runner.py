@@ -93,3 +93,53 @@ def test_a_rule_s_confidence_reaches_the_diagnostic_and_the_json_format() -> Non
     assert (sure.confidence, unsure.confidence) == (0.625, None)
     assert diagnostic_to_json(sure)["confidence"] == 0.625
     assert "confidence" not in diagnostic_to_json(unsure)
+
+
+# -- corpus rules reporting lines ---------------------------------------------------------------
+def _corpus_rule(code: str, finish, fix=None, lines=True):  # type: ignore[no-untyped-def]
+    """A corpus rule whose signatures declare every body line (or none)."""
+    from newslint.rule import FixSafety, Rule, Scope, Signature
+
+    def collect(doc, options):  # type: ignore[no-untyped-def]
+        return Signature(len(doc.paragraphs), 0, 5, tuple(p.start for p in doc.paragraphs) if lines else ())
+    return Rule(code=code, name=code.lower(), summary="s", doc="", scope=Scope.CORPUS, collect=collect,
+                finish=finish, fix=fix or FixSafety.NONE)
+
+
+def _linter_with(*rules):  # type: ignore[no-untyped-def]
+    from newslint.config import Config, ResolvedConfig
+    from newslint.runner import Linter
+
+    return Linter(ResolvedConfig(Config(), rules, {r.code: r.options for r in rules}, rules))
+
+
+TEXTS = ["Title\n\nFirst.\n\n  Last line here  \n", "Other\n\nOne.\n\nTwo.\n"]
+
+
+def test_a_corpus_rule_reports_the_lines_its_signatures_declare() -> None:
+    from newslint.rule import CorpusFinding, FixSafety
+    from newslint.runner import run
+    from newslint.sources import Source
+
+    def last(values, paths, options):  # type: ignore[no-untyped-def]
+        return (CorpusFinding(i, "last line", n - 1, confidence=0.5) for i, n in enumerate(values))
+    sources = [Source(f"{n}.txt", t) for n, t in enumerate(TEXTS)]
+    found = run(_linter_with(_corpus_rule("XT001", last)), sources, jobs=1).diagnostics
+    assert [(d.path, d.line, d.column, d.end_column, d.snippet, d.context, d.fix, d.confidence) for d in found] == [
+        ("0.txt", 5, 3, 17, "Last line here", "  Last line here  ", None, 0.5),
+        ("1.txt", 5, 1, 5, "Two.", "Two.", None, 0.5)]
+    # A rule that declares a fix gets one deleting the line with the blank line before it.
+    (fixed, _) = run(_linter_with(_corpus_rule("XT002", last, FixSafety.SAFE)), sources, jobs=1).diagnostics
+    (edit,) = fixed.fix.edits  # type: ignore[union-attr]
+    assert fixed.fix.safety is FixSafety.SAFE and TEXTS[0][:edit.start] + TEXTS[0][edit.end:] == "Title\n\nFirst.\n"
+    assert (edit.start_line, edit.start_column, edit.end_line, edit.end_column) == (3, 7, 5, 19)
+
+
+def test_a_corpus_rule_may_still_yield_index_and_message_pairs() -> None:
+    from newslint.runner import run
+    from newslint.sources import Source
+
+    rule = _corpus_rule("XT003", lambda values, paths, options: [(1, "second")], lines=False)
+    found = run(_linter_with(rule), [Source(f"{n}.txt", t) for n, t in enumerate(TEXTS)], jobs=1).diagnostics
+    assert [(d.path, d.line, d.column, d.end_column, d.snippet, d.message, d.fix) for d in found] == [
+        ("1.txt", 1, 1, 6, "Other", "second", None)]

@@ -23,7 +23,7 @@ from newslint import cache as cache_module
 from newslint import jsonl
 from newslint.cache_entry import BadEntry, Unstorable, decode, encode
 from newslint.cli import main
-from newslint.runner import FileResult, lint_paths, prepare
+from newslint.runner import Anchor, FileResult, lint_paths, prepare
 from newslint.sources import MAX_FILE_BYTES, Source
 
 ARTICLE = "Council approves cycle lanes\n\nThe council approved three new{} lanes on Monday.\n"
@@ -244,11 +244,11 @@ def test_entries_round_trip_exactly(tmp_path: Path) -> None:
     assert diagnostic.fix is not None
     stored = FileResult([diagnostic], result.problems, [], {"XX001": (
         {"tuple": (1, 2.5, "\udc80"), "bytes": b"\x00\xff", "list": [None, True]},
-        (1, 2, 3, 4, "snippet"))}, checked=True)
+        Anchor(1, 2, 3, 4, "snippet", b"\x01\x00", "a line"))}, checked=True)
     back = decode(encode(str(path), stored), str(path))
     assert back == stored
     with pytest.raises(Unstorable):
-        encode(str(path), FileResult(signatures={"XX001": ({1, 2}, (1, 1, 1, 1, ""))}))
+        encode(str(path), FileResult(signatures={"XX001": ({1, 2}, Anchor(1, 1, 1, 1, ""))}))
     with pytest.raises(BadEntry):
         decode(encode(str(path), stored), "another.txt")
 

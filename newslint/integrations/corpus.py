@@ -25,7 +25,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.integrations.findings import finding_record, offset
 from newslint.rule import Scope
-from newslint.runner import FileResult, Linter
+from newslint.runner import Anchor, FileResult, Linter
 from newslint.sources import Source
 
 _BYTES = "$bytes"
@@ -74,9 +74,8 @@ def stage_one(result: FileResult, doc: Document, key: str, name: str) -> str | N
         return None
     kept = {}
     for code, (value, anchor) in sorted(result.signatures.items()):
-        line, column, end_line, end_column, _ = anchor
-        span = [offset(doc, line, column), offset(doc, end_line, end_column)]
-        kept[code] = [_encode(value, code), list(anchor), span]
+        span = [offset(doc, anchor.line, anchor.column), offset(doc, anchor.end_line, anchor.end_column)]
+        kept[code] = [_encode(value, code), anchor.to_data(), span]
     return json.dumps({"key": key, "name": name, "signatures": kept}, ensure_ascii=False)
 
 
@@ -93,7 +92,7 @@ def finish(linter: Linter, stage_ones: Iterable[str | None]) -> dict[str, list[d
         data = json.loads(raw)
         source = Source(data["name"], None, None, data["key"])
         for code, (value, anchor, span) in data["signatures"].items():
-            entries.setdefault(code, []).append((source, _decode(value), tuple(anchor)))
+            entries.setdefault(code, []).append((source, _decode(value), Anchor.from_data(anchor)))
             spans[data["key"], code] = (span[0], span[1])
     result = linter.finish_corpus(entries)
     if result.crashes:
