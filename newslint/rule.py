@@ -5,7 +5,8 @@ A rule module exports ``RULE = Rule(...)``. A document-scope rule has a pure
 rule instead has ``collect(doc, options)``, run on every document (possibly in another process or
 on another machine) and returning a small picklable signature, and ``finish(signatures,
 options)``, run once after every document was read, yielding ``(index, message)`` pairs that name
-the document (its index in ``signatures``) to report.
+the document (its index in ``signatures``) to report, or ``(index, message, score)`` triples
+(``score`` as a finding's ``confidence``).
 """
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ class Signature:
 Options = Mapping[str, Any]
 CheckFn = Callable[[Document, Options], Iterable[Finding]]
 CollectFn = Callable[[Document, Options], "Signature | None"]
-FinishFn = Callable[[Sequence[Any], Sequence[str], Options], Iterable[tuple[int, str]]]
+FinishFn = Callable[[Sequence[Any], Sequence[str], Options],
+                    Iterable["tuple[int, str] | tuple[int, str, float]"]]
 
 
 @dataclass(frozen=True)

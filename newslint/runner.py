@@ -66,6 +66,7 @@ class Diagnostic:
     record: int | None = None
     record_id: str | None = None
     confidence: float | None = None  # the rule's confidence in [0, 1], when it gives one
+    score: float | None = None  # the rule's own raw score (Finding.confidence)
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -184,11 +185,13 @@ class Linter:
             try:
                 values = [value for _, value, _ in items]
                 names = [source.path for source, _, _ in items]
-                for index, message in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
+                for index, message, *score in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
                     source, _, (line, column, end_line, end_column, snippet) = items[index]
+                    raw = score[0] if score else None
                     result.diagnostics.append(Diagnostic(
                         source.path, line, column, end_line, end_column, rule.code, rule.name,
-                        message, rule.severity, snippet, None, "", source.record, source.record_id))
+                        message, rule.severity, snippet, None, "", source.record, source.record_id,
+                        raw, raw))
             except Exception as exc:
                 result.crashes.append(Crash("<corpus>", rule.code, rule.name, f"{type(exc).__name__}: {exc}"))
         return result
@@ -202,7 +205,7 @@ def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = Non
     snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
     return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                       finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
-                      doc.line_text(line), record, record_id, finding.confidence)
+                      doc.line_text(line), record, record_id, finding.confidence, finding.confidence)
 
 
 def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
