@@ -5,8 +5,10 @@ A rule module exports ``RULE = Rule(...)``. A document-scope rule has a pure
 rule instead has ``collect(doc, options)``, run on every document (possibly in another process or
 on another machine) and returning a small picklable signature, and ``finish(signatures,
 options)``, run once after every document was read, yielding ``(index, message)`` pairs that name
-the document (its index in ``signatures``) to report, or ``(index, message, score)`` triples
-(``score`` as a finding's ``confidence``).
+the document (its index in ``signatures``) to report, or ``(index, message, score)`` triples.
+
+A finding's raw score (``Finding.confidence``, or a corpus rule's ``score``) is in [0, 1], higher
+meaning surer; newslint turns it into a calibrated confidence (``newslint.confidence``).
 """
 from __future__ import annotations
 
@@ -75,8 +77,10 @@ class Finding:
     end: int
     message: str
     fix: Fix | None = None
-    # How sure the rule is that this is a real problem, in [0, 1] (a model's probability, or
-    # a measured precision); None when the rule does not say.
+    # How sure the rule is that this is a real problem: a raw score in [0, 1], higher meaning
+    # surer (a model's probability, a similarity, a margin past a threshold), which
+    # newslint.confidence maps to the precision measured at that score; None when the rule
+    # does not say (its findings then get the rule's measured precision).
     confidence: float | None = None
 
     @classmethod
