@@ -9,6 +9,13 @@ figures say how rules generalise, not how well they fit one corpus.
 
     python benchmarks/quality.py                      # the project's own clean articles
     python benchmarks/quality.py --clean ../shared/corpus/clean --limit 600
+    python benchmarks/quality.py --calibration --corpus ../shared/corpus --sources /work/data/clean \
+        --inject ../shared/corpus/clean               # confidence: calibration on held-out data
+
+With `--calibration`, the rest of the arguments go to benchmarks/calibration.py, which shows
+each rule's calibration (predicted confidence against observed precision) and what each
+`min-confidence` threshold gives, on the half of the labelled data the shipped table was not
+fitted on (`--shipped`, implied here), or fits a new table.
 
 A finding counts as a true positive when its rule is the one the damage targets and it is on the
 damaged line; a finding of another rule of the same family on that line is allowed (neither);
@@ -318,6 +325,11 @@ def score(out: Path, labels: dict[str, list[tuple[str, int]]], codes: list[str],
 
 
 def main() -> int:
+    if "--calibration" in sys.argv[1:]:
+        import calibration
+
+        rest = [a for a in sys.argv[1:] if a != "--calibration"]
+        return calibration.main(rest if "--write" in rest else [*rest, "--shipped"])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", type=Path, action="append", default=[],
                         help="a folder of clean articles to add (repeatable)")

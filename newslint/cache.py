@@ -36,7 +36,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint import __version__, cache_entry
+from newslint import __version__, cache_entry, confidence
 from newslint.files import read_regular
 from newslint.sources import MAX_FILE_BYTES, Problem, Source, read_file
 
@@ -144,6 +144,10 @@ def salt(linter: Linter) -> str:
         "rules": [r.code for r in rules.rules],
         "options": {code: dict(opts) for code, opts in sorted(rules.options.items())},
         "per-file-ignores": rules.config.per_file_ignores,
+        # findings below a rule's min-confidence are dropped before they are stored, and the
+        # calibration table decides each finding's confidence
+        "min-confidence": sorted(rules.min_confidence.items()),
+        "calibration": confidence.digest(),
         "extras": sorted({module: find_spec(module) is not None
                           for rule in rules.rules for module, _ in rule.extras}.items()),
         "code": _code_stamp(linter),

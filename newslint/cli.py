@@ -46,8 +46,10 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
     from newslint.runner import prepare
     from newslint.selection import SelectionError
 
+    floor = cli.pop("min_confidence", None)
     try:
-        linter = prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
+        linter = prepare(paths, config=config, cache_dir=cache_dir, min_confidence=floor,
+                         **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
     if linter.cache is not None and linter.cache.refused:
@@ -105,7 +107,18 @@ selectors = [
     click.option("--include", multiple=True, help="Glob of files to lint inside folders (default *.txt)."),
     click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
     click.option("--config", type=click.Path(dir_okay=False), help="Config file (default: nearest newslint.toml or pyproject.toml)."),
+    click.option("--min-confidence", type=float, callback=lambda ctx, param, value: _threshold(value),
+                 help="Report only findings at least this confident (0 to 1), for every rule."),
 ]
+
+
+def _threshold(value: float | None) -> float | None:
+    """A --min-confidence value, or a usage error (exit 2) when it is not in [0, 1]."""
+    from newslint.confidence import checked_threshold
+
+    if value is not None and checked_threshold(value) is None:
+        raise click.BadParameter(f"expected a number from 0 to 1, got {value}")
+    return value
 
 
 def _with_selectors(func: Any) -> Any:
@@ -120,6 +133,7 @@ def _with_selectors(func: Any) -> Any:
 @click.option("--format", "fmt", default="text", show_default=True,
               type=click.Choice(list(FORMATS)), help="Output format.")
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule made.")
+@click.option("--show-confidence", is_flag=True, help="Text format: show each finding's confidence.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
@@ -141,7 +155,7 @@ def _with_selectors(func: Any) -> Any:
               help="Where to keep results of unchanged files between runs.")
 @click.option("--diff-base", metavar="REV", help="Lint only files changed since git revision REV and "
               "report only findings REV's version did not have.")
-def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
+def check(paths: tuple[str, ...], fmt: str, statistics: bool, show_confidence: bool, exit_zero: bool, quiet: bool,
           jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
           no_cache: bool, cache_dir: str, text_field: str, title_field: str, id_field: tuple[str, ...],
@@ -183,7 +197,7 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         result = _run_with_progress(run, linter, items, jobs, quiet, paths)
     result = gate.filter(result)
     context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__,
-                            gate.fingerprints)
+                            gate.fingerprints, show_confidence)
     write(sys.stderr if diff else sys.stdout, get_renderer(fmt)(result, context),
           "utf-8" if fmt in UTF8_FORMATS else None)
     for message in (*result.problems, *result.crashes):
@@ -255,7 +269,9 @@ def explain(rule: str) -> None:
     found = next((r for r in linter.all_rules if r.code == rule.upper() or r.name == rule.lower()), None)
     if found is None:
         _fail(f"unknown rule {rule!r}; `newslint rules` lists them")
-    click.echo(found.doc.strip() + "\n")
+    from newslint.confidence import explained
+
+    click.echo(found.doc.strip() + "\n" + explained(found.code, found.name))
 
 
 @main.command("baseline")

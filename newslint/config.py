@@ -19,6 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from newslint.confidence import checked_threshold, default_min_confidence
 from newslint.messages import one_line
 from newslint.registry import RuleSet
 from newslint.rule import Rule
@@ -28,6 +29,8 @@ CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 LIST_KEYS = ("select", "ignore", "extend-select", "include", "exclude")
 KNOWN_KEYS = frozenset((*LIST_KEYS, "per-file-ignores", "rules-dir", "rules"))
 DEFAULT_INCLUDE = ("*.txt",)
+# Every rule's table in the config may set this: the confidence its findings need to be reported.
+MIN_CONFIDENCE = "min-confidence"
 
 
 class ConfigError(ValueError):
@@ -47,6 +50,7 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: Path | None = None
+    min_confidence: float | None = None  # the command line's, for every rule; replaces the rest
 
     @property
     def root(self) -> Path:
@@ -60,10 +64,11 @@ class Config:
 
     def with_cli(self, select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
                  ignore: Sequence[str] = (), include: Sequence[str] = (),
-                 exclude: Sequence[str] = ()) -> Config:
+                 exclude: Sequence[str] = (), min_confidence: float | None = None) -> Config:
         """This config with command-line options layered on top (CLI select replaces)."""
         return replace(
             self,
+            min_confidence=self.min_confidence if min_confidence is None else min_confidence,
             select=tuple(select) if select else self.select,
             extend_select=(*self.extend_select, *extend_select),
             ignore=(*self.ignore, *ignore),
@@ -175,6 +180,8 @@ class ResolvedConfig:
     rules: tuple[Rule, ...]
     options: Mapping[str, Mapping[str, Any]]  # rule code -> merged options
     available: tuple[Rule, ...] = ()  # every loaded rule, enabled or not
+    # rule code -> the confidence its findings need to be reported (missing: 0)
+    min_confidence: Mapping[str, float] = field(default_factory=dict)
 
     def rules_for(self, path: str) -> tuple[Rule, ...]:
         """The enabled rules minus the per-file-ignores that match ``path``."""
@@ -218,14 +225,28 @@ def resolve(config: Config, ruleset: RuleSet) -> ResolvedConfig:
     for glob, codes in config.per_file_ignores:
         validate_selectors(codes, ruleset, f"{where}: per-file-ignores.{glob}")
     options = {rule.code: rule.options for rule in ruleset.rules}
+    floors = {rule.code: default_min_confidence(rule.code) for rule in ruleset.rules}
     for key, given in config.rule_options.items():
         rule = ruleset.lookup(key)
         if rule is None:
             raise ConfigError(f"{where}: rules.{key}: unknown rule code or name {key!r}")
+        given = dict(given)
+        if MIN_CONFIDENCE in given:
+            floors[rule.code] = _checked_floor(given.pop(MIN_CONFIDENCE), f"rules.{rule.name}.{MIN_CONFIDENCE}", where)
         options[rule.code] = MappingProxyType({**rule.options, **_checked_options(rule, given, where)})
+    if config.min_confidence is not None:
+        floors = dict.fromkeys(floors, _checked_floor(config.min_confidence, "--min-confidence", "command line"))
     enabled = select_rules(ruleset, config.select, config.extend_select, config.ignore)
     _check_requirements(enabled, where)
-    return ResolvedConfig(config, enabled, MappingProxyType(options), ruleset.rules)
+    return ResolvedConfig(config, enabled, MappingProxyType(options), ruleset.rules,
+                          MappingProxyType({r.code: floors[r.code] for r in enabled if floors[r.code]}))
+
+
+def _checked_floor(value: Any, key: str, where: str) -> float:
+    floor = checked_threshold(value)
+    if floor is None:
+        raise ConfigError(f"{where}: {key}: expected a number from 0 to 1, got {value!r}")
+    return floor
 
 
 def _check_requirements(rules: Sequence[Rule], where: str) -> None:

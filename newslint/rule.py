@@ -5,9 +5,12 @@ A rule module exports ``RULE = Rule(...)``. A document-scope rule has a pure
 rule instead has ``collect(doc, options)``, run on every document (possibly in another process or
 on another machine) and returning a small picklable signature, and ``finish(signatures, paths,
 options)``, run once after every document was read, yielding ``(index, message)`` pairs that name
-the document (its index in ``signatures``) to report at the signature's anchor span, or
-``CorpusFinding``s, which may instead report one of the lines the signature declared, with a fix
-that deletes it.
+the document (its index in ``signatures``) to report at the signature's anchor span,
+``(index, message, score)`` triples, or ``CorpusFinding``s, which may instead report one of the
+lines the signature declared, with a fix that deletes it.
+
+A finding's raw score (``Finding.confidence``, or a corpus finding's ``score``) is in [0, 1],
+higher meaning surer; newslint turns it into a calibrated confidence (``newslint.confidence``).
 """
 from __future__ import annotations
 
@@ -76,8 +79,10 @@ class Finding:
     end: int
     message: str
     fix: Fix | None = None
-    # How sure the rule is that this is a real problem, in [0, 1] (a model's probability, or
-    # a measured precision); None when the rule does not say.
+    # How sure the rule is that this is a real problem: a raw score in [0, 1], higher meaning
+    # surer (a model's probability, a similarity, a margin past a threshold), which
+    # newslint.confidence maps to the precision measured at that score; None when the rule
+    # does not say (its findings then get the rule's measured precision).
     confidence: float | None = None
 
     @classmethod
@@ -116,7 +121,8 @@ class CorpusFinding:
 Options = Mapping[str, Any]
 CheckFn = Callable[[Document, Options], Iterable[Finding]]
 CollectFn = Callable[[Document, Options], "Signature | None"]
-FinishFn = Callable[[Sequence[Any], Sequence[str], Options], Iterable["tuple[int, str] | CorpusFinding"]]
+FinishFn = Callable[[Sequence[Any], Sequence[str], Options],
+                    Iterable["tuple[int, str] | tuple[int, str, float] | CorpusFinding"]]
 
 
 @dataclass(frozen=True)

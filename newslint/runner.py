@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newslint.confidence import calibrated
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
 from newslint.document import Document
 from newslint.registry import load_rules
@@ -68,7 +69,8 @@ class Diagnostic:
     context: str = ""  # the text of the first flagged line, for reporters that show it
     record: int | None = None
     record_id: str | None = None
-    confidence: float | None = None  # the rule's confidence in [0, 1], when it gives one
+    confidence: float | None = None  # calibrated, in [0, 1] (newslint.confidence); None if unknown
+    score: float | None = None  # the rule's own raw score, which ``confidence`` calibrates
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -169,6 +171,12 @@ class Linter:
         """The merged options for ``rule``."""
         return self.resolved.options.get(rule.code, rule.options)
 
+    def confident(self, diagnostic: Diagnostic) -> bool:
+        """Whether a finding reaches its rule's ``min-confidence`` (one of unknown confidence
+        always does: it is never a reason to hide a finding)."""
+        threshold = self.resolved.min_confidence.get(diagnostic.code, 0.0)
+        return diagnostic.confidence is None or diagnostic.confidence >= threshold
+
     def lint_source(self, source: Source, corpus: bool = True, use_cache: bool = True) -> FileResult:
         """Read one source and lint it (or take the cached result); bad input becomes a Problem."""
         if use_cache and self.cache is not None and source.data is None:
@@ -194,8 +202,9 @@ class Linter:
                     self._collect(rule, doc, result)
                 else:
                     for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
-                        checked = validated(finding, len(doc.text))
-                        result.diagnostics.append(locate(doc, rule, checked, *record))
+                        diagnostic = locate(doc, rule, validated(finding, len(doc.text)), *record)
+                        if self.confident(diagnostic):
+                            result.diagnostics.append(diagnostic)
             except Exception as exc:  # a broken rule must not stop the run
                 result.crashes.append(Crash(doc.path, rule.code, rule.name, describe(exc)))
         return result
@@ -223,12 +232,15 @@ class Linter:
                 values = [value for _, value, _ in items]
                 names = [source.path for source, _, _ in items]
                 for found in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
-                    if not isinstance(found, CorpusFinding):  # the (index, message) pair of older rules
-                        index, message = found if isinstance(found, tuple) and len(found) == 2 else (found, None)
-                        found = CorpusFinding(index, message)
+                    if not isinstance(found, CorpusFinding):  # (index, message[, score]) of older rules
+                        index, message, *score = found if isinstance(found, tuple) and len(found) in (2, 3) \
+                            else (found, None)
+                        found = CorpusFinding(index, message, confidence=score[0] if score else None)
                     check_finished(found.index, found.message, len(items))
                     source, _, anchor = items[found.index]
-                    result.diagnostics.append(_corpus_diagnostic(rule, source, anchor, found))
+                    diagnostic = _corpus_diagnostic(rule, source, anchor, found)
+                    if self.confident(diagnostic):
+                        result.diagnostics.append(diagnostic)
             except Exception as exc:
                 result.crashes.append(Crash("<corpus>", rule.code, rule.name, describe(exc)))
         return result
@@ -256,7 +268,8 @@ def _corpus_diagnostic(rule: Rule, source: Source, anchor: Anchor, found: Corpus
     if found.line is None:
         return Diagnostic(source.path, anchor.line, anchor.column, anchor.end_line, anchor.end_column,
                           rule.code, rule.name, found.message, rule.severity, anchor.snippet, None, "",
-                          source.record, source.record_id, found.confidence)
+                          source.record, source.record_id, calibrated(rule.code, found.confidence),
+                          found.confidence)
     packed = array("i", anchor.lines)
     line, column, end_column, *edit = packed[found.line * LINE_FIELDS:(found.line + 1) * LINE_FIELDS]
     context = anchor.texts.split("\n")[found.line]
@@ -265,7 +278,7 @@ def _corpus_diagnostic(rule: Rule, source: Source, anchor: Anchor, found: Corpus
         fix = LocatedFix((LocatedEdit(edit[0], edit[1], "", *edit[2:]),), "delete the line", rule.fix)
     return Diagnostic(source.path, line, column, line, end_column, rule.code, rule.name, found.message,
                       rule.severity, _normalise(context), fix, context, source.record, source.record_id,
-                      found.confidence)
+                      calibrated(rule.code, found.confidence), found.confidence)
 
 
 def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = None,
@@ -276,7 +289,8 @@ def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = Non
     snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
     return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                       finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
-                      doc.line_text(line), record, record_id, finding.confidence)
+                      doc.line_text(line), record, record_id,
+                      calibrated(rule.code, finding.confidence), finding.confidence)
 
 
 def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
@@ -290,12 +304,14 @@ def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
 # -- setting up a run -----------------------------------------------------------------------
 def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
             plugins: bool = True, cache_dir: str | Path | None = None, **cli: Any) -> Linter:
-    """Find and load the config (unless given), load the rules, apply CLI overrides, resolve;
-    with ``cache_dir``, results of unchanged files are reused from that folder."""
+    """Find and load the config (unless given), load the rules, apply CLI overrides
+    (``select``, ``ignore``, ..., ``min_confidence``), resolve; with ``cache_dir``, results of
+    unchanged files are reused from that folder."""
     if config is None or isinstance(config, (str, Path)):
         found = Path(config) if config else _discover_config(paths)
         config = load_config(found) if found else Config()
-    config = config.with_cli(**{k: v for k, v in cli.items() if v})
+    config = config.with_cli(**{k: v for k, v in cli.items()
+                                if v or (k == "min_confidence" and v is not None)})  # 0 is a value
     ruleset = load_rules(config.rules_dirs, plugins=plugins)
     return Linter(resolve(config, ruleset), cache_dir)
 

@@ -89,7 +89,9 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
                 exact = seen[match.key] == words
                 message = (f"{what} repeats the one on line {doc.line_of(first.start)}"
                            f"{'' if exact else ' nearly word for word'}")
-                yield span, Finding.at(span, message, _deletion(doc, span, exact, what == "paragraph"))
+                yield span, Finding.at(span, message, _deletion(doc, span, exact, what == "paragraph"),
+                                       # a repeated sentence is a weaker sign than a paragraph
+                                       confidence=(1.0 if exact else match.coverage) * (1 if what == "paragraph" else 0.5))
                 continue  # a copy is not itself a first occurrence
         index.add(number, words)
         seen[number] = words

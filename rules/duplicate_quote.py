@@ -137,6 +137,7 @@ class _Repeat:
 
     copy: _Quote
     message: str
+    score: float = 1.0  # the raw score: how sure this kind of repeat is (newslint.confidence)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -185,16 +186,16 @@ def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[
     for other in earlier:
         if _same_words(other, quote, options):
             if other.alone and not quote.alone:
-                return _Repeat(other, f"quotation stands alone and repeats the one on line {_line(doc, quote)}")
+                return _Repeat(other, f"quotation stands alone and repeats the one on line {_line(doc, quote)}", 0.5)
             return _Repeat(quote, f"quotation repeats the one on line {_line(doc, other)}")
     whole, narrative = indexes
     source = _matching_paragraph(quote, whole, range(quote.paragraph, len(doc.paragraphs)), options)
     # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
     if source is not None and source >= options["lede_paragraphs"]:
-        return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}")
+        return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
     source = _matching_paragraph(quote, narrative, range(quote.paragraph + 1), options) if quote.alone else None
     if source is not None:
-        return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}")
+        return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}", 0.5)
     return None
 
 
@@ -307,7 +308,7 @@ def _finding(doc: Document, repeat: _Repeat) -> Finding:
     """The finding at the copy, naming where the words also appear."""
     quotation, paragraph = repeat.copy.quotation, doc.paragraphs[repeat.copy.paragraph]
     message = f"{repeat.message}: {_excerpt(quotation.inner.text(doc))}"
-    return Finding.at(quotation.span, message, _removal(doc, quotation, paragraph))
+    return Finding.at(quotation.span, message, _removal(doc, quotation, paragraph), repeat.score)
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

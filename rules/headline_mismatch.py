@@ -236,36 +236,48 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         why = _why_semantic(doc, options, score, variants[-1])
     if why is not None:
         about = ", ".join(key_terms(p.text(doc) for p in doc.paragraphs))
-        yield Finding.at(doc.headline, f"{why}; the body is about: {about}")
+        yield Finding.at(doc.headline, f"{why[0]}; the body is about: {about}", confidence=why[1])
 
 
-def _why(doc: Document, options: Options, score: float, shared: list[str], headline: str) -> str | None:
-    """Why the headline is not about the body, or None when it may well be."""
+def _margin(value: float, threshold: float) -> float:
+    """How far below ``threshold`` a measure fell, as a share of it: the finding's raw score."""
+    return max(0.0, min(1.0, 1 - value / threshold)) if threshold > 0 else 0.0
+
+
+def _why(doc: Document, options: Options, score: float, shared: list[str],
+         headline: str) -> tuple[str, float] | None:
+    """Why the headline is not about the body and by what margin, or None when it may well be."""
     if score < options["threshold"]:
+        margin = _margin(score, options["threshold"])
         if not shared:
-            return "headline shares no key terms with the body"
+            return "headline shares no key terms with the body", margin
         return (f"headline shares few key terms with the body (only {', '.join(shared)}; "
-                f"overlap {score:.2f} < {options['threshold']})")
+                f"overlap {score:.2f} < {options['threshold']})", margin)
     if score < options["names-threshold"] and (names := missing_names(doc, headline)):
         named = ", ".join(f"'{n}'" for n in names)
         return (f"headline names {named}, which the body never mentions, and shares few key terms "
-                f"with it (overlap {score:.2f} < {options['names-threshold']})")
+                f"with it (overlap {score:.2f} < {options['names-threshold']})",
+                _margin(score, options["names-threshold"]))
     return None
 
 
-def _why_semantic(doc: Document, options: Options, score: float, headline: str) -> str | None:
-    """Why the headline does not mean what the story's opening says, or None when it may."""
+def _why_semantic(doc: Document, options: Options, score: float,
+                  headline: str) -> tuple[str, float] | None:
+    """Why the headline does not mean what the story's opening says and by what margin, or
+    None when it may."""
     similarity = semantic_similarity(doc, headline, options["lead-paragraphs"])
     if similarity is None:
         return None
     combined = similarity + score / 2
     measured = f"similarity in meaning {similarity:.2f} + overlap {score:.2f} / 2 = {combined:.2f}"
     if combined < options["semantic-threshold"]:
-        return f"headline means something other than the story's opening ({measured} < {options['semantic-threshold']})"
+        return (f"headline means something other than the story's opening ({measured} < {options['semantic-threshold']})",
+                _margin(combined, options["semantic-threshold"]))
     if combined < options["semantic-names-threshold"] and (names := missing_names(doc, headline)):
         named = ", ".join(f"'{n}'" for n in names)
         return (f"headline names {named}, which the body never mentions, and means something other "
-                f"than the story's opening ({measured} < {options['semantic-names-threshold']})")
+                f"than the story's opening ({measured} < {options['semantic-names-threshold']})",
+                _margin(combined, options["semantic-names-threshold"]))
     return None
 
 

@@ -97,27 +97,30 @@ def _missing(doc: Document) -> Finding | None:
         return None
     first = lines[0]
     if not first.text(doc).strip():
-        return Finding(0, 0, "no headline: the file starts with a blank line")
+        return Finding(0, 0, "no headline: the file starts with a blank line", confidence=1.0)
     if doc.headline is None:
-        return Finding.at(first, "no headline: line 1 is followed by text, not by a blank line")
+        return Finding.at(first, "no headline: line 1 is followed by text, not by a blank line",
+                          confidence=1.0)
     return None
 
 
-def _problem(doc: Document, headline: Span, options: Options) -> str | None:
+def _problem(doc: Document, headline: Span, options: Options) -> tuple[str, float] | None:
+    """What is wrong with the headline, with the raw score of that kind of problem (a
+    placeholder is surely one; a headline of two sentences may be a real one), or None."""
     text = headline.text(doc)
     if (kind := placeholder_kind(text)) is not None:
-        return f"headline is {kind}, not a title: {text.strip()!r}"
+        return f"headline is {kind}, not a title: {text.strip()!r}", 1.0
     words = doc.words_in(headline)
     if len(words) > options["max_words"]:
-        return f"headline is a paragraph ({len(words)} words)"
+        return f"headline is a paragraph ({len(words)} words)", 0.9
     if doc.paragraphs and _repeats(_normalise(text), len(words), _normalise(doc.paragraphs[0].text(doc))):
-        return "headline repeats the first paragraph"
+        return "headline repeats the first paragraph", 0.8
     sentences = split_sentences(doc.text, headline)
     long_enough = len(words) >= options["sentence_words"]
     if long_enough and len(sentences) > 1 and all(len(doc.words_in(s)) >= 3 for s in sentences):
-        return f"headline holds {len(sentences)} sentences"
+        return f"headline holds {len(sentences)} sentences", 0.4
     if long_enough and _ends_with_full_stop(text):
-        return "headline ends with a full stop like a sentence of the body"
+        return "headline ends with a full stop like a sentence of the body", 0.3
     return None
 
 
@@ -132,7 +135,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     problem = _problem(doc, headline, options)
     if problem:
-        yield Finding.at(headline, problem)
+        yield Finding.at(headline, problem[0], confidence=problem[1])
 
 
 RULE = Rule(

@@ -177,7 +177,12 @@ def _finding(line: Span, text: str, fixed: str) -> Finding | None:
     safety = FixSafety.SAFE if all(c is not None for c in chains) else FixSafety.UNSAFE
     edits = tuple(Edit(line.start + i, line.start + j, r) for i, j, r in runs)
     return Finding(line.start + start, line.start + end, message,
-                   Fix(edits, "repair the mojibake with ftfy", safety))
+                   Fix(edits, "repair the mojibake with ftfy", safety), _score(safety))
+
+
+def _score(safety: FixSafety) -> float:
+    """The raw score: surer when re-encoding restores every run exactly than when ftfy guessed."""
+    return 1.0 if safety is FixSafety.SAFE else 0.5
 
 
 # "’" (E2 80 99) read as Windows-1252 is "â€™"; when a later step drops the last character,
@@ -197,7 +202,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         elif (at := fixed.find(_REMNANT)) >= 0 and fixed == text:
             yield Finding(line.start + at, line.start + at + len(_REMNANT),
                           f'mojibake with a lost byte: "{_REMNANT}" is what is left of a curly quote, '
-                          "apostrophe or dash read as Windows-1252 (no repair: the lost byte said which)")
+                          "apostrophe or dash read as Windows-1252 (no repair: the lost byte said which)",
+                          confidence=_score(FixSafety.UNSAFE))
 
 
 _EXAMPLE_HEAD = "Insurer reports loss\n\n"

@@ -77,8 +77,9 @@ def collect(doc: Document, options: Options) -> Signature | None:
 
 
 def finish(signatures: Sequence[bytes], paths: Sequence[str], options: Options
-           ) -> Iterator[tuple[int, str]]:
-    """Report each document that nearly duplicates an earlier one, naming the most similar."""
+           ) -> Iterator[tuple[int, str, float]]:
+    """Report each document that nearly duplicates an earlier one, naming the most similar (the
+    estimated similarity is the raw score)."""
     import numpy as np
     from datasketch import LeanMinHash, MinHashLSH
 
@@ -95,7 +96,7 @@ def finish(signatures: Sequence[bytes], paths: Sequence[str], options: Options
                 best, best_score = other, score
         if best >= 0:
             yield index, (f"near-duplicate of {paths[best]} (estimated similarity "
-                          f"{best_score:.2f} of word 5-grams)")
+                          f"{best_score:.2f} of word 5-grams)"), best_score
         lsh.insert(index, minhash)
 
 

@@ -98,7 +98,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             fix = Fix((delete_line(doc, paragraph.start),), "delete the paragraph", FixSafety.UNSAFE)
             yield Finding.at(paragraph, f"paragraph looks like part of another story: it shares "
                                         f"{share:.0%} of its key words with the rest of the article "
-                                        f"(its paragraphs typically share {typical:.0%})", fix)
+                                        f"(its paragraphs typically share {typical:.0%})", fix,
+                             # how far below the nearer limit: the raw score
+                             confidence=1 - share / min(options["max-share"], options["max-ratio"] * typical))
 
 
 _PARAS = [

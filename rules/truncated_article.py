@@ -91,26 +91,28 @@ def _reads_as_prose(doc: Document, paragraph: Span) -> bool:
     return len(doc.sentences_in(paragraph)) >= 2 or words >= 2 * _LIST_LINE_WORDS
 
 
-def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> str | None:
+def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> tuple[str, float] | None:
+    """Why the article looks cut, with the raw score of that kind of sign (a notice or marker
+    says so outright; a missing full stop is a weaker sign), or None."""
     last = paragraphs[-1]
     text = last.text(doc)
     if is_paywall_notice(text):
-        return "article ends with a paywall notice: the story was cut for non-subscribers"
+        return "article ends with a paywall notice: the story was cut for non-subscribers", 1.0
     marker = _CUT_MARKER.search(text)
     if marker:
-        return f"article ends with a cut marker ({marker.group().strip()[:30]!r})"
+        return f"article ends with a cut marker ({marker.group().strip()[:30]!r})", 0.9
     if _ends_properly(text):
         return None
     words = doc.words_in(last)
     final_word = words[-1] if words else ""
     if text[-1] in _MID_SENTENCE_PUNCT:
-        return f"article stops mid-sentence (ends with {text[-1]!r})"
+        return f"article stops mid-sentence (ends with {text[-1]!r})", 0.6
     if text.endswith(final_word) and final_word in _DANGLING:  # lower case: not a title's word
-        return f"article stops mid-sentence (ends with {final_word!r})"
+        return f"article stops mid-sentence (ends with {final_word!r})", 0.6
     previous_ends = len(paragraphs) < 2 or _ends_properly(paragraphs[-2].text(doc))
     if (text.endswith(final_word) and final_word.isalpha() and final_word.islower()
             and previous_ends and _reads_as_prose(doc, last)):
-        return "article stops mid-sentence (no punctuation after the last word)"
+        return "article stops mid-sentence (no punctuation after the last word)", 0.4
     return None
 
 
@@ -119,11 +121,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     if not paragraphs:
         return
-    reason = _cut_reason(doc, paragraphs)
-    if reason:
+    cut = _cut_reason(doc, paragraphs)
+    if cut:
         last = paragraphs[-1]
         sentences = doc.sentences_in(last)
-        yield Finding.at(sentences[-1] if sentences else last, reason)
+        yield Finding.at(sentences[-1] if sentences else last, cut[0], confidence=cut[1])
 
 
 RULE = Rule(

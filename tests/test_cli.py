@@ -15,7 +15,8 @@ from newslint.cli import main
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 LATIN1 = "Café society\n\nThe café opened on Monday.\n".encode("latin-1")
-JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "rule", "message", "severity"}
+JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "rule", "message", "severity",
+             "confidence"}
 
 
 def invoke(*args: str, input: bytes | None = None):

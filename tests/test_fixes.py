@@ -69,7 +69,7 @@ def test_fix_fixture(case: Path) -> None:
     expected_file = case.with_name(case.stem + ".fixed.txt")
     assert expected_file.exists(), f"{case.name} has no .fixed.txt"
     original, expected = read(case), read(expected_file)
-    linter = linter_for(code)
+    linter = linter_for(code, min_confidence=0)  # every finding's fix, whatever the default hides
     found = [d for d in _lint(original, linter) if d.code == code]
     assert found, f"{code} does not fire on {case.name}: the case tests nothing"
     declared = next(r.fix for r in FIXABLE if r.code == code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def diagnostic(path: str, line: int, code: str, message: str, severity: Severity
 RESULT = RunResult(
     diagnostics=[
         diagnostic("corpus/a.txt", 3, "XX101", "100% odd: \"this\"\nsecond line", Severity.WARNING, "odd text"),
-        diagnostic("corpus/a.txt", 7, "XX101", "odd again", Severity.WARNING, "odd text"),
+        replace(diagnostic("corpus/a.txt", 7, "XX101", "odd again", Severity.WARNING, "odd text"),
+                confidence=0.874),  # SARIF's rank 87; the others have none: no rank
         diagnostic("corpus/we,ird:name.txt", 1, "XX102", "bad <byte> & \x0b", Severity.ERROR, "\ufffd"),
     ],
     problems=[Problem("corpus/missing.txt", ProblemKind.MISSING, "no such file or folder")],
@@ -126,6 +128,7 @@ def test_sarif_golden() -> None:
     log = json.loads(render("sarif"))
     results = log["runs"][0]["results"]
     assert [r["partialFingerprints"]["newslint/v1"] for r in results] == PRINTS
+    assert [r.get("rank") for r in results] == [None, 87, None]
     assert log["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"] == DOC.strip()
 
 

@@ -30,7 +30,8 @@ def test_rule_has_examples_and_docs(rule) -> None:
 
 @pytest.mark.parametrize("code,index,text", BAD, ids=lambda v: v if isinstance(v, str) and len(v) < 8 else None)
 def test_bad_example_is_reported(code: str, index: int, text: str | bytes) -> None:
-    assert code in [d.code for d in findings(text, code)]
+    # What a rule finds, whatever its calibrated default min-confidence hides (newslint explain says).
+    assert code in [d.code for d in findings(text, code, min_confidence=0)]
 
 
 @pytest.mark.parametrize("code,index,text", GOOD, ids=lambda v: v if isinstance(v, str) and len(v) < 8 else None)

@@ -90,9 +90,10 @@ def test_a_rule_s_confidence_reaches_the_diagnostic_and_the_json_format() -> Non
     doc = Document("Head\n\nFirst paragraph.\n\nSecond paragraph.\n")
     sure = locate(doc, rule, Finding.at(doc.paragraphs[0], "unsure", confidence=0.625))
     unsure = locate(doc, rule, Finding.at(doc.paragraphs[1], "no confidence given"))
+    # A rule the calibration table does not know keeps its own score; none stays unknown.
     assert (sure.confidence, unsure.confidence) == (0.625, None)
     assert diagnostic_to_json(sure)["confidence"] == 0.625
-    assert "confidence" not in diagnostic_to_json(unsure)
+    assert diagnostic_to_json(unsure)["confidence"] is None
 
 
 # -- corpus rules reporting lines ---------------------------------------------------------------

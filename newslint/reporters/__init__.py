@@ -37,6 +37,7 @@ class ReportContext:
     # each finding's baseline fingerprint, when --baseline or --diff-base computed them before
     # filtering (CI formats compute them from the findings otherwise)
     fingerprints: Mapping[Diagnostic, str] | None = None
+    show_confidence: bool = False  # the text format shows each finding's confidence
 
 
 Renderer = Callable[[RunResult, ReportContext], str]

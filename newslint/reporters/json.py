@@ -30,12 +30,10 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
     item: dict[str, Any] = {
         "path": d.path, "line": d.line, "column": d.column, "end_line": d.end_line,
         "end_column": d.end_column, "code": d.code, "rule": d.rule, "message": d.message,
-        "severity": d.severity.value,
+        "severity": d.severity.value, "confidence": d.confidence,
     }
     if d.fix is not None:
         item["fix"] = fix_to_json(d.fix)
-    if d.confidence is not None:
-        item["confidence"] = round(d.confidence, 3)
     if d.record is not None:
         item["record"] = d.record
         item["record_id"] = d.record_id

@@ -2,7 +2,8 @@
 
 One run: the tool with every enabled rule's metadata (its documentation page as the help
 text), and a result per finding with its region and, as ``partialFingerprints``, the same
-fingerprint ``newslint baseline`` records, so viewers track a finding across line moves.
+fingerprint ``newslint baseline`` records, so viewers track a finding across line moves, and
+as ``rank`` (0-100) its confidence.
 Columns count Unicode code points, as newslint's do (``columnKind``). Messages are shown
 through ``escape.shown``; a URI percent-encodes a path's bytes, so it names even a file whose
 name is not UTF-8 exactly.
@@ -51,6 +52,8 @@ def result_object(d: Diagnostic, fingerprint: str, index: dict[str, int]) -> dic
     item.update({"level": LEVELS[d.severity], "message": {"text": shown(d.message)},
                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}, "region": region}}],
                  "partialFingerprints": {FINGERPRINT_KEY: fingerprint}})
+    if d.confidence is not None:  # SARIF's default, -1, means "no rank"
+        item["rank"] = round(100 * d.confidence)
     return item
 
 

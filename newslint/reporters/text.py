@@ -38,8 +38,9 @@ def _shown_excerpt(d: Diagnostic) -> tuple[str, int, int]:
     return before + flagged + after, len(before), len(flagged)
 
 
-def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
-    """One finding, with the flagged line and carets unless ``quiet``."""
+def format_diagnostic(d: Diagnostic, color: bool, quiet: bool, show_confidence: bool = False) -> str:
+    """One finding, with the flagged line and carets unless ``quiet`` (and its confidence when
+    ``show_confidence``)."""
     where = shown(f"{d.path}[{d.record}]:" if d.record is not None else f"{d.path}:")
     head = (click.style(where, bold=True, fg=None) + f"{d.line}:{d.column}: "
             + click.style(d.code, fg="red", bold=True) + " " + shown(d.message))
@@ -47,6 +48,8 @@ def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
         head += f" (record id: {shown(d.record_id)})"
     if d.fix is not None:
         head += click.style(" [*]", fg="cyan") if color else " [*]"
+    if show_confidence and d.confidence is not None:
+        head += click.style(f" (confidence {d.confidence:.2f})", dim=True)
     if quiet or not d.context:
         return head
     line, offset, width = _shown_excerpt(d)
@@ -57,7 +60,8 @@ def format_diagnostic(d: Diagnostic, color: bool, quiet: bool) -> str:
 
 def render(result: RunResult, context: ReportContext) -> str:
     """Every finding, then statistics and a summary line unless ``quiet``."""
-    parts = [format_diagnostic(d, context.color, context.quiet) for d in result.diagnostics]
+    parts = [format_diagnostic(d, context.color, context.quiet, context.show_confidence)
+             for d in result.diagnostics]
     if context.statistics:
         parts.append(statistics(result))
     if not context.quiet:
