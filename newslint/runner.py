@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,14 @@ from newslint.sources import Problem, Source, discover, read_document
 
 PARALLEL_THRESHOLD = 32  # below this many files a process pool costs more than it saves
 BATCH = 4096
+# A diagnostic keeps at most this much of its line, around the finding (a reporter shows 100
+# characters of it): a copy of the whole line per finding made memory grow with findings x line.
+CONTEXT_CHARS = 200
+CONTEXT_BEFORE = 80  # characters of the line kept before the finding, when the line is cut
+# How long one rule may run on one document before it is stopped (checked between its
+# findings): this many seconds, plus RULE_SECONDS_PER_MB for each megabyte of the document.
+RULE_SECONDS = 10.0
+RULE_SECONDS_PER_MB = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +71,12 @@ class Diagnostic:
     severity: Severity
     snippet: str  # the flagged text, whitespace-normalised: the stable part of a fingerprint
     fix: LocatedFix | None = None
-    context: str = ""  # the text of the first flagged line, for reporters that show it
+    # The first flagged line, for reporters that show it; at most CONTEXT_CHARS of it around
+    # the finding, starting at column ``context_column`` of the line.
+    context: str = ""
     record: int | None = None
     record_id: str | None = None
+    context_column: int = 1
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -74,14 +86,18 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Crash:
-    """A rule raised an exception on a file; the rest of the run went on."""
+    """A rule raised an exception on a file, or (``timed_out``) ran out of its time budget
+    there and was stopped; the rest of the run went on."""
 
     path: str
     code: str
     rule: str
     error: str
+    timed_out: bool = False
 
     def __str__(self) -> str:
+        if self.timed_out:
+            return f"{self.path}: rule {self.code} ({self.rule}) stopped: {self.error}"
         return f"{self.path}: internal error in rule {self.code} ({self.rule}): {self.error}"
 
 
@@ -117,6 +133,7 @@ class Linter:
 
     def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
         self.resolved = resolved
+        self.rule_seconds, self.rule_seconds_per_mb = RULE_SECONDS, RULE_SECONDS_PER_MB
         self.cache = None
         if cache_dir is not None:
             from newslint.cache import Cache
@@ -156,13 +173,26 @@ class Linter:
                 if rule.scope is Scope.CORPUS:
                     self._collect(rule, doc, result)
                 else:
-                    for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
-                        result.diagnostics.append(locate(doc, rule, finding, *record))
+                    self._check(rule, doc, result, record)
             except Exception as exc:  # a broken rule must not stop the run
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 result.crashes.append(Crash(doc.path, rule.code, rule.name,
                                             f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"))
         return result
+
+    def _check(self, rule: Rule, doc: Document, result: FileResult, record: tuple[int | None, str | None]) -> None:
+        """Locate the rule's findings; stop it, with a note, once it is over its time budget.
+        The clock is read between findings (cheap, and safe in any worker: no signal, no
+        thread), so it bounds rules that find much; every built-in rule is linear besides."""
+        budget = self.rule_seconds + self.rule_seconds_per_mb * len(doc.text) / 1e6
+        deadline = time.monotonic() + budget
+        for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
+            result.diagnostics.append(locate(doc, rule, finding, *record))
+            if time.monotonic() >= deadline:
+                result.crashes.append(Crash(doc.path, rule.code, rule.name, (
+                    f"it took longer than {budget:.0f} s on this file; the findings it made until "
+                    "then are reported"), timed_out=True))
+                return
 
     def _collect(self, rule: Rule, doc: Document, result: FileResult) -> None:
         signature = rule.collect(doc, self.options(rule))  # type: ignore[misc]
@@ -198,10 +228,22 @@ def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = Non
     """Turn a rule's character-span finding into a located diagnostic."""
     line, column = doc.position(finding.start)
     end_line, end_column = doc.position(finding.end)
-    snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
+    context, context_column = _context(doc, line, column)
+    snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(context)
     return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                       finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
-                      doc.line_text(line), record, record_id)
+                      context, record, record_id, context_column)
+
+
+def _context(doc: Document, line: int, column: int) -> tuple[str, int]:
+    """At most CONTEXT_CHARS of line ``line`` around ``column``, and the column it starts at."""
+    if not 1 <= line <= len(doc.lines):
+        return "", 1
+    span = doc.lines[line - 1]
+    if span.end - span.start <= CONTEXT_CHARS:
+        return span.text(doc), 1
+    left = min(max(0, column - 1 - CONTEXT_BEFORE), span.end - span.start - CONTEXT_CHARS)
+    return doc.text[span.start + left:span.start + left + CONTEXT_CHARS], left + 1
 
 
 def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
