@@ -48,6 +48,7 @@ Analysts had expected a loss.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from newslint.document import Document, Span
@@ -77,14 +78,17 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
              skip: list[Span]) -> Iterator[tuple[Span, Finding]]:
     index = ShingleIndex(n=3)
     seen: dict[int, list[str]] = {}
+    skip_starts = [s.start for s in skip]  # in order, not overlapping
     for number, span in enumerate(spans):
         words = normalise_words(span.text(doc))
-        if len(words) >= options["min-words"] and not any(s.start <= span.start < s.end for s in skip):
+        at = bisect.bisect_right(skip_starts, span.start) - 1
+        # Mostly quotation: NL401's (asked first: it is the cheaper question).
+        if len(words) >= options["min-words"] and not (at >= 0 and span.start < skip[at].end) \
+                and quoted_share(doc, span) < 0.5:
             match = index.best_match(words)
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
-                    coverage(seen[match.key], shingles(words, 3)) >= options["coverage"] - 0.1 and \
-                    quoted_share(doc, span) < 0.5:
+                    coverage(seen[match.key], shingles(words, 3)) >= options["coverage"] - 0.1:
                 first = spans[match.key]
                 exact = seen[match.key] == words
                 message = (f"{what} repeats the one on line {doc.line_of(first.start)}"

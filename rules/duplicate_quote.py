@@ -100,6 +100,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -114,6 +115,9 @@ _COPY_COVERAGE, _COPY_MIN_WORDS = 0.9, 8
 _N = 3  # words per shingle: long enough to ignore stock phrases, short enough for small edits
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+# At most this many earlier quotations are compared with each one (news articles hold dozens).
+_MAX_COMPARED = 200
 # Words that stay lower case inside a title ("The Lord of the Rings").
 _TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 
@@ -155,13 +159,27 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         narrative.add(number, outsides[number])
     copies = _copied_paragraphs(doc, whole, {quotes[i].paragraph for i in candidates})
     reported: set[Span] = set()
+    said: dict[Shingle, list[int]] = {}  # each three-word run: the quotations that hold it
     for index, quote in enumerate(quotes):
+        earlier = _sharing_runs(quote, said)
+        for gram in quote.grams:
+            said.setdefault(gram, []).append(index)
         if index not in candidates or quote.paragraph in copies:
             continue  # words said once; or a paragraph copied whole: NL402 duplicate-paragraph's
-        repeat = _repeat(doc, quote, quotes[:index], (whole, narrative), options)
+        repeat = _repeat(doc, quote, [quotes[i] for i in earlier], (whole, narrative), options)
         if repeat is not None and repeat.copy.quotation.span not in reported:
             reported.add(repeat.copy.quotation.span)
             yield _finding(doc, repeat)
+
+
+def _sharing_runs(quote: _Quote, said: dict[Shingle, list[int]]) -> list[int]:
+    """The earlier quotations that share a three-word run with ``quote``, in order (the others
+    cannot repeat it), the first ``_MAX_COMPARED`` of them: an article quoting the same words
+    hundreds of times would otherwise cost time that grows with the square of its length."""
+    earlier: set[int] = set()
+    for gram in quote.grams:
+        earlier.update(said.get(gram, ())[:_MAX_COMPARED])
+    return sorted(earlier)[:_MAX_COMPARED]
 
 
 def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[int]:
@@ -241,7 +259,33 @@ def _quotations_by_paragraph(doc: Document) -> list[list[Quotation]]:
     for quotation in doc.quotations:
         groups[bisect.bisect_right(starts, quotation.span.start) - 1].append(quotation)
     # A stray closing mark is read as ending a quotation opened at the paragraph start.
-    return [[q for q in mine if not any(_contains(q.span, o.span) for o in mine if o is not q)] for mine in groups]
+    return [_without(mine, _holding_others(mine)) for mine in groups]
+
+
+def _without(quotations: list[Quotation], indexes: set[int]) -> list[Quotation]:
+    return [q for i, q in enumerate(quotations) if i not in indexes] if indexes else quotations
+
+
+def _holding_others(mine: list[Quotation]) -> set[int]:
+    """The indexes of the quotations whose span holds another one's: from the last start to
+    the first, keeping the smallest end seen (sorting, not comparing every pair)."""
+    order = sorted(range(len(mine)), key=lambda i: (mine[i].span.start, mine[i].span.end))
+    held: set[int] = set()
+    smallest_end_after = math.inf  # among the quotations that start later
+    last = len(order)
+    while last > 0:
+        first = last - 1  # the quotations starting at the same place, by end
+        while first > 0 and mine[order[first - 1]].span.start == mine[order[last - 1]].span.start:
+            first -= 1
+        group = order[first:last]
+        ends = [mine[i].span.end for i in group]
+        for position, i in enumerate(group):
+            other = ends[1] if position == 0 and len(ends) > 1 else ends[0] if position else math.inf
+            if min(smallest_end_after, other) <= ends[position]:
+                held.add(i)
+        smallest_end_after = min(smallest_end_after, ends[0])
+        last = first
+    return held
 
 
 def _words_outside(doc: Document, paragraph: Span, mine: list[Quotation]) -> list[str]:
@@ -252,11 +296,6 @@ def _words_outside(doc: Document, paragraph: Span, mine: list[Quotation]) -> lis
         at = max(at, quotation.span.end)
     pieces.append(doc.text[at:paragraph.end])
     return normalise_words(" ".join(pieces))
-
-
-def _contains(outer: Span, inner: Span) -> bool:
-    """Whether ``inner`` lies within ``outer``."""
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _same_words(earlier: _Quote, later: _Quote, options: Options) -> bool:
@@ -289,9 +328,12 @@ def _is_embedded(doc: Document, quotation: Quotation, paragraph: Span) -> bool:
     """Whether the quotation is a lower-case phrase inside the writer's own sentence."""
     if not quotation.opened:
         return False
-    before = doc.text[paragraph.start:quotation.span.start].rstrip()
-    first = next((c for c in quotation.inner.text(doc) if c.isalnum()), "")
-    return bool(before) and before[-1].isalnum() and first.islower()
+    at = quotation.span.start  # the last character before it, spaces skipped (not a copy)
+    while at > paragraph.start and doc.text[at - 1].isspace():
+        at -= 1
+    inner = quotation.inner
+    first = next((doc.text[i] for i in range(inner.start, inner.end) if doc.text[i].isalnum()), "")
+    return at > paragraph.start and doc.text[at - 1].isalnum() and first.islower()
 
 
 def _looks_like_title(inner: str) -> bool:
@@ -305,9 +347,9 @@ def _looks_like_title(inner: str) -> bool:
 
 def _finding(doc: Document, repeat: _Repeat) -> Finding:
     """The finding at the copy, naming where the words also appear."""
-    quotation, paragraph = repeat.copy.quotation, doc.paragraphs[repeat.copy.paragraph]
+    quotation = repeat.copy.quotation
     message = f"{repeat.message}: {_excerpt(quotation.inner.text(doc))}"
-    return Finding.at(quotation.span, message, _removal(doc, quotation, paragraph))
+    return Finding.at(quotation.span, message, _removal(doc, quotation, repeat.copy.paragraph))
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -316,16 +358,17 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[:limit].rsplit(' ', 1)[0]}…”"
 
 
-def _removal(doc: Document, quotation: Quotation, paragraph: Span) -> Fix | None:
-    """Remove the paragraph (and the break before it) when it holds nothing but the quotation."""
-    rest = doc.text[paragraph.start:quotation.span.start] + doc.text[quotation.span.end:paragraph.end]
-    if any(c.isalnum() for c in rest):
+def _removal(doc: Document, quotation: Quotation, number: int) -> Fix | None:
+    """Remove paragraph ``number`` (and the break before it) when it holds nothing but the
+    quotation."""
+    paragraph = doc.paragraphs[number]
+    if _ALNUM.search(doc.text, paragraph.start, quotation.span.start) or \
+            _ALNUM.search(doc.text, quotation.span.end, paragraph.end):
         return None
-    previous = max((p.end for p in doc.paragraphs if p.end <= paragraph.start), default=None)
-    if previous is None:
+    if number == 0:
         return None
-    return Fix((Edit(previous, paragraph.end),), "remove the paragraph repeating the quotation",
-               FixSafety.UNSAFE)
+    return Fix((Edit(doc.paragraphs[number - 1].end, paragraph.end),),
+               "remove the paragraph repeating the quotation", FixSafety.UNSAFE)
 
 
 RULE = Rule(

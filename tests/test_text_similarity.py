@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.text.similarity import (
+    MAX_OWNERS,
     Match,
     ShingleIndex,
     containment,
@@ -91,6 +92,25 @@ def test_index_exclude_and_no_match() -> None:
     assert index.best_match(normalise_words("one two three four"), exclude=["a"]) == Match("b", 0.75, 3)
     assert index.best_match(normalise_words("six seven eight")) is None
     assert index.best_match([]) is None
+
+
+def test_exclude_may_be_a_range() -> None:
+    index = ShingleIndex()
+    for key in range(5):
+        index.add(key, normalise_words(f"one two three {'four' if key % 2 else 'five'}"))
+    probe = normalise_words("one two three four")
+    assert index.best_match(probe, exclude=range(0, 2)) == index.best_match(probe, exclude=[0, 1]) == Match(3, 1.0, 4)
+
+
+def test_a_run_votes_for_the_first_passages_that_hold_it_only() -> None:
+    # Thousands of passages sharing runs cost a vote each per probe without the cap; a later
+    # passage is found by the runs that fewer passages hold.
+    index = ShingleIndex()
+    for key in range(MAX_OWNERS + 10):
+        index.add(key, normalise_words("the same words in every passage"))
+    index.add("later", normalise_words("the same words in every passage and more"))
+    assert index.best_match(normalise_words("the same words in every passage"), exclude=[0]) == Match(1, 1.0, 6)
+    assert index.best_match(normalise_words("words in every passage and more")) == Match("later", 1.0, 6)
 
 
 def test_adding_to_a_key_extends_its_passage() -> None:

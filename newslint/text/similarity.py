@@ -26,6 +26,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 Shingle = tuple[str, ...]
+# A run of words held by more passages than this does not vote in ``ShingleIndex.best_match``
+# (see there): without a cap, a document of thousands of near-identical passages costs time
+# quadratic in its length.
+MAX_OWNERS = 16
 
 # Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
@@ -135,9 +139,15 @@ class ShingleIndex:
         return key in self._passages
 
     def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = ()) -> Match | None:
-        """The one indexed passage (other than ``exclude``) that covers most of ``words``."""
-        skip = set(exclude)
-        votes = Counter(k for gram in shingles(words, self.n) for k in self._owners.get(gram, ()) if k not in skip)
+        """The one indexed passage (other than ``exclude``) that covers most of ``words``.
+        A run of words held by more than ``MAX_OWNERS`` passages (in one article, only text
+        pasted in hundreds of times) does not vote, unless no other run of the probe does;
+        then it votes for the first ``MAX_OWNERS`` of them."""
+        skip = exclude if isinstance(exclude, (range, set, frozenset)) else set(exclude)
+        holders = [self._owners.get(gram, []) for gram in shingles(words, self.n)]
+        votes = Counter(k for keys in holders if len(keys) <= MAX_OWNERS for k in keys if k not in skip)
+        if not votes:
+            votes = Counter(k for keys in holders for k in keys[:MAX_OWNERS] if k not in skip)
         best: Match | None = None
         # Only the passages that share the most shingles can cover the most words.
         for key, _ in votes.most_common(3):
