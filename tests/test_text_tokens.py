@@ -60,3 +60,20 @@ def test_english_zipf() -> None:
     assert english_zipf("recipient") > 3 > english_zipf("ecipient") == 0.0
     assert english_zipf("Recipient") == english_zipf("recipient")
     assert 0 < english_zipf("keaveney") < 2  # the large list knows rarer names
+
+
+def test_english_zipf_is_wordfreq_s_zipf_frequency() -> None:
+    # Words a list does not hold skip wordfreq's tokenizer: the answer must not change.
+    import re
+    from pathlib import Path
+
+    import wordfreq
+
+    from newslint.text import keywords
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    words = {w for p in seeds.glob("*.txt") for w in re.findall(r"\w+", p.read_text(encoding="utf-8"))}
+    words |= {w.lower() for w in words} | {"kalomivic", "qwerto", "don't", "café", "abc123", "straße", ""}
+    for wordlist in ("small", "best"):
+        assert [keywords.english_zipf(w, wordlist) for w in sorted(words)] == \
+            [wordfreq.zipf_frequency(w, "en", wordlist=wordlist) for w in sorted(words)]

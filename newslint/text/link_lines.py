@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.text.keywords import english_zipf
+
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
 _STRONG_PREFIXES = (
@@ -208,6 +210,4 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    import wordfreq  # heavy: loaded only when a candidate line needs it
-
-    return wordfreq.zipf_frequency(word, "en")
+    return english_zipf(word)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Span
+from newslint.text import keywords
 
 # Characters that can be junk: digits and symbols, never letters, spaces or the punctuation
 # that normally follows a word (".,;:" quotes, brackets, hyphens, dashes, apostrophes).
@@ -101,6 +102,4 @@ def looks_like_notation(head: str, junk: str) -> bool:
 def english_zipf(word: str) -> float:
     """How common ``word`` is in English on wordfreq's Zipf scale (about 7 for "the", 0 for
     unknown), from wordfreq's large list so that rarer words and names still count."""
-    import wordfreq  # heavy: loaded only when a candidate needs it
-
-    return wordfreq.zipf_frequency(word.lower(), "en")
+    return keywords.english_zipf(word.lower())
