@@ -244,6 +244,8 @@ def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, 
     to compare, titles and names left out."""
     paragraph = doc.paragraphs[number]
     for quotation in mine:
+        if quotation.inner.end - quotation.inner.start < 2 * min_words - 1:
+            continue  # too short to hold min_words words (each a character, a space between)
         inner = quotation.inner.text(doc)
         words = tuple(normalise_words(inner))
         if len(words) >= min_words and not _looks_like_title(inner):

@@ -26,6 +26,7 @@ STRAIGHT = '"'
 CURLY_OPEN = "“"
 CURLY_CLOSE = "”"
 DOUBLE_MARKS = frozenset(STRAIGHT + CURLY_OPEN + CURLY_CLOSE + "„")
+_DOUBLE_MARK = re.compile(f"[{''.join(sorted(DOUBLE_MARKS))}]")
 # Characters after which a straight mark opens a quotation rather than closing one.
 _OPENS_AFTER = "([{—–-/"
 # Characters that may follow a closing mark.
@@ -91,9 +92,8 @@ def imbalances(text: str, start: int, end: int, continued: bool) -> list[Imbalan
     the next paragraph opens with a quotation mark (so ending inside a quotation is allowed)."""
     found: list[Imbalance] = []
     depth, opened_at = 0, -1
-    for index in range(start, end):
-        if text[index] not in DOUBLE_MARKS:
-            continue
+    for found_mark in _DOUBLE_MARK.finditer(text, start, end):
+        index = found_mark.start()
         mark = classify(text, index, start, end, inside=depth > 0)
         if mark is Mark.INCH:
             continue
