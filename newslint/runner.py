@@ -32,6 +32,9 @@ CONTEXT_BEFORE = 80  # characters of the line kept before the finding, when the 
 # findings): this many seconds, plus RULE_SECONDS_PER_MB for each megabyte of the document.
 RULE_SECONDS = 10.0
 RULE_SECONDS_PER_MB = 2.0
+# How many findings one rule may make on one document before it is stopped: memory and time
+# stay bounded however many zero-width characters or entities a file holds.
+RULE_MAX_FINDINGS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +89,17 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Crash:
-    """A rule raised an exception on a file, or (``timed_out``) ran out of its time budget
-    there and was stopped; the rest of the run went on."""
+    """A rule raised an exception on a file, or (``stopped``) ran out of its time or findings
+    budget there and was stopped; the rest of the run went on."""
 
     path: str
     code: str
     rule: str
     error: str
-    timed_out: bool = False
+    stopped: bool = False
 
     def __str__(self) -> str:
-        if self.timed_out:
+        if self.stopped:
             return f"{self.path}: rule {self.code} ({self.rule}) stopped: {self.error}"
         return f"{self.path}: internal error in rule {self.code} ({self.rule}): {self.error}"
 
@@ -134,6 +137,7 @@ class Linter:
     def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
         self.resolved = resolved
         self.rule_seconds, self.rule_seconds_per_mb = RULE_SECONDS, RULE_SECONDS_PER_MB
+        self.rule_max_findings = RULE_MAX_FINDINGS
         self.cache = None
         if cache_dir is not None:
             from newslint.cache import Cache
@@ -181,17 +185,22 @@ class Linter:
         return result
 
     def _check(self, rule: Rule, doc: Document, result: FileResult, record: tuple[int | None, str | None]) -> None:
-        """Locate the rule's findings; stop it, with a note, once it is over its time budget.
-        The clock is read between findings (cheap, and safe in any worker: no signal, no
-        thread), so it bounds rules that find much; every built-in rule is linear besides."""
+        """Locate the rule's findings; stop it, with a note, once it is over its time budget or
+        has made ``rule_max_findings``. The clock is read between findings (cheap, and safe in
+        any worker: no signal, no thread), so it bounds rules that find much; every built-in
+        rule is linear besides."""
         budget = self.rule_seconds + self.rule_seconds_per_mb * len(doc.text) / 1e6
         deadline = time.monotonic() + budget
-        for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
+        why = ""
+        for count, finding in enumerate(rule.check(doc, self.options(rule)), 1):  # type: ignore[misc]
             result.diagnostics.append(locate(doc, rule, finding, *record))
             if time.monotonic() >= deadline:
-                result.crashes.append(Crash(doc.path, rule.code, rule.name, (
-                    f"it took longer than {budget:.0f} s on this file; the findings it made until "
-                    "then are reported"), timed_out=True))
+                why = f"it took longer than {budget:.0f} s on this file"
+            elif count >= self.rule_max_findings:
+                why = f"it made {count:,} findings on this file"
+            if why:
+                result.crashes.append(Crash(doc.path, rule.code, rule.name,
+                                            f"{why}; the findings it made until then are reported", stopped=True))
                 return
 
     def _collect(self, rule: Rule, doc: Document, result: FileResult) -> None:

@@ -1,5 +1,5 @@
 """Bounded cost per document: diagnostics keep an excerpt of their line, not the line; a rule
-that runs out of its time budget on a document is stopped with a note, not a hang."""
+that runs out of its time or findings budget on a document is stopped with a note, not a hang."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -69,7 +69,7 @@ def test_a_rule_out_of_time_is_stopped_with_a_note_and_keeps_what_it_found() -> 
     result = linter.lint_source(Source("a.txt", "Head\n\nSome text.\n"), use_cache=False)
     assert len(result.diagnostics) == 1  # what it found before the clock was read
     [crash] = result.crashes
-    assert crash.timed_out and (crash.code, crash.rule) == ("XX900", "every-character")
+    assert crash.stopped and (crash.code, crash.rule) == ("XX900", "every-character")
     assert str(crash) == ("a.txt: rule XX900 (every-character) stopped: it took longer than 0 s on "
                           "this file; the findings it made until then are reported")
 
@@ -82,7 +82,7 @@ def test_the_budget_grows_with_the_document() -> None:
 
 
 def test_a_rule_out_of_time_exits_2_not_3() -> None:
-    stopped = RunResult(crashes=[Crash("a.txt", "XX900", "every-character", "took long", timed_out=True)])
+    stopped = RunResult(crashes=[Crash("a.txt", "XX900", "every-character", "took long", stopped=True)])
     crashed = RunResult(crashes=[*stopped.crashes, Crash("b.txt", "XX901", "broken", "ValueError: boom")])
     assert exit_code(stopped) is ExitCode.USAGE
     assert exit_code(crashed) is ExitCode.INTERNAL
@@ -97,3 +97,14 @@ def test_a_stopped_rule_is_reported_on_stderr(tmp_path: Path, monkeypatch: pytes
     result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "NL204", str(tmp_path / "a.txt")])
     assert result.exit_code == 2
     assert "rule NL204 (invisible-characters) stopped: it took longer than 0 s" in result.stderr
+
+
+def test_a_rule_with_too_many_findings_is_stopped_with_a_note() -> None:
+    linter = prepare([], select=["NL200"])
+    linter.rule_max_findings = 5
+    linter.resolved = replace(linter.resolved, rules=(SLOW,))
+    result = linter.lint_source(Source("a.txt", "Head\n\nSome text.\n"), use_cache=False)
+    assert len(result.diagnostics) == 5
+    assert [str(c) for c in result.crashes] == [
+        "a.txt: rule XX900 (every-character) stopped: it made 5 findings on this file; the findings it made "
+        "until then are reported"]
