@@ -70,8 +70,8 @@ def test_a_rule_out_of_time_is_stopped_with_a_note_and_keeps_what_it_found() -> 
     assert len(result.diagnostics) == 1  # what it found before the clock was read
     [crash] = result.crashes
     assert crash.stopped and (crash.code, crash.rule) == ("XX900", "every-character")
-    assert str(crash) == ("a.txt: rule XX900 (every-character) stopped: it took longer than 0 s on "
-                          "this file; the findings it made until then are reported")
+    assert str(crash) == ("a.txt: rule XX900 (every-character) stopped: it took longer than 0 s of CPU "
+                          "time on this file; the findings it made until then are reported")
 
 
 def test_the_budget_grows_with_the_document() -> None:
