@@ -295,3 +295,29 @@ def test_the_rest_of_the_article_is_read_once_with_the_same_answer() -> None:
         rest = "\n".join(other.text(doc) for number, other in enumerate(doc.lines) if number != index)
         for title in (line.text(doc), "Sanctuary cities face Justice Department deadline", "Fockers retain crown"):
             assert others.shared_share(title, index) == shared_content_share(title, rest)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_link_lines_parse_as_with_the_former_pattern(seed: int) -> None:
+    # Atomic leading runs and a title read up to its last non-space character: the same
+    # reading as the former backtracking pattern, without its cost on long runs of "*".
+    import random
+
+    import regex
+
+    from newslint.text import link_lines
+
+    new = link_lines._line_pattern()
+    old = regex.compile(new.pattern.replace("^(?>", "^(?:").replace("\\s*+[*_]*+\\s*+", "\\s*[*_]*\\s*")
+                        .replace("(?P<title>(?:.*\\S)?)", "(?P<title>.*?)"), new.flags)
+    assert old.pattern.count("(?>") == new.pattern.count("(?>") - 1 and "(?P<title>.*?)" in old.pattern
+    former_trailing = regex.compile(r"[\s»›>→⇒➤➜➔➡▶►*_]+$")
+    pieces = ["More news", "Read more", "Related stories", ":", " | ", " - ", "»", "*", "**", "_", " ", "\t",
+              "Storm closes schools", "the council", "[", "(", ")", "…", "...", "\x1c", "►", "#", "~"]
+    rng = random.Random(seed)
+    for _ in range(300):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        a, b = new.match(line), old.match(line)
+        assert (a and a.groupdict()) == (b and b.groupdict()), line
+        if a:
+            assert link_lines._without_trailing(a["title"]) == former_trailing.sub("", a["title"]), line
