@@ -55,7 +55,7 @@ from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, coverage, normalise_words, run_counts, shingles
+from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, shingles
 
 
 def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
@@ -77,10 +77,17 @@ def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
 def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str,
              skip: list[Span]) -> Iterator[tuple[Span, Finding]]:
     index = ShingleIndex(n=3)
-    seen: dict[int, list[str]] = {}
+    seen: dict[int, tuple[str, ...]] = {}
     skip_starts = [s.start for s in skip]  # in order, not overlapping
+    # A run of words held by one passage only can match no other: a passage holding no run
+    # that another holds is neither a copy nor an original, and is neither compared nor kept
+    # (the index and the words kept stay as small as what is repeated).
+    shared = repeated_hashes((gram for span in spans for gram in shingles(normalise_words(span.text(doc)), 3)),
+                             len(doc.text) // 2)
     for number, span in enumerate(spans):
         words = normalise_words(span.text(doc))
+        if not any(hash(gram) in shared for gram in shingles(words, 3)):
+            continue
         at = bisect.bisect_right(skip_starts, span.start) - 1
         # Mostly quotation: NL401's (asked first: it is the cheaper question).
         if len(words) >= options["min-words"] and not (at >= 0 and span.start < skip[at].end) \
@@ -95,16 +102,17 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
                            f"{'' if exact else ' nearly word for word'}")
                 yield span, Finding.at(span, message, _deletion(doc, span, exact, what == "paragraph"))
                 continue  # a copy is not itself a first occurrence
-        index.add(number, words)
+        index.add(number, words, keep=lambda gram: hash(gram) in shared)
         seen[number] = words
 
 
 def _has_repeated_run(doc: Document, n: int = 5) -> bool:
-    """Whether any run of ``n`` words occurs twice in the body: a copy of eight words or more
-    that covers 90% of its original always repeats one (it can miss at most one word in ten),
-    and most articles repeat none."""
-    counts = run_counts((normalise_words(p.text(doc)) for p in doc.paragraphs), n)
-    return any(count > 1 for count in counts.values())
+    """Whether any run of ``n`` words may occur twice in the body (a few say so wrongly, at
+    the cost of a closer look only): a copy of eight words or more that covers 90% of its
+    original always repeats one (it can miss at most one word in ten), and most articles repeat
+    none."""
+    body = (gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), n))
+    return bool(repeated_hashes(body, len(doc.text) // 2))
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

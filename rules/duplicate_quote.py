@@ -101,13 +101,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, run_counts, shingles
+from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, shingles
 
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
@@ -146,18 +147,23 @@ class _Repeat:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each quotation that repeats words the article gives elsewhere."""
     quotes: list[_Quote] = []
-    outsides = []
-    for number, (paragraph, mine) in enumerate(zip(doc.paragraphs, _quotations_by_paragraph(doc))):
-        outsides.append(_words_outside(doc, paragraph, mine))
-        quotes.extend(_quotes_in(doc, number, mine, len(outsides[-1]), options["min_words"]))
+    groups = _quotations_by_paragraph(doc)
+    for number, (paragraph, mine) in enumerate(zip(doc.paragraphs, groups)):
+        outside = len(_words_outside(doc, paragraph, mine))
+        quotes.extend(_quotes_in(doc, number, mine, outside, options["min_words"]))
     candidates = _may_repeat(doc, quotes, options)
     if not candidates:
         return  # nothing long enough, or nothing given twice: skip building the indexes
+    # The indexes are asked about the candidates and their paragraphs only: they keep just the
+    # runs of words those hold (the answers are the same; the index no longer holds the text).
+    paragraphs = {quotes[i].paragraph for i in candidates}
+    asked = set().union(*(quotes[i].grams for i in candidates),
+                        *(shingles(normalise_words(doc.paragraphs[n].text(doc)), _N) for n in paragraphs))
     whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
     for number, paragraph in enumerate(doc.paragraphs):
-        whole.add(number, normalise_words(paragraph.text(doc)))
-        narrative.add(number, outsides[number])
-    copies = _copied_paragraphs(doc, whole, {quotes[i].paragraph for i in candidates})
+        whole.add(number, normalise_words(paragraph.text(doc)), asked.__contains__)
+        narrative.add(number, _words_outside(doc, paragraph, groups[number]), asked.__contains__)
+    copies = _copied_paragraphs(doc, whole, paragraphs)
     reported: set[Span] = set()
     said: dict[Shingle, list[int]] = {}  # each three-word run: the quotations that hold it
     for index, quote in enumerate(quotes):
@@ -189,7 +195,8 @@ def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[in
     if not quotes:
         return set()
     needed = max(1, math.ceil(options["threshold"] * options["min_words"] / _N))
-    counts = run_counts((normalise_words(p.text(doc)) for p in doc.paragraphs), _N)
+    quoted = set().union(*(q.grams for q in quotes))  # counted only: not every run of the body
+    counts = Counter(gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), _N) if gram in quoted)
     return {i for i, q in enumerate(quotes) if sum(counts[gram] >= 2 for gram in q.grams) >= needed}
 
 

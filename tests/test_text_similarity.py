@@ -126,3 +126,17 @@ def test_run_counts_count_repeats_within_and_across_passages() -> None:
     counts = run_counts([("a", "b", "c", "a", "b", "c"), ("x", "a", "b", "c"), ("a", "b")])
     assert counts[("a", "b", "c")] == 3 and counts[("b", "c", "a")] == 1
     assert ("a", "b") not in counts  # a passage shorter than a run has none
+
+
+@pytest.mark.parametrize("exact", [1_000_000, 50])
+def test_repeated_hashes_holds_every_repeated_gram(exact: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Exact while the distinct grams are few; past EXACT_GRAMS a bit filter may let in a few
+    # grams seen once, never leave out one seen twice.
+    from newslint.text import similarity
+
+    monkeypatch.setattr(similarity, "EXACT_GRAMS", exact)
+    grams = [("a", str(i)) for i in range(300)] + [("a", "7"), ("b", "1"), ("a", "250"), ("b", "1")]
+    found = similarity.repeated_hashes(grams, 64)
+    assert {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))} <= found
+    if exact > len(grams):
+        assert found == {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))}

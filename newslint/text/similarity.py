@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -37,11 +37,23 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 
 
-@functools.lru_cache(maxsize=1024)
 def normalise_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
-    hyphen variants unified (so "Don’t" and "don't" are the same word). Cached: several
-    duplication rules read the same paragraphs."""
+    hyphen variants unified (so "Don’t" and "don't" are the same word). Cached for passages up
+    to ``_CACHED_CHARS`` long: several duplication rules read the same paragraphs, and a cache
+    of huge ones would hold a copy of the document's words."""
+    return _cached_words(text) if len(text) <= _CACHED_CHARS else _words_of(text)
+
+
+_CACHED_CHARS = 10_000
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return _words_of(text)
+
+
+def _words_of(text: str) -> tuple[str, ...]:
     if text.isascii():  # the usual case: nothing to normalise or unify
         return tuple(_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
@@ -69,6 +81,42 @@ def run_counts(passages: Iterable[Sequence[str]], n: int = 3) -> Counter[Shingle
     for words in passages:
         counts.update(runs(words, n))
     return counts
+
+
+def repeated_hashes(grams: Iterable[Hashable], size: int) -> set[int]:
+    """The hashes of the ``grams`` that occur more than once. Exact (up to hash collisions) for
+    the first ``EXACT_GRAMS`` distinct grams; past them a bit filter of ``size`` bytes takes
+    over, which lets a few grams seen once in as well: memory stays bounded (a ``Counter`` of
+    every run held the text several times over). ``size`` is best about the number of grams."""
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    grams = iter(grams)
+    for gram in grams:
+        code = hash(gram)
+        if code in seen:
+            repeated.add(code)
+        else:
+            seen.add(code)
+            if len(seen) >= EXACT_GRAMS:
+                break
+    else:
+        return repeated
+    bits = bytearray(max(size, EXACT_GRAMS))
+    width = len(bits) * 8
+    for code in seen:
+        bits[(code % width) >> 3] |= 1 << (code % width & 7)
+    del seen
+    for gram in grams:
+        code = hash(gram)
+        slot = code % width
+        if bits[slot >> 3] & (1 << (slot & 7)):
+            repeated.add(code)
+        else:
+            bits[slot >> 3] |= 1 << (slot & 7)
+    return repeated
+
+
+EXACT_GRAMS = 1_000_000  # distinct grams held exactly (about 60 MB), before the bit filter
 
 
 def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
@@ -117,9 +165,13 @@ class ShingleIndex:
     _owners: dict[Shingle, list[Hashable]] = field(default_factory=dict)
     _passages: dict[Hashable, set[Shingle]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, words: Sequence[str]) -> None:
-        """Index the passage ``words`` under ``key`` (adding to a key extends its passage)."""
+    def add(self, key: Hashable, words: Sequence[str], keep: Callable[[Shingle], bool] | None = None) -> None:
+        """Index the passage ``words`` under ``key`` (adding to a key extends its passage),
+        only the runs ``keep`` accepts when given: runs no probe will hold change no answer,
+        and leaving them out keeps the index as small as what can match."""
         grams = shingles(words, self.n)
+        if keep is not None:
+            grams = {gram for gram in grams if keep(gram)}
         passage = self._passages.get(key)
         if passage is None:  # the usual case: a new passage
             self._passages[key] = grams
