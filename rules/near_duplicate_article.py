@@ -42,6 +42,7 @@ Keep one copy (the rule names the earlier file).
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -70,15 +71,27 @@ def collect(doc: Document, options: Options) -> Signature | None:
     import numpy as np
     from datasketch import MinHash
 
-    words = [w.casefold() for p in doc.paragraphs for w in doc.words_in(p)]
-    if len(words) < options["min-words"]:
-        return None
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations,
                       scheme=SCHEME)
-    ordered = list(shingles)
-    for start in range(0, len(ordered), BATCH):  # memory bounded whatever the body's length
-        minhash.update_batch(ordered[start:start + BATCH])
+    # The body's words stream through a window of SHINGLE, and the shingles go to the MinHash in
+    # batches (a minimum: the order and repeats do not matter): memory stays bounded whatever
+    # the body's length, where a list of every word and a set of every shingle held several
+    # times the text.
+    window: deque[str] = deque(maxlen=SHINGLE)
+    batch: set[bytes] = set()
+    count = 0
+    for paragraph in doc.paragraphs:
+        for word in doc.words_in(paragraph):
+            count += 1
+            window.append(word.casefold())
+            if len(window) == SHINGLE:
+                batch.add(" ".join(window).encode("utf-8"))
+                if len(batch) >= BATCH:
+                    minhash.update_batch(batch)
+                    batch = set()
+    if count < options["min-words"]:
+        return None
+    minhash.update_batch(batch)
     start = doc.headline.start if doc.headline else doc.paragraphs[0].start
     end = doc.headline.end if doc.headline else doc.paragraphs[0].end
     return Signature(minhash.hashvalues.astype(np.uint32).tobytes(), start, end)

@@ -125,3 +125,20 @@ def test_many_copies_are_each_reported_against_the_first() -> None:
     assert len(found) == 399
     assert {d.message for d in found} == {
         "near-duplicate of article-1.txt (estimated similarity 1.00 of word 5-grams)"}
+
+
+def test_streamed_signature_is_the_signature_of_every_shingle_at_once() -> None:
+    # The words stream through a window and the shingles go in batches; the MinHash of the
+    # whole set at once (the former collect) must be the same.
+    import numpy as np
+    from datasketch import MinHash
+
+    from newslint.document import Document
+
+    rule = load_rules(plugins=False).by_code("NL403")
+    for text in articles()[:5] + ["\n\n".join(articles())]:  # the last: over 10,000 shingles
+        doc = Document(text)
+        words = [w.casefold() for p in doc.paragraphs for w in doc.words_in(p)]
+        whole = MinHash(num_perm=64, seed=1, scheme="affine32")
+        whole.update_batch(list({" ".join(words[i:i + 5]).encode("utf-8") for i in range(len(words) - 4)}))
+        assert rule.collect(doc, rule.options).value == whole.hashvalues.astype(np.uint32).tobytes()
