@@ -55,7 +55,7 @@ from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, shingles
+from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
 
 
 def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
@@ -120,11 +120,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not _has_repeated_run(doc):
         return
     reported: list[Span] = []
-    for span, finding in _repeats(doc, doc.paragraphs, options, "paragraph", []):
-        reported.append(span)
-        yield finding
-    for _, finding in _repeats(doc, doc.sentences, options, "sentence", reported):
-        yield finding
+    for numbers in segments(doc.paragraphs):
+        for span, finding in _repeats(doc, doc.paragraphs[numbers.start:numbers.stop], options, "paragraph", []):
+            reported.append(span)
+            yield finding
+    for numbers in segments(doc.sentences):
+        sentences = doc.sentences[numbers.start:numbers.stop]
+        for _, finding in _repeats(doc, sentences, options, "sentence", reported):
+            yield finding
 
 
 _LEAD = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the quarter."

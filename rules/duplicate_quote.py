@@ -108,7 +108,7 @@ from dataclasses import dataclass
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, shingles
+from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, segments, shingles
 
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
@@ -146,12 +146,19 @@ class _Repeat:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each quotation that repeats words the article gives elsewhere."""
-    quotes: list[_Quote] = []
     groups = _quotations_by_paragraph(doc)
-    for number, (paragraph, mine) in enumerate(zip(doc.paragraphs, groups)):
-        outside = len(_words_outside(doc, paragraph, mine))
-        quotes.extend(_quotes_in(doc, number, mine, outside, options["min_words"]))
-    candidates = _may_repeat(doc, quotes, options)
+    for numbers in segments(doc.paragraphs):
+        yield from _check_paragraphs(doc, numbers, groups, options)
+
+
+def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation]],
+                      options: Options) -> Iterator[Finding]:
+    """Report the quotations of paragraphs ``numbers`` that repeat words given among them."""
+    quotes: list[_Quote] = []
+    for number in numbers:
+        outside = len(_words_outside(doc, doc.paragraphs[number], groups[number]))
+        quotes.extend(_quotes_in(doc, number, groups[number], outside, options["min_words"]))
+    candidates = _may_repeat(doc, quotes, numbers, options)
     if not candidates:
         return  # nothing long enough, or nothing given twice: skip building the indexes
     # The indexes are asked about the candidates and their paragraphs only: they keep just the
@@ -160,7 +167,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     asked = set().union(*(quotes[i].grams for i in candidates),
                         *(shingles(normalise_words(doc.paragraphs[n].text(doc)), _N) for n in paragraphs))
     whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
-    for number, paragraph in enumerate(doc.paragraphs):
+    for number in numbers:
+        paragraph = doc.paragraphs[number]
         whole.add(number, normalise_words(paragraph.text(doc)), asked.__contains__)
         narrative.add(number, _words_outside(doc, paragraph, groups[number]), asked.__contains__)
     copies = _copied_paragraphs(doc, whole, paragraphs)
@@ -188,7 +196,7 @@ def _sharing_runs(quote: _Quote, said: dict[Shingle, list[int]]) -> list[int]:
     return sorted(earlier)[:_MAX_COMPARED]
 
 
-def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[int]:
+def _may_repeat(doc: Document, quotes: list[_Quote], numbers: range, options: Options) -> set[int]:
     """The quotations that share enough three-word runs with the rest of the body to repeat
     anything: covering ``threshold`` of a ``min_words`` passage takes at least this many runs,
     so the rest (most quotations of most articles) cannot, and costs no index."""
@@ -196,7 +204,8 @@ def _may_repeat(doc: Document, quotes: list[_Quote], options: Options) -> set[in
         return set()
     needed = max(1, math.ceil(options["threshold"] * options["min_words"] / _N))
     quoted = set().union(*(q.grams for q in quotes))  # counted only: not every run of the body
-    counts = Counter(gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), _N) if gram in quoted)
+    counts = Counter(gram for n in numbers for gram in runs(normalise_words(doc.paragraphs[n].text(doc)), _N)
+                     if gram in quoted)
     return {i for i, q in enumerate(quotes) if sum(counts[gram] >= 2 for gram in q.grams) >= needed}
 
 

@@ -140,3 +140,26 @@ def test_repeated_hashes_holds_every_repeated_gram(exact: int, monkeypatch: pyte
     assert {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))} <= found
     if exact > len(grams):
         assert found == {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))}
+
+
+def test_segments_split_long_documents_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.document import Span
+    from newslint.text import similarity
+
+    spans = [Span(i * 10, i * 10 + 8) for i in range(10)]
+    assert list(similarity.segments(spans)) == [range(0, 10)]  # any article: one run
+    monkeypatch.setattr(similarity, "SEGMENT_CHARS", 25)
+    assert list(similarity.segments(spans)) == [range(0, 2), range(2, 4), range(4, 6), range(6, 8), range(8, 10)]
+    assert list(similarity.segments([])) == []
+
+
+def test_a_copy_is_looked_for_within_its_segment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.testing import findings
+    from newslint.text import similarity
+
+    lead = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the quarter."
+    filler = [f"Paragraph {i} tells the council's story at its own considerable length here." for i in range(6)]
+    text = "Acme beats forecasts\n\n" + "\n\n".join([lead, *filler, lead]) + "\n"
+    assert [d.line for d in findings(text, "NL402")] == [17]
+    monkeypatch.setattr(similarity, "SEGMENT_CHARS", 200)  # the copy is 500 characters on
+    assert findings(text, "NL402") == []

@@ -25,6 +25,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from newslint.document import Span
+
 Shingle = tuple[str, ...]
 # A run of words held by more passages than this does not vote in ``ShingleIndex.best_match``
 # (see there): without a cap, a document of thousands of near-identical passages costs time
@@ -117,6 +119,23 @@ def repeated_hashes(grams: Iterable[Hashable], size: int) -> set[int]:
 
 
 EXACT_GRAMS = 1_000_000  # distinct grams held exactly (about 60 MB), before the bit filter
+
+
+SEGMENT_CHARS = 1_000_000  # how much text duplication rules compare at once
+
+
+def segments(spans: Sequence[Span]) -> Iterator[range]:
+    """The indexes of ``spans`` (in order) in runs covering about ``SEGMENT_CHARS`` of text
+    each: one run for any article. A document of many megabytes is compared run by run, so
+    what the duplication rules keep stays bounded; a copy a megabyte or more from its original
+    is not compared with it."""
+    first = 0
+    for index, span in enumerate(spans):
+        if index > first and span.end - spans[first].start > SEGMENT_CHARS:
+            yield range(first, index)
+            first = index
+    if spans:
+        yield range(first, len(spans))
 
 
 def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
