@@ -155,24 +155,24 @@ def _about_something_else(others: _OtherLines, index: int, link: LinkLine, optio
 
 
 class _OtherLines:
-    """The content words of each line, read once (on first use), to ask which of a title's
-    words the rest of the article uses: joining the other lines again for each link line cost
-    time that grew with the square of the number of lines."""
+    """How many lines use each content word, counted once (on first use), to ask which of a
+    title's words the rest of the article uses: joining the other lines again for each link
+    line cost time that grew with the square of the number of lines."""
 
     def __init__(self, doc: Document):
         self._doc = doc
-        self._words: list[set[str]] | None = None
-        self._lines_with: Counter[str] = Counter()
+        self._lines_with: Counter[str] | None = None
 
     def shared_share(self, title: str, index: int) -> float:
         """``shared_content_share`` of ``title`` and every line but line ``index``."""
-        if self._words is None:
-            self._words = [content_words(line.text(self._doc)) for line in self._doc.lines]
-            self._lines_with = Counter(word for words in self._words for word in words)
+        lines = self._doc.lines
+        if self._lines_with is None:
+            self._lines_with = Counter(word for line in lines for word in content_words(line.text(self._doc)))
         own = content_words(title)
         if not own:
             return 0.0
-        return sum(self._lines_with[word] > (word in self._words[index]) for word in own) / len(own)
+        here = content_words(lines[index].text(self._doc))
+        return sum(self._lines_with[word] > (word in here) for word in own) / len(own)
 
 
 RULE = Rule(
