@@ -19,6 +19,9 @@ Exceptions made on purpose:
 - The headline is not compared with the body: a lead that restates the headline is normal.
 - Each copy is reported once: when a whole paragraph repeats, its sentences are not reported
   again.
+- In a file of many megabytes (not an article), paragraphs and sentences are compared within
+  stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
+  from its original is not found.
 
 The fix deletes the later copy: safe when it repeats the first word for word (after case and
 spacing are normalised), unsafe when it differs, since the two versions may not say the same.

@@ -45,6 +45,10 @@ Exceptions made on purpose:
   paragraph start; when that span holds other quotations it is a misreading and is skipped.
 - The headline is not part of the body: a headline phrase echoed in a quotation is fine.
 
+In a file of many megabytes (not an article), quotations are compared within stretches of
+about 1 MB of paragraphs, and with at most 200 earlier quotations sharing their words: time
+and memory stay bounded; a repeat a megabyte or more from the original is not found.
+
 Measured on the 1,313 clean BBC development articles: 0 findings. On the 50 development
 articles with a repeated quotation: all 50 found. On the seeds: only the repeated quotation.
 On `benchmarks/quality.py --clean` with those articles (copies with other attributions, in a
