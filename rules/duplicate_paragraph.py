@@ -82,30 +82,24 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
     index = ShingleIndex(n=3)
     seen: dict[int, tuple[str, ...]] = {}
     skip_starts = [s.start for s in skip]  # in order, not overlapping
-    # A run of words held by one passage only can match no other: a passage holding no run
-    # that another holds is neither a copy nor an original, and is neither compared nor kept
-    # (the index and the words kept stay as small as what is repeated).
-    shared = repeated_hashes((gram for span in spans for gram in shingles(normalise_words(span.text(doc)), 3)),
-                             len(doc.text) // 2)
     for number, span in enumerate(spans):
         words = normalise_words(span.text(doc))
-        if not any(hash(gram) in shared for gram in shingles(words, 3)):
-            continue
+        grams = shingles(words, 3)
         at = bisect.bisect_right(skip_starts, span.start) - 1
         # Mostly quotation: NL401's (asked first: it is the cheaper question).
         if len(words) >= options["min-words"] and not (at >= 0 and span.start < skip[at].end) \
                 and quoted_share(doc, span) < 0.5:
-            match = index.best_match(words)
+            match = index.best_match(words, grams=grams)
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
-                    coverage(seen[match.key], shingles(words, 3)) >= options["coverage"] - 0.1:
+                    coverage(seen[match.key], grams) >= options["coverage"] - 0.1:
                 first = spans[match.key]
                 exact = seen[match.key] == words
                 message = (f"{what} repeats the one on line {doc.line_of(first.start)}"
                            f"{'' if exact else ' nearly word for word'}")
                 yield span, Finding.at(span, message, _deletion(doc, span, exact, what == "paragraph"))
                 continue  # a copy is not itself a first occurrence
-        index.add(number, words, keep=lambda gram: hash(gram) in shared)
+        index.add(number, words, grams=grams)
         seen[number] = words
 
 

@@ -18,6 +18,7 @@ of ``n`` consecutive words), and say what fraction of one passage is found in an
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -87,27 +88,19 @@ def run_counts(passages: Iterable[Sequence[str]], n: int = 3) -> Counter[Shingle
 
 def repeated_hashes(grams: Iterable[Hashable], size: int) -> set[int]:
     """The hashes of the ``grams`` that occur more than once. Exact (up to hash collisions) for
-    the first ``EXACT_GRAMS`` distinct grams; past them a bit filter of ``size`` bytes takes
-    over, which lets a few grams seen once in as well: memory stays bounded (a ``Counter`` of
-    every run held the text several times over). ``size`` is best about the number of grams."""
-    seen: set[int] = set()
-    repeated: set[int] = set()
+    the first ``EXACT_GRAMS`` grams; past them a bit filter of ``size`` bytes takes over, which
+    lets a few grams seen once in as well: memory stays bounded (a ``Counter`` of every run held
+    the text several times over). ``size`` is best about the number of grams."""
     grams = iter(grams)
-    for gram in grams:
-        code = hash(gram)
-        if code in seen:
-            repeated.add(code)
-        else:
-            seen.add(code)
-            if len(seen) >= EXACT_GRAMS:
-                break
-    else:
+    counts = Counter(map(hash, itertools.islice(grams, EXACT_GRAMS)))  # counted in C
+    repeated = {code for code, count in counts.items() if count > 1}
+    if sum(counts.values()) < EXACT_GRAMS:
         return repeated
     bits = bytearray(max(size, EXACT_GRAMS))
     width = len(bits) * 8
-    for code in seen:
+    for code in counts:
         bits[(code % width) >> 3] |= 1 << (code % width & 7)
-    del seen
+    del counts
     for gram in grams:
         code = hash(gram)
         slot = code % width
@@ -118,7 +111,7 @@ def repeated_hashes(grams: Iterable[Hashable], size: int) -> set[int]:
     return repeated
 
 
-EXACT_GRAMS = 1_000_000  # distinct grams held exactly (about 60 MB), before the bit filter
+EXACT_GRAMS = 1_000_000  # grams counted exactly (at most about 100 MB), before the bit filter
 
 
 SEGMENT_CHARS = 1_000_000  # how much text duplication rules compare at once
@@ -154,8 +147,8 @@ def covered_words(words: Sequence[str], other: AbstractSet[Shingle], n: int = 3)
     if len(words) < n:
         return [bool(words) and tuple(words) in other] * len(words)
     covered = [False] * len(words)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i:i + n]) in other:
+    for i, gram in enumerate(runs(words, n)):
+        if gram in other:
             covered[i:i + n] = [True] * n
     return covered
 
@@ -184,11 +177,13 @@ class ShingleIndex:
     _owners: dict[Shingle, list[Hashable]] = field(default_factory=dict)
     _passages: dict[Hashable, set[Shingle]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, words: Sequence[str], keep: Callable[[Shingle], bool] | None = None) -> None:
-        """Index the passage ``words`` under ``key`` (adding to a key extends its passage),
-        only the runs ``keep`` accepts when given: runs no probe will hold change no answer,
-        and leaving them out keeps the index as small as what can match."""
-        grams = shingles(words, self.n)
+    def add(self, key: Hashable, words: Sequence[str], keep: Callable[[Shingle], bool] | None = None,
+            grams: set[Shingle] | None = None) -> None:
+        """Index the passage ``words`` (or its runs ``grams``, when the caller has them) under
+        ``key`` (adding to a key extends its passage), only the runs ``keep`` accepts when
+        given: runs no probe will hold change no answer, and leaving them out keeps the index
+        as small as what can match."""
+        grams = shingles(words, self.n) if grams is None else grams
         if keep is not None:
             grams = {gram for gram in grams if keep(gram)}
         passage = self._passages.get(key)
@@ -209,13 +204,15 @@ class ShingleIndex:
         """Whether a passage was indexed under ``key``."""
         return key in self._passages
 
-    def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = ()) -> Match | None:
+    def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = (),
+                   grams: set[Shingle] | None = None) -> Match | None:
         """The one indexed passage (other than ``exclude``) that covers most of ``words``.
         A run of words held by more than ``MAX_OWNERS`` passages (in one article, only text
         pasted in hundreds of times) does not vote, unless no other run of the probe does;
         then it votes for the first ``MAX_OWNERS`` of them."""
         skip = exclude if isinstance(exclude, (range, set, frozenset)) else set(exclude)
-        holders = [self._owners.get(gram, []) for gram in shingles(words, self.n)]
+        grams = shingles(words, self.n) if grams is None else grams  # ``shingles(words)``, given
+        holders = [self._owners.get(gram, []) for gram in grams]
         votes = Counter(k for keys in holders if len(keys) <= MAX_OWNERS for k in keys if k not in skip)
         if not votes:
             votes = Counter(k for keys in holders for k in keys[:MAX_OWNERS] if k not in skip)
