@@ -31,7 +31,7 @@ CONTEXT_BEFORE = 80  # characters of the line kept before the finding, when the 
 # How long one rule may run on one document before it is stopped (CPU time, checked between its
 # findings): this many seconds, plus RULE_SECONDS_PER_MB for each megabyte of the document.
 RULE_SECONDS = 10.0
-RULE_SECONDS_PER_MB = 2.0
+RULE_SECONDS_PER_MB = 5.0
 # How many findings one rule may make on one document before it is stopped: memory and time
 # stay bounded however many zero-width characters or entities a file holds.
 RULE_MAX_FINDINGS = 10_000
