@@ -108,3 +108,13 @@ def test_a_rule_with_too_many_findings_is_stopped_with_a_note() -> None:
     assert [str(c) for c in result.crashes] == [
         "a.txt: rule XX900 (every-character) stopped: it made 5 findings on this file; the findings it made "
         "until then are reported"]
+
+
+def test_fix_repairs_past_the_findings_budget_pass_by_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import runner
+    from newslint.fixes import fix_text
+
+    monkeypatch.setattr(runner, "RULE_MAX_FINDINGS", 5)
+    text = "Head\n\n" + "word\u200b " * 12 + "end.\n"
+    fixed, count, remaining = fix_text(text, select=["NL204"])
+    assert (fixed, count, remaining) == ("Head\n\n" + "word " * 12 + "end.\n", 12, [])
