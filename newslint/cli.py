@@ -240,9 +240,9 @@ def _run_with_progress(run: Any, linter: Any, items: Any, jobs: int | None, quie
 
 def exit_code(result: Any, exit_zero: bool = False) -> ExitCode:
     """Map a run's result to the exit code: the most serious thing that happened wins."""
-    if result.crashes:
+    if any(not crash.stopped for crash in result.crashes):
         return ExitCode.INTERNAL
-    if any(p.kind.is_error for p in result.problems):
+    if any(p.kind.is_error for p in result.problems) or result.crashes:  # a rule was stopped
         return ExitCode.USAGE
     if result.diagnostics and not exit_zero:
         return ExitCode.FINDINGS

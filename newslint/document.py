@@ -56,7 +56,9 @@ _ABBREVIATIONS = frozenset(
     " insp det no nos vs v etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul"
     " aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A run of ".!?" is only tried from its first mark: tried from every mark, a long run of dots
+# that ends no sentence cost time quadratic in its length (the match fails the same way from each).
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _OPEN_QUOTES = {'"': '"', "“": "”"}
 _QUOTE_MARK = re.compile('["“”]')
 
@@ -141,9 +143,15 @@ class Document:
         """Sentences of the body, never crossing a paragraph boundary."""
         return tuple(s for p in self.paragraphs for s in split_sentences(self.text, p))
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentences_in(self, paragraph: Span) -> tuple[Span, ...]:
         """The sentences of one paragraph."""
-        return tuple(s for s in self.sentences if paragraph.start <= s.start < paragraph.end)
+        starts = self._sentence_starts  # in order: a bisection, not a scan of every sentence
+        first = bisect.bisect_left(starts, paragraph.start)
+        return self.sentences[first:bisect.bisect_left(starts, paragraph.end, first)]
 
     @cached_property
     def quotations(self) -> tuple[Quotation, ...]:

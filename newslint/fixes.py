@@ -330,7 +330,8 @@ def _fix_one(linter: Linter, source: Source, first: Document, findings: list[Dia
     else:
         current = first.text  # as the first pass wrote it
     doc = Document(BOM + current, source.path, site=first.site)
-    valid = [d for d in findings if doc.line_text(d.line) == d.context]  # the line is still there
+    # The line is still there (compared whitespace-normalised, as a diagnostic keeps it).
+    valid = [d for d in findings if " ".join(doc.line_text(d.line).split()) == d.snippet]
     chosen = choose_fixes(valid, len(current), settings.unsafe)
     if not chosen:
         return None

@@ -10,6 +10,7 @@ import base64
 import itertools
 import multiprocessing
 import os
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,17 @@ from newslint.validate import check_finished, check_signature, describe, validat
 
 PARALLEL_THRESHOLD = 32  # below this many files a process pool costs more than it saves
 BATCH = 4096
+# A diagnostic keeps at most this much of its line, around the finding (a reporter shows 100
+# characters of it): a copy of the whole line per finding made memory grow with findings x line.
+CONTEXT_CHARS = 200
+CONTEXT_BEFORE = 80  # characters of the line kept before the finding, when the line is cut
+# How long one rule may run on one document before it is stopped (CPU time, checked between its
+# findings): this many seconds, plus RULE_SECONDS_PER_MB for each megabyte of the document.
+RULE_SECONDS = 10.0
+RULE_SECONDS_PER_MB = 5.0
+# How many findings one rule may make on one document before it is stopped: memory and time
+# stay bounded however many zero-width characters or entities a file holds.
+RULE_MAX_FINDINGS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +78,14 @@ class Diagnostic:
     severity: Severity
     snippet: str  # the flagged text, whitespace-normalised: the stable part of a fingerprint
     fix: LocatedFix | None = None
-    context: str = ""  # the text of the first flagged line, for reporters that show it
+    # The first flagged line, for reporters that show it; at most CONTEXT_CHARS of it around
+    # the finding, starting at column ``context_column`` of the line.
+    context: str = ""
     record: int | None = None
     record_id: str | None = None
     confidence: float | None = None  # calibrated, in [0, 1] (newslint.confidence); None if unknown
     score: float | None = None  # the rule's own raw score, which ``confidence`` calibrates
+    context_column: int = 1  # the column of the line where ``context`` starts
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, str]:
@@ -80,14 +95,18 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Crash:
-    """A rule raised an exception on a file; the rest of the run went on."""
+    """A rule raised an exception on a file, or (``stopped``) ran out of its time or findings
+    budget there and was stopped; the rest of the run went on."""
 
     path: str
     code: str
     rule: str
     error: str
+    stopped: bool = False
 
     def __str__(self) -> str:
+        if self.stopped:
+            return f"{self.path}: rule {self.code} ({self.rule}) stopped: {self.error}"
         return f"{self.path}: internal error in rule {self.code} ({self.rule}): {self.error}"
 
 
@@ -156,6 +175,8 @@ class Linter:
 
     def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
         self.resolved = resolved
+        self.rule_seconds, self.rule_seconds_per_mb = RULE_SECONDS, RULE_SECONDS_PER_MB
+        self.rule_max_findings = RULE_MAX_FINDINGS
         self.cache = None
         if cache_dir is not None:
             from newslint.cache import Cache
@@ -201,13 +222,33 @@ class Linter:
                 if rule.scope is Scope.CORPUS:
                     self._collect(rule, doc, result)
                 else:
-                    for finding in rule.check(doc, self.options(rule)):  # type: ignore[misc]
-                        diagnostic = locate(doc, rule, validated(finding, len(doc.text)), *record)
-                        if self.confident(diagnostic):
-                            result.diagnostics.append(diagnostic)
+                    self._check(rule, doc, result, record)
             except Exception as exc:  # a broken rule must not stop the run
                 result.crashes.append(Crash(doc.path, rule.code, rule.name, describe(exc)))
         return result
+
+    def _check(self, rule: Rule, doc: Document, result: FileResult, record: tuple[int | None, str | None]) -> None:
+        """Locate the rule's findings; stop it, with a note, once it is over its time budget or
+        has made ``rule_max_findings``. The clock is read between findings (cheap, and safe in
+        any worker: no signal, no thread), so it bounds rules that find much; every built-in
+        rule is linear besides."""
+        budget = self.rule_seconds + self.rule_seconds_per_mb * len(doc.text) / 1e6
+        # CPU time of this thread: a busy machine, or other threads of a Dask worker, must not
+        # stop a rule that is working at its normal pace.
+        deadline = time.thread_time() + budget
+        why = ""
+        for count, finding in enumerate(rule.check(doc, self.options(rule)), 1):  # type: ignore[misc]
+            diagnostic = locate(doc, rule, validated(finding, len(doc.text)), *record)
+            if self.confident(diagnostic):
+                result.diagnostics.append(diagnostic)
+            if time.thread_time() >= deadline:
+                why = f"it took longer than {budget:.0f} s of CPU time on this file"
+            elif count >= self.rule_max_findings:
+                why = f"it made {count:,} findings on this file"
+            if why:
+                result.crashes.append(Crash(doc.path, rule.code, rule.name,
+                                            f"{why}; the findings it made until then are reported", stopped=True))
+                return
 
     def _collect(self, rule: Rule, doc: Document, result: FileResult) -> None:
         signature = rule.collect(doc, self.options(rule))  # type: ignore[misc]
@@ -286,11 +327,23 @@ def locate(doc: Document, rule: Rule, finding: Finding, record: int | None = Non
     """Turn a rule's character-span finding into a located diagnostic."""
     line, column = doc.position(finding.start)
     end_line, end_column = doc.position(finding.end)
-    snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(doc.line_text(line))
+    context, context_column = _context(doc, line, column)
+    snippet = _normalise(doc.text[finding.start:finding.end]) or _normalise(context)
     return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                       finding.message, rule.severity, snippet, _locate_fix(doc, finding.fix),
-                      doc.line_text(line), record, record_id,
-                      calibrated(rule.code, finding.confidence), finding.confidence)
+                      context, record, record_id, calibrated(rule.code, finding.confidence),
+                      finding.confidence, context_column)
+
+
+def _context(doc: Document, line: int, column: int) -> tuple[str, int]:
+    """At most CONTEXT_CHARS of line ``line`` around ``column``, and the column it starts at."""
+    if not 1 <= line <= len(doc.lines):
+        return "", 1
+    span = doc.lines[line - 1]
+    if span.end - span.start <= CONTEXT_CHARS:
+        return span.text(doc), 1
+    left = min(max(0, column - 1 - CONTEXT_BEFORE), span.end - span.start - CONTEXT_CHARS)
+    return doc.text[span.start + left:span.start + left + CONTEXT_CHARS], left + 1
 
 
 def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:

@@ -47,6 +47,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
@@ -71,15 +73,17 @@ _CREDIT = re.compile(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AF
 # Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
 # the only text that ends so; the scene before it needs no particular verb.
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|PA(?:\s+Wire)?|Bloomberg|Xinhua|Shutterstock)"
-_TRAILING_CREDIT = re.compile(
+# Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
+# back one by one, a long run of spaces cost time quadratic in its length.
+_TRAILING_CREDIT = regex.compile(
     rf"""(?:
         \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*[:/][^()]{{1,60}}\)
       | \({_AGENCIES}(?:\s+Photo)?\)
       | (?<=[.!?)]\s)(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*:\s*[^.:()]{{2,60}}
       | \bREUTERS/\S.{{0,60}}
-      | (?<=[.!?)]\s)(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?:/[\w ]+)?
-    )\s*\.?\s*$""",
-    re.VERBOSE)
+      | (?<=[.!?)]\s)(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
+    )\s*+\.?\s*+$""",
+    regex.VERBOSE)
 _FILE_PHOTO = re.compile(r"^(?i:file\s+photo)\s*[:-]\s*")
 
 

@@ -19,6 +19,9 @@ Exceptions made on purpose:
 - The headline is not compared with the body: a lead that restates the headline is normal.
 - Each copy is reported once: when a whole paragraph repeats, its sentences are not reported
   again.
+- In a file of many megabytes (not an article), paragraphs and sentences are compared within
+  stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
+  from its original is not found.
 
 The fix deletes the later copy: safe when it repeats the first word for word (after case and
 spacing are normalised), unsafe when it differs, since the two versions may not say the same.
@@ -48,13 +51,14 @@ Analysts had expected a loss.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, coverage, normalise_words, run_counts, shingles
+from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
 
 
 def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
@@ -76,15 +80,19 @@ def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
 def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str,
              skip: list[Span]) -> Iterator[tuple[Span, Finding]]:
     index = ShingleIndex(n=3)
-    seen: dict[int, list[str]] = {}
+    seen: dict[int, tuple[str, ...]] = {}
+    skip_starts = [s.start for s in skip]  # in order, not overlapping
     for number, span in enumerate(spans):
         words = normalise_words(span.text(doc))
-        if len(words) >= options["min-words"] and not any(s.start <= span.start < s.end for s in skip):
-            match = index.best_match(words)
+        grams = shingles(words, 3)
+        at = bisect.bisect_right(skip_starts, span.start) - 1
+        # Mostly quotation: NL401's (asked first: it is the cheaper question).
+        if len(words) >= options["min-words"] and not (at >= 0 and span.start < skip[at].end) \
+                and quoted_share(doc, span) < 0.5:
+            match = index.best_match(words, grams=grams)
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
-                    coverage(seen[match.key], shingles(words, 3)) >= options["coverage"] - 0.1 and \
-                    quoted_share(doc, span) < 0.5:
+                    coverage(seen[match.key], grams) >= options["coverage"] - 0.1:
                 first = spans[match.key]
                 exact = seen[match.key] == words
                 message = (f"{what} repeats the one on line {doc.line_of(first.start)}"
@@ -93,16 +101,17 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
                                        # a repeated sentence is a weaker sign than a paragraph
                                        confidence=(1.0 if exact else match.coverage) * (1 if what == "paragraph" else 0.5))
                 continue  # a copy is not itself a first occurrence
-        index.add(number, words)
+        index.add(number, words, grams=grams)
         seen[number] = words
 
 
 def _has_repeated_run(doc: Document, n: int = 5) -> bool:
-    """Whether any run of ``n`` words occurs twice in the body: a copy of eight words or more
-    that covers 90% of its original always repeats one (it can miss at most one word in ten),
-    and most articles repeat none."""
-    counts = run_counts((normalise_words(p.text(doc)) for p in doc.paragraphs), n)
-    return any(count > 1 for count in counts.values())
+    """Whether any run of ``n`` words may occur twice in the body (a few say so wrongly, at
+    the cost of a closer look only): a copy of eight words or more that covers 90% of its
+    original always repeats one (it can miss at most one word in ten), and most articles repeat
+    none."""
+    body = (gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), n))
+    return bool(repeated_hashes(body, len(doc.text) // 2))
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -110,11 +119,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not _has_repeated_run(doc):
         return
     reported: list[Span] = []
-    for span, finding in _repeats(doc, doc.paragraphs, options, "paragraph", []):
-        reported.append(span)
-        yield finding
-    for _, finding in _repeats(doc, doc.sentences, options, "sentence", reported):
-        yield finding
+    for numbers in segments(doc.paragraphs):
+        for span, finding in _repeats(doc, doc.paragraphs[numbers.start:numbers.stop], options, "paragraph", []):
+            reported.append(span)
+            yield finding
+    for numbers in segments(doc.sentences):
+        sentences = doc.sentences[numbers.start:numbers.stop]
+        for _, finding in _repeats(doc, sentences, options, "sentence", reported):
+            yield finding
 
 
 _LEAD = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the quarter."

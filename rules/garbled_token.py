@@ -74,7 +74,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.names import word_zipf
 from newslint.text.tokens import Splice, english_zipf, find_splices, looks_like_notation
@@ -129,7 +129,7 @@ def _is_damage_mid_word(splice: Splice, joined: str, tail_zipf: float, vocabular
 
 def _vocabulary(doc: Document) -> set[str]:
     """The article's words, case-folded, compounds also split into their parts."""
-    words = {word.casefold() for word in doc.words_in(Span(0, len(doc.text)))}
+    words = {word.casefold() for line in doc.lines for word in doc.words_in(line)}  # not all at once
     return words | {part for w in words if "-" in w for part in w.split("-")}
 
 

@@ -132,8 +132,9 @@ def _body_tallies(doc: Document, lead_paragraphs: int) -> tuple[Counter[str], Co
     """The words of the lead paragraphs and of the rest of the body, counted."""
     texts = [p.text(doc) for p in doc.paragraphs]
     story = _story_paragraphs(texts)[:lead_paragraphs]  # the lead: the first paragraphs of story
-    lead = Counter(words(" ".join(texts[i] for i in story)))
-    rest = Counter(words(" ".join(text for i, text in enumerate(texts) if i not in story)))
+    lead, rest = Counter(), Counter()
+    for index, text in enumerate(texts):  # paragraph by paragraph: no list of every word at once
+        (lead if index in story else rest).update(words(text))
     return lead, rest
 
 

@@ -82,6 +82,7 @@ The Justice Department sent letters to 23 jurisdictions on Wednesday.
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -89,7 +90,7 @@ import regex
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import LinkLine, PrefixKind, is_title_line, parse_link_line, shared_content_share
+from newslint.text.link_lines import LinkLine, PrefixKind, content_words, is_title_line, parse_link_line
 from newslint.text.quotes import DOUBLE_MARKS
 
 
@@ -106,6 +107,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     lines = doc.lines
     last = max((n for n, line in enumerate(lines) if line.text(doc).strip()), default=-1)
     header: str | None = None  # the bare list header whose titles may follow
+    others = _OtherLines(doc)
     for index in range(1, len(lines)):
         text = lines[index].text(doc).strip()
         if not text:
@@ -117,7 +119,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if index == last and _END_STUB.search(text):
             continue
         link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
-        if link is None or not _about_something_else(doc, index, link, options):
+        if link is None or not _about_something_else(others, index, link, options):
             continue
         if not link.title and link.kind is not PrefixKind.CALL_TO_ACTION:
             header = link.prefix  # "Related stories": the lines after it may be its titles
@@ -145,12 +147,32 @@ def _listed_title(text: str, options: Options) -> bool:
 _LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
 
 
-def _about_something_else(doc: Document, index: int, link: LinkLine, options: Options) -> bool:
+def _about_something_else(others: _OtherLines, index: int, link: LinkLine, options: Options) -> bool:
     """With no separator, the title must share few uncommon words with the rest of the article."""
     if link.has_separator or not link.title or link.kind is PrefixKind.CALL_TO_ACTION:
         return True  # "Click here to read more about the budget" is never the story, whatever its topic
-    rest = "\n".join(line.text(doc) for number, line in enumerate(doc.lines) if number != index)
-    return shared_content_share(link.title, rest) <= options["max_shared_share"]
+    return others.shared_share(link.title, index) <= options["max_shared_share"]
+
+
+class _OtherLines:
+    """How many lines use each content word, counted once (on first use), to ask which of a
+    title's words the rest of the article uses: joining the other lines again for each link
+    line cost time that grew with the square of the number of lines."""
+
+    def __init__(self, doc: Document):
+        self._doc = doc
+        self._lines_with: Counter[str] | None = None
+
+    def shared_share(self, title: str, index: int) -> float:
+        """``shared_content_share`` of ``title`` and every line but line ``index``."""
+        lines = self._doc.lines
+        if self._lines_with is None:
+            self._lines_with = Counter(word for line in lines for word in content_words(line.text(self._doc)))
+        own = content_words(title)
+        if not own:
+            return 0.0
+        here = content_words(lines[index].text(self._doc))
+        return sum(self._lines_with[word] > (word in here) for word in own) / len(own)
 
 
 RULE = Rule(

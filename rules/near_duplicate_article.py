@@ -3,9 +3,13 @@
 ## What it does
 Compares every article of the run with every other one, without comparing all pairs: each
 article's body is reduced to a MinHash signature of its word 5-grams (64 numbers, 256 bytes),
-and locality-sensitive hashing (the `datasketch` library) proposes only the pairs likely to be
-similar. A pair whose estimated Jaccard similarity reaches the threshold is reported once, on
-the later file in the run's order, naming the earlier file and the similarity.
+and locality-sensitive hashing (the `datasketch` library's banding) proposes only the pairs
+likely to be similar. A pair whose estimated Jaccard similarity reaches the threshold is
+reported once, on the later file in the run's order, naming the earlier file and the
+similarity. Exact copies (the same signature) are grouped first and reported against the
+first copy, so thousands of copies of one article cost no more than one each; an article is
+compared with at most the first 1,000 earlier articles of each of its LSH buckets (only a run
+with over a thousand near-copies of one story fills a bucket that far).
 
 ## Why is this bad?
 Duplicates inflate a corpus, leak between training and test splits, and make a model memorise
@@ -38,6 +42,7 @@ Keep one copy (the rule names the earlier file).
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -49,6 +54,8 @@ NUM_PERM = 64
 SHINGLE = 5
 SEED = 1
 SCHEME = "affine32"  # datasketch's 32-bit scheme: signatures pack into 4 bytes a value
+BATCH = 10_000  # shingles hashed at once: datasketch holds a batch x NUM_PERM matrix
+BUCKET_CAP = 1_000  # earlier articles an article is compared with, per LSH bucket
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +71,27 @@ def collect(doc: Document, options: Options) -> Signature | None:
     import numpy as np
     from datasketch import MinHash
 
-    words = [w.casefold() for p in doc.paragraphs for w in doc.words_in(p)]
-    if len(words) < options["min-words"]:
-        return None
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations,
                       scheme=SCHEME)
-    minhash.update_batch(list(shingles))
+    # The body's words stream through a window of SHINGLE, and the shingles go to the MinHash in
+    # batches (a minimum: the order and repeats do not matter): memory stays bounded whatever
+    # the body's length, where a list of every word and a set of every shingle held several
+    # times the text.
+    window: deque[str] = deque(maxlen=SHINGLE)
+    batch: set[bytes] = set()
+    count = 0
+    for paragraph in doc.paragraphs:
+        for word in doc.words_in(paragraph):
+            count += 1
+            window.append(word.casefold())
+            if len(window) == SHINGLE:
+                batch.add(" ".join(window).encode("utf-8"))
+                if len(batch) >= BATCH:
+                    minhash.update_batch(batch)
+                    batch = set()
+    if count < options["min-words"]:
+        return None
+    minhash.update_batch(batch)
     start = doc.headline.start if doc.headline else doc.paragraphs[0].start
     end = doc.headline.end if doc.headline else doc.paragraphs[0].end
     return Signature(minhash.hashvalues.astype(np.uint32).tobytes(), start, end)
@@ -81,23 +102,38 @@ def finish(signatures: Sequence[bytes], paths: Sequence[str], options: Options
     """Report each document that nearly duplicates an earlier one, naming the most similar (the
     estimated similarity is the raw score)."""
     import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     # Candidates come from a looser index than the reporting threshold, so that LSH's banding
     # rarely misses a true pair; each candidate is then checked against the threshold itself.
-    lsh = MinHashLSH(threshold=max(0.5, options["threshold"] - 0.2), num_perm=NUM_PERM)
-    values = [np.frombuffer(s, dtype=np.uint32) for s in signatures]
-    for index, hashvalues in enumerate(values):
-        minhash = LeanMinHash(seed=SEED, hashvalues=hashvalues, scheme=SCHEME)
-        best, best_score = -1, 0.0
-        for other in lsh.query(minhash):
-            score = float(np.mean(values[other] == hashvalues))
-            if score >= options["threshold"] and (score, -other) > (best_score, -best):
-                best, best_score = other, score
-        if best >= 0:
-            yield index, (f"near-duplicate of {paths[best]} (estimated similarity "
-                          f"{best_score:.2f} of word 5-grams)"), best_score
-        lsh.insert(index, minhash)
+    # datasketch chooses the bands; the buckets are kept here, so that exact copies and
+    # overfull buckets cost nothing extra.
+    bands = MinHashLSH(threshold=max(0.5, options["threshold"] - 0.2), num_perm=NUM_PERM).hashranges
+    values = np.stack([np.frombuffer(s, dtype=np.uint32) for s in signatures]) if signatures else None
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
+    first_copy: dict[bytes, int] = {}
+    for index, signature in enumerate(signatures):
+        if signature in first_copy:  # the same signature: similarity 1 with the first copy
+            yield index, _message(paths[first_copy[signature]], 1.0), 1.0
+            continue
+        first_copy[signature] = index
+        hashvalues = values[index]  # type: ignore[index]
+        keys = [hashvalues[start:end].tobytes() for start, end in bands]
+        found = [bucket.get(key, ()) for bucket, key in zip(buckets, keys)]
+        if any(found):
+            candidates = np.unique(np.fromiter((i for members in found for i in members), dtype=np.int64))
+            scores = (values[candidates] == hashvalues).mean(axis=1)  # type: ignore[index]
+            best = int(np.argmax(scores))  # the first of equals: the earliest article
+            if scores[best] >= options["threshold"]:
+                yield index, _message(paths[int(candidates[best])], float(scores[best])), float(scores[best])
+        for bucket, key in zip(buckets, keys):
+            members = bucket.setdefault(key, [])
+            if len(members) < BUCKET_CAP:
+                members.append(index)
+
+
+def _message(path: str, similarity: float) -> str:
+    return f"near-duplicate of {path} (estimated similarity {similarity:.2f} of word 5-grams)"
 
 
 _BODY = ("The council approved the new budget on Tuesday after a long debate about school "

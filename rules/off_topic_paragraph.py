@@ -67,14 +67,14 @@ def _weights(text: str) -> dict[str, float]:
 
 def shares(doc: Document, min_words: int) -> list[tuple[int, float]]:
     """(paragraph index, share of its content weight found elsewhere) for judged paragraphs."""
-    bags = [_weights(p.text(doc)) for p in doc.paragraphs]
     head = set(_weights(doc.headline.text(doc))) if doc.headline else set()
     seen_in: dict[str, int] = {}
-    for bag in bags:
-        for key in bag:
+    for paragraph in doc.paragraphs:  # each paragraph's words are read twice, not all kept
+        for key in _weights(paragraph.text(doc)):
             seen_in[key] = seen_in.get(key, 0) + 1
     judged = []
-    for index, (paragraph, bag) in enumerate(zip(doc.paragraphs, bags)):
+    for index, paragraph in enumerate(doc.paragraphs):
+        bag = _weights(paragraph.text(doc))
         total = sum(bag.values())
         # A paragraph that is mostly quotation speaks in its own words, often on a new point.
         if total and len(paragraph.text(doc).split()) >= min_words and quoted_share(doc, paragraph) < 0.5:

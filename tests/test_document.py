@@ -79,6 +79,26 @@ def test_sentences_respect_abbreviations_initials_and_numbers() -> None:
     ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Wait.... Then it came. So... it went?! Yes", ["Wait....", "Then it came.", "So... it went?!", "Yes"]),
+    ("It ended..." + "." * 50_000 + " Then more.", ["It ended..." + "." * 50_000, "Then more."]),
+    ("." * 50_000, ["." * 50_000]),  # no sentence end: a run of dots followed by nothing
+    ('He said "no!" Then "Yes." It was.', ['He said "no!"', 'Then "Yes."', "It was."]),
+])
+def test_runs_of_marks_end_a_sentence_once(text: str, expected: list[str]) -> None:
+    # A run of marks is read from its first mark only (read from each, a long run of dots
+    # took time quadratic in its length, for the same answer).
+    doc = Document("H\n\n" + text)
+    assert texts(doc, doc.sentences) == expected
+
+
+def test_sentences_in_each_paragraph() -> None:
+    doc = Document(next(SEEDS.glob("*.txt")).read_text(encoding="utf-8"))
+    for p in doc.paragraphs:
+        assert doc.sentences_in(p) == tuple(s for s in doc.sentences if p.start <= s.start < p.end)
+    assert sum(len(doc.sentences_in(p)) for p in doc.paragraphs) == len(doc.sentences)
+
+
 def test_sentences_never_cross_paragraphs() -> None:
     doc = Document("H\n\nOne without stop\n\nTwo.")
     assert texts(doc, doc.sentences) == ["One without stop", "Two."]

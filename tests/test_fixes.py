@@ -355,8 +355,8 @@ def test_seeds_after_fix_are_the_same_articles_minus_the_damage(tmp_path: Path, 
         shutil.copy(seed, tmp_path / seed.name)
         (tmp_path / seed.name).chmod(0o644)
     linter = prepare([str(tmp_path)], config=None)
-    damaged = {d.context for d in lint_paths([str(tmp_path)], linter=linter, jobs=1).diagnostics
-               if fixes.applicable(d, unsafe)}
+    damaged = {read(Path(d.path)).splitlines()[d.line - 1]
+               for d in lint_paths([str(tmp_path)], linter=linter, jobs=1).diagnostics if fixes.applicable(d, unsafe)}
     report = fix_paths([str(tmp_path)], unsafe=unsafe, linter=linter)
     assert not report.result.problems and not report.result.crashes
     deleted = []

@@ -185,3 +185,25 @@ def test_no_fix_when_the_paragraph_says_more_than_the_quotation() -> None:
     text = article(f'"{QUOTE}," the governor said.', *FILLER, f'"{QUOTE}," he added.')
     [finding] = RULE.check(Document(text), RULE.options)
     assert finding.fix is None
+
+
+def test_a_quotation_given_hundreds_of_times_is_reported_at_each_copy() -> None:
+    # Compared only with the earlier quotations sharing its words, and at most 200 of them.
+    text = article(f'"{QUOTE}," the governor said.', *FILLER, *[f'"{QUOTE}," he said again.'] * 400)
+    assert lines(text) == [9 + 2 * i for i in range(400)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_misread_quotations_holding_others_are_dropped(seed: int) -> None:
+    # The sorting pass must drop exactly what comparing every pair drops.
+    import random
+
+    from newslint.document import Quotation, Span
+    from newslint.rules.duplicate_quote import _holding_others
+
+    rng = random.Random(seed)
+    spans = [(a, a + rng.randrange(0, 12)) for a in (rng.randrange(0, 30) for _ in range(rng.randrange(1, 12)))]
+    mine = [Quotation(Span(a, b), Span(a, b), True) for a, b in spans]
+    pairwise = {i for i, q in enumerate(mine) if any(
+        q.span.start <= o.span.start and o.span.end <= q.span.end for o in mine if o is not q)}
+    assert _holding_others(mine) == pairwise

@@ -44,11 +44,63 @@ def test_correct_text_is_clean(body: str) -> None:
     assert findings(HEAD + body + "\n", "NL201") == []
 
 
-def test_ascii_lines_skip_ftfy(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ftfy_reads_only_the_stretches_around_non_ascii_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     monkeypatch.setattr(mojibake, "_repair", lambda line: calls.append(line) or line)
-    findings(HEAD + "The firm said it would appeal.\n\nShares rose 5% to £3.\n", "NL201")
-    assert calls == ["Shares rose 5% to £3."]
+    findings(HEAD + "The firm said it would appeal.\n\nShares rose 5% to £3 and €4 on Monday.\n", "NL201")
+    assert calls == [" £3\x00 €4"]  # ASCII lines and ASCII stretches are never read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("plain", []),
+    ("a £3 b", [(1, 4)]),  # the run and one character either side
+    ("£3", [(0, 2)]),  # at the edges of the line, no more than there is
+    ("x é—Ã© y", [(1, 7)]),  # one run
+    ("é bé", [(0, 4)]),  # windows that touch are merged
+    ("é b é", [(0, 2), (3, 5)]),
+    ("voilÃ la mode", [(3, 12)]),  # seven after byte C3: "Ã la" and "Ã quele" differ
+])
+def test_windows(text: str, expected: list[tuple[int, int]]) -> None:
+    assert list(mojibake.windows(text)) == expected
+
+
+def test_byte_c3_is_listed_for_every_codec_ftfy_tries() -> None:
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    assert {bytes([0xC3]).decode(codec) for codec in CHARMAP_ENCODINGS} <= mojibake.BYTE_C3
+
+
+def _applied(text: str, runs: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in reversed(runs):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+@pytest.mark.parametrize("line", [
+    garble("The world’s biggest insurer — Renée’s firm — took a £110m hit.", codec)
+    for codec in ("sloppy-windows-1252", "latin-1", "macroman", "iso-8859-2", "sloppy-windows-1251", "cp437")
+] + [
+    garble("Zoë’s “café”", times=2) + " and José said " + garble("£5m"),  # mixed levels and correct text
+    "The cafÃ© served dishes Ã la carte, Ã quele, Ã  deux.",  # lost non-breaking spaces
+    garble("Le président a annoncé un accord très attendu à l’issue d’une réunion élargie.", "macroman"),
+])
+def test_repairs_read_the_line_as_ftfy_reads_it_whole(line: str) -> None:
+    # ftfy decides per line (whether it holds mojibake, which codec garbled it): reading only
+    # the windows must come to the same repair as reading the whole line.
+    assert _applied(line, mojibake.repairs(line)) == mojibake._ftfy(line)
+
+
+def test_a_long_mojibake_paragraph_is_one_finding_with_every_run() -> None:
+    sentence = "The world’s biggest insurer took a £110m hit, Renée said. "
+    body = garble(sentence * 400).rstrip()
+    [finding] = findings(HEAD + body + "\n", "NL201")
+    assert finding.message.endswith("(1199 more on this line)")
+    assert fixed(body) == (sentence * 400).rstrip()
+
+
+def test_a_long_changed_stretch_is_one_run() -> None:
+    old, new = "Ã©" * 300, "é" * 300
+    assert changed_runs(old, new) == [(0, 600, "é" * 300)]
 
 
 @pytest.mark.parametrize("original, codec, times", [

@@ -80,3 +80,65 @@ def test_missing_library_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasketch" else real(name, *a))
     with pytest.raises(ConfigError, match=r"NL403 \(near-duplicate-article\) needs the 'datasketch' package"):
         prepare([], select=["NL403"])
+
+
+def _finish_with_datasketch_index(signatures: list[bytes], paths: list[str], threshold: float) -> list[tuple[int, str]]:
+    """The former finish: datasketch's own LSH index, every earlier candidate compared."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=64)
+    values = [np.frombuffer(s, dtype=np.uint32) for s in signatures]
+    found = []
+    for index, hashvalues in enumerate(values):
+        minhash = LeanMinHash(seed=1, hashvalues=hashvalues, scheme="affine32")
+        best, best_score = -1, 0.0
+        for other in lsh.query(minhash):
+            score = float(np.mean(values[other] == hashvalues))
+            if score >= threshold and (score, -other) > (best_score, -best):
+                best, best_score = other, score
+        if best >= 0:
+            found.append((index, f"near-duplicate of {paths[best]} (estimated similarity {best_score:.2f} of word 5-grams)"))
+        lsh.insert(index, minhash)
+    return found
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.6])
+def test_finish_reports_what_datasketch_s_index_reported(threshold: float) -> None:
+    from newslint.document import Document
+
+    rule = load_rules(plugins=False).by_code("NL403")
+    texts = articles()
+    texts += [edit_words(texts[i], n, seed=i) for i, n in ((2, 1), (5, 3), (5, 8), (9, 20), (2, 2))] + texts[:4]
+    random.Random(4).shuffle(texts)
+    signatures = [rule.collect(Document(t), rule.options).value for t in texts]
+    paths = [f"a{i}.txt" for i in range(len(texts))]
+    options = {**rule.options, "threshold": threshold}
+    got = list(rule.finish(signatures, paths, options))
+    assert got == _finish_with_datasketch_index(signatures, paths, threshold)
+    assert len(got) >= 5
+
+
+def test_many_copies_are_each_reported_against_the_first() -> None:
+    first = articles()[0]
+    found = corpus_findings([first] * 400, "NL403")
+    assert len(found) == 399
+    assert {d.message for d in found} == {
+        "near-duplicate of article-1.txt (estimated similarity 1.00 of word 5-grams)"}
+
+
+def test_streamed_signature_is_the_signature_of_every_shingle_at_once() -> None:
+    # The words stream through a window and the shingles go in batches; the MinHash of the
+    # whole set at once (the former collect) must be the same.
+    import numpy as np
+    from datasketch import MinHash
+
+    from newslint.document import Document
+
+    rule = load_rules(plugins=False).by_code("NL403")
+    for text in articles()[:5] + ["\n\n".join(articles())]:  # the last: over 10,000 shingles
+        doc = Document(text)
+        words = [w.casefold() for p in doc.paragraphs for w in doc.words_in(p)]
+        whole = MinHash(num_perm=64, seed=1, scheme="affine32")
+        whole.update_batch(list({" ".join(words[i:i + 5]).encode("utf-8") for i in range(len(words) - 4)}))
+        assert rule.collect(doc, rule.options).value == whole.hashvalues.astype(np.uint32).tobytes()

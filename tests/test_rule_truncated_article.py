@@ -80,3 +80,23 @@ def test_paywall_notice_at_the_end(notice: str) -> None:
     got = findings(text, "NL503", "NL302")  # one finding: the cut, not also the furniture
     assert [(d.code, d.line, d.message.split(":")[0]) for d in got] == [
         ("NL503", 7, "article ends with a paywall notice")]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_cut_marker_found_as_the_former_search_found_it(seed: int) -> None:
+    # Possessive runs, searched from near the end only: the same marker as before, without the
+    # cost that grew with the cube of a run of dots.
+    import random
+
+    import regex
+
+    from newslint.rules.truncated_article import _CUT_MARKER, _marker_search_start
+
+    former = regex.compile(_CUT_MARKER.pattern.replace("{3,}+", "{3,}").replace("*+$", "*$"), regex.IGNORECASE)
+    pieces = ["...", ".", " ", "…", "[…]", "[ ... ]", "(more)", "Continue reading", "read more", "x", "word",
+              ")", "]", "»", ":", "the end", "READ THE FULL STORY", "\u00a0"]
+    rng = random.Random(seed)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        new, old = _CUT_MARKER.search(text, _marker_search_start(text)), former.search(text)
+        assert (new and new.group()) == (old and old.group()), text

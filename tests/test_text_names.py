@@ -66,3 +66,52 @@ def test_common_words() -> None:
     assert is_common_word("", "Analysts", 4.0)  # the plural of one
     assert is_common_word("the qwerto way", "Qwerto", 4.0)  # written in lower case here
     assert not is_common_word("", "Kautz", 4.0)
+
+
+# -- the one-pass reading gives what a pattern per name gave ----------------------------------
+def _introduced_by_pattern(text: str, name: str, limit: int) -> bool:
+    """The former reading: a pattern naming ``name``, run over ``text[:limit]``."""
+    import regex
+
+    from newslint.text.names import _NAME, _introduces, _is_role_noun
+
+    word = regex.escape(name)
+    after = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+){word}\b")
+    if any(_introduces(m.group("prev")) for m in after.finditer(text, 0, limit)):
+        return True
+    apposition = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+{word},")
+    if any(_is_role_noun(m.group("role")) for m in apposition.finditer(text, 0, limit)):
+        return True
+    return bool(regex.compile(rf"\b{word}[ \t]+{_NAME}\b").search(text, 0, limit))
+
+
+def _organisation_by_pattern(text: str, name: str) -> bool:
+    import regex
+
+    from newslint.text import names
+
+    word = regex.escape(name)
+    return bool(regex.search(
+        rf"\b(?i:{names._ORG_BEFORE})\s+{word}\b|\b{word}(?:['’]s?)?\s+(?:{names._ORG_NOUNS})\b"
+        rf"|\b{word}\s+(?:{names._ORG_SUFFIXES})\b"
+        rf"|\b{word}\s+(?:has\s+|had\s+|also\s+)?(?:{names._SPEECH_VERBS})\s+(?:that\s+)?(?:it|its|they|their)\b"
+        rf"|\b{word},?\s+which\b|\b{word}['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{names._ORG_NOUNS})\b", text))
+
+
+_PIECES = ("Mayor", "Ted", "Wheeler", "Smith-Jones", "Jones", "O'Brien", "McAdam", "Brien", "the", "at",
+           "said", "his", "spokesman,", "Amin,", "shares", "Bank", "which", "it", "'s", "de", "Blasio",
+           "C.", "Gov.", "\t", "-", "told", "he", "profits", "Qwerto", "Qwerto's", "Adam", "and")
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_one_pass_reading_matches_a_pattern_per_name(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    text = " ".join(rng.choice(_PIECES) for _ in range(rng.randrange(5, 60)))
+    for name in ("Wheeler", "Jones", "Smith-Jones", "Smith", "O'Brien", "Brien", "McAdam", "Adam", "Amin",
+                 "Qwerto", "Ted", "Blasio"):
+        # Limits as NL502 sets them: where a mention starts, after a space or a mark.
+        for limit in (len(text), text.rfind(" ", 0, len(text) // 2) + 1):
+            assert introduced_before(text, name, limit) == _introduced_by_pattern(text, name, limit), (text, name)
+        assert used_as_organisation(text, name) == _organisation_by_pattern(text, name), (text, name)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.text.quotes import Mark, classify, imbalances, starts_with_opening_mark
+from newslint.document import Document, Span
+from newslint.text.quotes import Mark, classify, imbalances, quoted_share, starts_with_opening_mark
 
 
 def kinds(paragraph: str, continued: bool = False) -> list[tuple[str, str]]:
@@ -57,3 +58,15 @@ def test_starts_with_opening_mark() -> None:
     assert starts_with_opening_mark("“Next part.”", 0, 12)
     assert not starts_with_opening_mark("Next part.", 0, 10)
     assert not starts_with_opening_mark("” he said.", 0, 10)
+
+
+QUOTED = Document('H\n\nHe said "we will win" and “they will lose”. Then” more "open to the end\n\n'
+                  'Plain text here. "A" "" "BC" end."\n')
+
+
+@pytest.mark.parametrize("start, end", [(s, e) for s in range(0, 120, 7) for e in range(s, 125, 11)])
+def test_quoted_share_counts_each_quotation_s_characters_in_the_span(start: int, end: int) -> None:
+    # The sums it keeps must give what counting every quotation's overlap gives (overlapping
+    # quotations count twice: a stray closing mark is read as a quotation from the paragraph start).
+    expected = sum(max(0, min(q.inner.end, end) - max(q.inner.start, start)) for q in QUOTED.quotations)
+    assert quoted_share(QUOTED, Span(start, end)) == expected / max(end - start, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.text.similarity import (
+    MAX_OWNERS,
     Match,
     ShingleIndex,
     containment,
@@ -93,6 +94,25 @@ def test_index_exclude_and_no_match() -> None:
     assert index.best_match([]) is None
 
 
+def test_exclude_may_be_a_range() -> None:
+    index = ShingleIndex()
+    for key in range(5):
+        index.add(key, normalise_words(f"one two three {'four' if key % 2 else 'five'}"))
+    probe = normalise_words("one two three four")
+    assert index.best_match(probe, exclude=range(0, 2)) == index.best_match(probe, exclude=[0, 1]) == Match(3, 1.0, 4)
+
+
+def test_a_run_votes_for_the_first_passages_that_hold_it_only() -> None:
+    # Thousands of passages sharing runs cost a vote each per probe without the cap; a later
+    # passage is found by the runs that fewer passages hold.
+    index = ShingleIndex()
+    for key in range(MAX_OWNERS + 10):
+        index.add(key, normalise_words("the same words in every passage"))
+    index.add("later", normalise_words("the same words in every passage and more"))
+    assert index.best_match(normalise_words("the same words in every passage"), exclude=[0]) == Match(1, 1.0, 6)
+    assert index.best_match(normalise_words("words in every passage and more")) == Match("later", 1.0, 6)
+
+
 def test_adding_to_a_key_extends_its_passage() -> None:
     index = ShingleIndex(n=2)
     index.add("p", ["a", "b"])
@@ -106,3 +126,40 @@ def test_run_counts_count_repeats_within_and_across_passages() -> None:
     counts = run_counts([("a", "b", "c", "a", "b", "c"), ("x", "a", "b", "c"), ("a", "b")])
     assert counts[("a", "b", "c")] == 3 and counts[("b", "c", "a")] == 1
     assert ("a", "b") not in counts  # a passage shorter than a run has none
+
+
+@pytest.mark.parametrize("exact", [1_000_000, 50])
+def test_repeated_hashes_holds_every_repeated_gram(exact: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Exact while the distinct grams are few; past EXACT_GRAMS a bit filter may let in a few
+    # grams seen once, never leave out one seen twice.
+    from newslint.text import similarity
+
+    monkeypatch.setattr(similarity, "EXACT_GRAMS", exact)
+    grams = [("a", str(i)) for i in range(300)] + [("a", "7"), ("b", "1"), ("a", "250"), ("b", "1")]
+    found = similarity.repeated_hashes(grams, 64)
+    assert {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))} <= found
+    if exact > len(grams):
+        assert found == {hash(("a", "7")), hash(("b", "1")), hash(("a", "250"))}
+
+
+def test_segments_split_long_documents_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.document import Span
+    from newslint.text import similarity
+
+    spans = [Span(i * 10, i * 10 + 8) for i in range(10)]
+    assert list(similarity.segments(spans)) == [range(0, 10)]  # any article: one run
+    monkeypatch.setattr(similarity, "SEGMENT_CHARS", 25)
+    assert list(similarity.segments(spans)) == [range(0, 2), range(2, 4), range(4, 6), range(6, 8), range(8, 10)]
+    assert list(similarity.segments([])) == []
+
+
+def test_a_copy_is_looked_for_within_its_segment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.testing import findings
+    from newslint.text import similarity
+
+    lead = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the quarter."
+    filler = [f"Paragraph {i} tells the council's story at its own considerable length here." for i in range(6)]
+    text = "Acme beats forecasts\n\n" + "\n\n".join([lead, *filler, lead]) + "\n"
+    assert [d.line for d in findings(text, "NL402")] == [17]
+    monkeypatch.setattr(similarity, "SEGMENT_CHARS", 200)  # the copy is 500 characters on
+    assert findings(text, "NL402") == []

@@ -60,3 +60,45 @@ def test_english_zipf() -> None:
     assert english_zipf("recipient") > 3 > english_zipf("ecipient") == 0.0
     assert english_zipf("Recipient") == english_zipf("recipient")
     assert 0 < english_zipf("keaveney") < 2  # the large list knows rarer names
+
+
+def test_english_zipf_is_wordfreq_s_zipf_frequency() -> None:
+    # Words a list does not hold skip wordfreq's tokenizer: the answer must not change.
+    import re
+    from pathlib import Path
+
+    import wordfreq
+
+    from newslint.text import keywords
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    words = {w for p in seeds.glob("*.txt") for w in re.findall(r"\w+", p.read_text(encoding="utf-8"))}
+    words |= {w.lower() for w in words} | {"kalomivic", "qwerto", "don't", "café", "abc123", "straße", ""}
+    for wordlist in ("small", "best"):
+        assert [keywords.english_zipf(w, wordlist) for w in sorted(words)] == \
+            [wordfreq.zipf_frequency(w, "en", wordlist=wordlist) for w in sorted(words)]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_shapes_inside_addresses_are_skipped_as_when_each_was_read_around(seed: int) -> None:
+    # The runs holding an address are found once; reading the run around each shape again (as
+    # before) must skip the same shapes.
+    import random
+
+    from newslint.text import tokens
+
+    def chunk_holds_address(text: str, start: int, end: int) -> bool:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        return tokens._URL_OR_EMAIL.search(text[start:end]) is not None
+
+    pieces = ["R$3 ecipient", "e8*conomist", "https://", "www.", "x.com", "a@b.co", ".uk", " ", "-", "\u00a0",
+              "\x1c", "govern#ment", "site", "/"]
+    rng = random.Random(seed)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        every = [m for m in tokens._SPLICE.finditer(text) if not ("&" in m["junk"] and text[m.end():m.end() + 1] == ";")]
+        expected = [m.span() for m in every if not chunk_holds_address(text, m.start(), m.end())]
+        assert [(s.head.start, s.tail.end) for s in find_splices(text)] == expected, text

@@ -18,13 +18,13 @@ WINDOW = 100  # characters of a long paragraph shown around the flagged span
 
 def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
     """The part of the flagged line to show, and where the carets go in it."""
-    line = d.context.replace("\t", " ")
-    start = d.column - 1
-    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    line = d.context.replace("\t", " ")  # a part of the line, from column d.context_column
+    start = d.column - d.context_column
+    end = d.end_column - d.context_column if d.end_line == d.line else len(line)
     end = max(end, start + 1)
     left = max(0, min(start - 20, len(line) - WINDOW))
     right = min(len(line), max(left + WINDOW, start + 1))
-    prefix, suffix = ("…" if left else ""), ("…" if right < len(line) else "")
+    prefix, suffix = ("…" if left or d.context_column > 1 else ""), ("…" if right < len(line) else "")
     shown = prefix + line[left:right] + suffix
     offset = start - left + len(prefix)
     return shown, offset, min(end, right) - start

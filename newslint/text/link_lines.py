@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.text.keywords import english_zipf
+
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
 _STRONG_PREFIXES = (
@@ -97,15 +99,19 @@ def _alternatives(patterns: Iterable[str], name: str) -> str:
 def _line_pattern(extra_prefixes: tuple[str, ...] = ()) -> regex.Pattern:
     """The link-line pattern; ``extra_prefixes`` (plain text) count as weak prefixes."""
     extra = tuple(r"\s+".join(regex.escape(w) for w in p.split()) for p in extra_prefixes if p.strip())
+    # The leading runs are atomic and the title ends at its last non-space character: with
+    # runs given back one by one, a line of a few thousand "*" or spaces cost time quadratic
+    # in their length (every prefix starts with a letter, so nothing is lost).
     return regex.compile(
-        rf"^{_LEAD}(?P<open>[\[(]?)\s*[*_]*\s*"
+        rf"^(?>{_LEAD})(?P<open>[\[(]?)\s*+[*_]*+\s*+"
         rf"(?:{_alternatives(_CTA_PREFIXES, 'cta')}|{_alternatives(_STRONG_PREFIXES, 'strong')}"
         rf"|{_alternatives(extra + _WEAK_PREFIXES, 'weak')})"
-        rf"(?![\w'’])[*_]*(?P<sep>{_SEPARATOR})?\s*(?P<title>.*?)\s*$",
+        rf"(?![\w'’])[*_]*(?P<sep>{_SEPARATOR})?\s*(?P<title>(?:.*\S)?)\s*$",
         regex.IGNORECASE | regex.DOTALL,
     )
 # Arrows and closing marks a site puts after the title ("Read more: Title »").
-_TRAILING = regex.compile(r"[\s»›>→⇒➤➜➔➡▶►*_]+$")
+_TRAILING = "»›>→⇒➤➜➔➡▶►*_"
+_NOT_REGEX_SPACE = "\x1c\x1d\x1e\x1f"  # spaces to str.isspace, not to the regex module's \s
 # A title starts like a headline: a capital or digit (after an opening quote or bracket), a word
 # with a capital inside ("iPhone", "eBay"), or a web address.
 _TITLE_START = regex.compile(r"^(?:[\"'“‘(\[]*[\p{Lu}\p{N}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
@@ -146,7 +152,7 @@ def parse_link_line(line: str, max_title_words: int = 20,
     kind = PrefixKind.CALL_TO_ACTION if match["cta"] else (
         PrefixKind.STRONG if match["strong"] else PrefixKind.WEAK)
     has_separator = bool(match["sep"] and match["sep"].strip(" *_"))
-    title = _TRAILING.sub("", match["title"])
+    title = _without_trailing(match["title"])
     if match["open"] and title[-1:] in ")]":
         title = title[:-1].rstrip()
     link = LinkLine(match["cta"] or match["strong"] or match["weak"], kind, has_separator, title)
@@ -160,6 +166,14 @@ def parse_link_line(line: str, max_title_words: int = 20,
     # title after it may end with a full stop.
     shouted = kind is PrefixKind.STRONG and has_separator and link.prefix.isupper()
     return link if _title_shaped(title, kind, max_title_words, shouted) else None
+
+
+def _without_trailing(title: str) -> str:
+    """``title`` without the spaces, arrows and closing marks after it."""
+    end = len(title)
+    while end and (title[end - 1] in _TRAILING or (title[end - 1].isspace() and title[end - 1] not in _NOT_REGEX_SPACE)):
+        end -= 1
+    return title[:end]
 
 
 _LEAD_ONLY = regex.compile(rf"^{_LEAD}")
@@ -208,6 +222,4 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    import wordfreq  # heavy: loaded only when a candidate line needs it
-
-    return wordfreq.zipf_frequency(word, "en")
+    return english_zipf(word)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.text.keywords import english_zipf
+
 # Titles that introduce a person when they stand before a surname ("Mayor Wheeler", "Gov. Brown").
 TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron rev reverend father "
@@ -118,10 +120,15 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
 def _preceded_by_name_part(text: str, offset: int) -> bool:
     """Whether the word right before ``offset`` (only a space between) is a first name,
     initial, title or name particle: then the mention is not bare."""
-    before = text[:offset]
-    if not before or not before[-1].isspace() or not before.strip():
+    end = offset  # read back over the spaces and the word before: not a copy of the prefix
+    if not end or not text[end - 1].isspace():
         return False
-    return _introduces(before.rsplit(None, 1)[-1])
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return end > 0 and _introduces(text[start:end])
 
 
 def _introduces(word: str) -> bool:
@@ -164,29 +171,77 @@ def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
     after a first name, initial, title or particle ("Ted Wheeler", "John C. Bienvenu", "Mayor
     Wheeler", "de Blasio"), as the first name of one ("Ozzy Osbourne", then "Ozzy"), or set off
     after a role ("his spokesman, Amin, told ...")."""
-    word = regex.escape(name)
-    after = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+){word}\b")
-    if any(_introduces(m.group("prev")) for m in after.finditer(text, floor, limit)):
-        return True
-    apposition = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+{word},")  # "his spokesman, Amin,"
-    if any(_is_role_noun(m.group("role")) for m in apposition.finditer(text, floor, limit)):
-        return True
-    return bool(regex.compile(rf"\b{word}[ \t]+{_NAME}\b").search(text, floor, limit))
+    return any(floor <= start and end <= limit for start, end in _usage(text).introductions.get(name, ()))
 
 
 def used_as_organisation(text: str, name: str) -> bool:
     """Whether the article uses ``name`` like a company, body or place anywhere: "the X",
     "at X", "X shares", "X's profits", "X Bank", "X said it ...", "X, which"."""
-    word = regex.escape(name)
-    pattern = regex.compile(
-        rf"\b(?i:{_ORG_BEFORE})\s+{word}\b"
-        rf"|\b{word}(?:['’]s?)?\s+(?:{_ORG_NOUNS})\b"
-        rf"|\b{word}\s+(?:{_ORG_SUFFIXES})\b"
-        rf"|\b{word}\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:it|its|they|their)\b"
-        rf"|\b{word},?\s+which\b"
-        rf"|\b{word}['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{_ORG_NOUNS})\b"
-    )
-    return bool(pattern.search(text))
+    return name in _usage(text).organisations
+
+
+# How the article uses each name, read in one pass per pattern: every name-shaped word where it
+# stands (overlapping matches too, so each word is read as a pattern naming it would read it).
+# A pattern per name, compiled and run over the whole text for each name judged, cost time that
+# grew with names x text, and compiling alone took a tenth of a second per name.
+_AFTER_WORD = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+)(?P<name>{_NAME})\b")  # "Mayor Wheeler"
+_AFTER_ROLE = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+(?P<name>{_NAME}),")  # "his spokesman, Amin,"
+_BEFORE_NAME = regex.compile(rf"\b(?P<name>{_NAME})[ \t]+{_NAME}\b")  # "Ozzy Osbourne"
+_AFTER_ORG_WORD = regex.compile(rf"\b(?i:{_ORG_BEFORE})\s+(?P<name>{_NAME})\b")
+_ORGANISATION = regex.compile(
+    rf"\b(?P<name>{_NAME})(?:"
+    rf"(?:['’]s?)?\s+(?:{_ORG_NOUNS})\b"
+    rf"|\s+(?:{_ORG_SUFFIXES})\b"
+    rf"|\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:it|its|they|their)\b"
+    rf"|,?\s+which\b"
+    rf"|['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{_ORG_NOUNS})\b)"
+)
+_WORD_CHARS = regex.compile(r"\w+")
+
+
+def _with_first_part(name: str) -> tuple[str, ...]:
+    """A hyphenated name and its first part: "Smith" stands before a word boundary in
+    "Smith-Jones" too, so a pattern naming Smith would have matched there."""
+    return (name, name.split("-", 1)[0]) if "-" in name else (name,)
+
+
+class _Usage:
+    """The introductions, organisation-like uses and words of one text, each read on first use."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @functools.cached_property
+    def introductions(self) -> dict[str, list[tuple[int, int]]]:
+        """Each name: where it stands introduced, as (start, end) of the words that show it."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match in _AFTER_WORD.finditer(self.text, overlapped=True):
+            if _introduces(match.group("prev")):
+                for name in _with_first_part(match.group("name")):
+                    found.setdefault(name, []).append((match.start(), match.start() + len(name)))
+        for match in _AFTER_ROLE.finditer(self.text, overlapped=True):
+            if _is_role_noun(match.group("role")):
+                found.setdefault(match.group("name"), []).append(match.span())
+        for match in _BEFORE_NAME.finditer(self.text, overlapped=True):
+            found.setdefault(match.group("name"), []).append(match.span())
+        return found
+
+    @functools.cached_property
+    def organisations(self) -> set[str]:
+        """The names used like a company, body or place somewhere."""
+        found = {name for match in _AFTER_ORG_WORD.finditer(self.text, overlapped=True)
+                 for name in _with_first_part(match.group("name"))}
+        return found | {match.group("name") for match in _ORGANISATION.finditer(self.text, overlapped=True)}
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every maximal run of word characters."""
+        return frozenset(_WORD_CHARS.findall(self.text))
+
+
+@functools.lru_cache(maxsize=1)  # one article at a time; its text's hash is kept by the string
+def _usage(text: str) -> _Usage:
+    return _Usage(text)
 
 
 def is_common_word(text: str, name: str, threshold: float) -> bool:
@@ -194,11 +249,18 @@ def is_common_word(text: str, name: str, threshold: float) -> bool:
     (Zipf frequency at least ``threshold``), the plural of a common word, or written in lower
     case in the article."""
     lower = name.lower()
-    if lower in _FUNCTION_WORDS or regex.search(rf"\b{regex.escape(lower)}\b", text):
+    if lower in _FUNCTION_WORDS or _written(text, lower):
         return True
     if word_zipf(lower) >= threshold:
         return True
     return lower.endswith("s") and word_zipf(lower[:-1]) >= threshold - 0.5
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` between word boundaries."""
+    if _WORD_CHARS.fullmatch(word):
+        return word in _usage(text).words
+    return regex.search(rf"\b{regex.escape(word)}\b", text) is not None  # "o'brien": rare
 
 
 @functools.lru_cache(maxsize=4096)
@@ -206,6 +268,4 @@ def word_zipf(word: str) -> float:
     """How common ``word`` is in English (wordfreq's Zipf scale: about 7 for "the"). Read from
     wordfreq's small list, which loads ten times faster than the large one and holds every word
     down to about Zipf 3; rarer words count as 0, which is all a threshold above 3 needs."""
-    import wordfreq  # heavy: loaded only when a rule asks
-
-    return wordfreq.zipf_frequency(word.lower(), "en", wordlist="small")
+    return english_zipf(word.lower(), "small")

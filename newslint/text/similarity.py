@@ -18,14 +18,21 @@ of ``n`` consecutive words), and say what fraction of one passage is found in an
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from newslint.document import Span
+
 Shingle = tuple[str, ...]
+# A run of words held by more passages than this does not vote in ``ShingleIndex.best_match``
+# (see there): without a cap, a document of thousands of near-identical passages costs time
+# quadratic in its length.
+MAX_OWNERS = 16
 
 # Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
@@ -33,11 +40,23 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 
 
-@functools.lru_cache(maxsize=1024)
 def normalise_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
-    hyphen variants unified (so "Don’t" and "don't" are the same word). Cached: several
-    duplication rules read the same paragraphs."""
+    hyphen variants unified (so "Don’t" and "don't" are the same word). Cached for passages up
+    to ``_CACHED_CHARS`` long: several duplication rules read the same paragraphs, and a cache
+    of huge ones would hold a copy of the document's words."""
+    return _cached_words(text) if len(text) <= _CACHED_CHARS else _words_of(text)
+
+
+_CACHED_CHARS = 10_000
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return _words_of(text)
+
+
+def _words_of(text: str) -> tuple[str, ...]:
     if text.isascii():  # the usual case: nothing to normalise or unify
         return tuple(_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
@@ -67,6 +86,51 @@ def run_counts(passages: Iterable[Sequence[str]], n: int = 3) -> Counter[Shingle
     return counts
 
 
+def repeated_hashes(grams: Iterable[Hashable], size: int) -> set[int]:
+    """The hashes of the ``grams`` that occur more than once. Exact (up to hash collisions) for
+    the first ``EXACT_GRAMS`` grams; past them a bit filter of ``size`` bytes takes over, which
+    lets a few grams seen once in as well: memory stays bounded (a ``Counter`` of every run held
+    the text several times over). ``size`` is best about the number of grams."""
+    grams = iter(grams)
+    counts = Counter(map(hash, itertools.islice(grams, EXACT_GRAMS)))  # counted in C
+    repeated = {code for code, count in counts.items() if count > 1}
+    if sum(counts.values()) < EXACT_GRAMS:
+        return repeated
+    bits = bytearray(max(size, EXACT_GRAMS))
+    width = len(bits) * 8
+    for code in counts:
+        bits[(code % width) >> 3] |= 1 << (code % width & 7)
+    del counts
+    for gram in grams:
+        code = hash(gram)
+        slot = code % width
+        if bits[slot >> 3] & (1 << (slot & 7)):
+            repeated.add(code)
+        else:
+            bits[slot >> 3] |= 1 << (slot & 7)
+    return repeated
+
+
+EXACT_GRAMS = 1_000_000  # grams counted exactly (at most about 100 MB), before the bit filter
+
+
+SEGMENT_CHARS = 1_000_000  # how much text duplication rules compare at once
+
+
+def segments(spans: Sequence[Span]) -> Iterator[range]:
+    """The indexes of ``spans`` (in order) in runs covering about ``SEGMENT_CHARS`` of text
+    each: one run for any article. A document of many megabytes is compared run by run, so
+    what the duplication rules keep stays bounded; a copy a megabyte or more from its original
+    is not compared with it."""
+    first = 0
+    for index, span in enumerate(spans):
+        if index > first and span.end - spans[first].start > SEGMENT_CHARS:
+            yield range(first, index)
+            first = index
+    if spans:
+        yield range(first, len(spans))
+
+
 def containment(a: AbstractSet[Shingle], b: AbstractSet[Shingle]) -> float:
     """The share of ``a`` found in ``b`` (0.0 when ``a`` is empty)."""
     return len(a & b) / len(a) if a else 0.0
@@ -83,8 +147,8 @@ def covered_words(words: Sequence[str], other: AbstractSet[Shingle], n: int = 3)
     if len(words) < n:
         return [bool(words) and tuple(words) in other] * len(words)
     covered = [False] * len(words)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i:i + n]) in other:
+    for i, gram in enumerate(runs(words, n)):
+        if gram in other:
             covered[i:i + n] = [True] * n
     return covered
 
@@ -113,9 +177,15 @@ class ShingleIndex:
     _owners: dict[Shingle, list[Hashable]] = field(default_factory=dict)
     _passages: dict[Hashable, set[Shingle]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, words: Sequence[str]) -> None:
-        """Index the passage ``words`` under ``key`` (adding to a key extends its passage)."""
-        grams = shingles(words, self.n)
+    def add(self, key: Hashable, words: Sequence[str], keep: Callable[[Shingle], bool] | None = None,
+            grams: set[Shingle] | None = None) -> None:
+        """Index the passage ``words`` (or its runs ``grams``, when the caller has them) under
+        ``key`` (adding to a key extends its passage), only the runs ``keep`` accepts when
+        given: runs no probe will hold change no answer, and leaving them out keeps the index
+        as small as what can match."""
+        grams = shingles(words, self.n) if grams is None else grams
+        if keep is not None:
+            grams = {gram for gram in grams if keep(gram)}
         passage = self._passages.get(key)
         if passage is None:  # the usual case: a new passage
             self._passages[key] = grams
@@ -134,10 +204,18 @@ class ShingleIndex:
         """Whether a passage was indexed under ``key``."""
         return key in self._passages
 
-    def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = ()) -> Match | None:
-        """The one indexed passage (other than ``exclude``) that covers most of ``words``."""
-        skip = set(exclude)
-        votes = Counter(k for gram in shingles(words, self.n) for k in self._owners.get(gram, ()) if k not in skip)
+    def best_match(self, words: Sequence[str], exclude: Iterable[Hashable] = (),
+                   grams: set[Shingle] | None = None) -> Match | None:
+        """The one indexed passage (other than ``exclude``) that covers most of ``words``.
+        A run of words held by more than ``MAX_OWNERS`` passages (in one article, only text
+        pasted in hundreds of times) does not vote, unless no other run of the probe does;
+        then it votes for the first ``MAX_OWNERS`` of them."""
+        skip = exclude if isinstance(exclude, (range, set, frozenset)) else set(exclude)
+        grams = shingles(words, self.n) if grams is None else grams  # ``shingles(words)``, given
+        holders = [self._owners.get(gram, []) for gram in grams]
+        votes = Counter(k for keys in holders if len(keys) <= MAX_OWNERS for k in keys if k not in skip)
+        if not votes:
+            votes = Counter(k for keys in holders for k in keys[:MAX_OWNERS] if k not in skip)
         best: Match | None = None
         # Only the passages that share the most shingles can cover the most words.
         for key, _ in votes.most_common(3):

@@ -8,6 +8,7 @@ the rule's call, helped by ``english_zipf`` and ``looks_like_notation``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Span
+from newslint.text import keywords
 
 # Characters that can be junk: digits and symbols, never letters, spaces or the punctuation
 # that normally follows a word (".,;:" quotes, brackets, hyphens, dashes, apostrophes).
@@ -67,23 +69,41 @@ def find_splices(text: str, start: int = 0, end: int | None = None) -> Iterator[
     end = len(text) if end is None else end
     if not _LETTER_THEN_JUNK.search(text, start, end):
         return  # most articles: no letter is followed by junk, so the slower pattern need not run
+    urls: _UrlRuns | None = None
     for match in _SPLICE.finditer(text, start, end):
         after = text[match.end():match.end() + 1]
         if "&" in match["junk"] and after == ";":
             continue  # an HTML entity ("R&amp;D") is NL203's business
-        if _URL_OR_EMAIL.search(_chunk(text, match.start(), match.end())):
+        urls = urls or _UrlRuns(text)
+        if urls.holds(match.start()) or urls.holds(match.end() - 1):
             continue
         yield Splice(Span(*match.span("head")), Span(match.start("junk"), match.start("tail")),
                      Span(*match.span("tail")), match["head"], match["junk"], match["tail"])
 
 
-def _chunk(text: str, start: int, end: int) -> str:
-    """The non-space run(s) around ``text[start:end]``."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
+class _UrlRuns:
+    """The runs of non-space characters that hold a URL or an e-mail address, found once: a
+    shape inside one is part of an address. (Read again around each shape, a long run without
+    spaces cost its length for each shape in it.)"""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for hit in _URL_OR_EMAIL.finditer(text):  # no match holds a space: each lies in one run
+            if self.ends and hit.start() < self.ends[-1]:
+                continue  # in the run already found
+            start, end = hit.start(), hit.end()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether the character at ``offset`` lies in a run holding an address."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
 
 
 def looks_like_notation(head: str, junk: str) -> bool:
@@ -101,6 +121,4 @@ def looks_like_notation(head: str, junk: str) -> bool:
 def english_zipf(word: str) -> float:
     """How common ``word`` is in English on wordfreq's Zipf scale (about 7 for "the", 0 for
     unknown), from wordfreq's large list so that rarer words and names still count."""
-    import wordfreq  # heavy: loaded only when a candidate needs it
-
-    return wordfreq.zipf_frequency(word.lower(), "en")
+    return keywords.english_zipf(word.lower())
