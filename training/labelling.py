@@ -146,11 +146,12 @@ _CREDIT = re.compile(
 # "By Jane Doe", "Von Hans Muster", "Por María ...": a short line starting so, then a capital.
 _BY_START = re.compile(
     r"^(?i:by|von|par|por|di|door|de|av|af|autor|author|written by|posted by|reported by|"
-    r"от|автор)\s*:?\s+\(?[A-ZÀ-ÖØ-ÞА-ЯЁ]|^(?i:text|texte|fotos?|photos?)\s*:\s*[A-ZÀ-ÖØ-Þ]")
+    r"от|автор)\s*:?\s+\(?[A-ZÀ-ÖØ-ÞА-ЯЁ]|^(?i:text|texte)\s*:\s*[A-ZÀ-ÖØ-Þ]")
 
 
 # "--Scott Ferguson", "— Jane Doe": a signed name on its own line.
-_SIGNATURE = re.compile(r"^(-{1,2}|—|–)\s*[A-ZÀ-ÖØ-Þ][\w.'-]+( [A-ZÀ-ÖØ-Þ][\w.'-]+){1,3}$")
+# A single "-" is how trafilatura writes a list item ("- Related story"): not a signature.
+_SIGNATURE = re.compile(r"^(--|—)\s*[A-ZÀ-ÖØ-Þ][\w.'-]+( [A-ZÀ-ÖØ-Þ][\w.'-]+){1,3}$")
 
 
 def similar(a_words: list[str], b_words: list[str]) -> bool:

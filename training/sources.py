@@ -33,8 +33,10 @@ class Page:
 
 
 def read_text(path: Path) -> str:
-    """Decode a file: UTF-8 (with or without BOM), else the HTML's own charset, else cp1252."""
+    """Decode a file: UTF-16 or UTF-8 by BOM, UTF-8, else the HTML's own charset, else cp1252."""
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # some dragnet truths are UTF-16
+        return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
