@@ -220,6 +220,7 @@ def build_source(name: str, pages: list, extractions: dict, out: Path) -> dict:
         result = extractions[page.page_id]
         meta = page_meta(page.html)
         truth_text = "\n".join(page.truth.paragraphs) if page.truth else "\n".join(page.partial["with"])
+        page_lang = None
         for extractor in EXTRACTORS:
             got = result.get(extractor, {})
             if "error" in got:
@@ -233,8 +234,10 @@ def build_source(name: str, pages: list, extractions: dict, out: Path) -> dict:
                                      page.truth.headline if page.truth else "") if h]
             pm = PageMeta(headlines=headlines, descriptions=meta["descriptions"])
             expect, allow = label_lines(title, lines, page.truth, pm, page.partial)
-            lang = language(truth_text if len(words(truth_text)) >= 20 else "\n".join(lines),
-                            meta["html_lang"])
+            if page_lang is None or len(words(truth_text)) < 20:  # once a page when the truth decides
+                page_lang = language(truth_text if len(words(truth_text)) >= 20 else "\n".join(lines),
+                                     meta["html_lang"])
+            lang = page_lang
             filename = f"p{number:04d}-{extractor}.txt"
             (folder / filename).write_text(file_text(title, lines), encoding="utf-8")
             entry = {
@@ -301,6 +304,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/work/data/cache/extract"))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", help="comma-separated sources (default: all)")
+    parser.add_argument("--summary-only", action="store_true",
+                        help="only rewrite SUMMARY.md/summary.json from the labels.json files in --out")
     parser.add_argument("--cached-only", action="store_true",
                         help="label only the pages already extracted into --cache (no extraction)")
     parser.add_argument("--limit", type=int, default=0, help="first N pages per source (for trials)")
@@ -313,6 +318,8 @@ def main() -> int:
         print(f"error: need {VERSIONS}, found {found}", file=sys.stderr)
         return 2
 
+    if args.summary_only:
+        return summary_from_labels(args.out)
     excluded = dev_urls(args.pages_labels)
     excluded_sites = dev_sites(args.pages_labels)
     seen: set[str] = set()
@@ -323,7 +330,8 @@ def main() -> int:
             key = url_key(page.url)
             if key and key in excluded:
                 dropped["url-in-dev-set"] += 1
-            elif name in RECENT_SOURCES and registered_domain(page.url) in excluded_sites:
+            elif name in RECENT_SOURCES and registered_domain(page.url or page.extra.get("site_hint")) \
+                    in excluded_sites:
                 dropped["recent-page-on-dev-site"] += 1
             elif key and key in seen:
                 dropped["duplicate-url"] += 1
@@ -346,6 +354,22 @@ def main() -> int:
         print(f"  {name}: {summary['files']} files, {summary['pages']} pages, {summary['sites']} sites",
               file=sys.stderr, flush=True)
     write_summary(report, args.out)
+    return 0
+
+
+def summary_from_labels(out: Path) -> int:
+    """Recount every source folder (after runs limited with --only wrote parts of the corpus)."""
+    previous = json.loads((out / "summary.json").read_text()) if (out / "summary.json").exists() else {}
+    report = []
+    for name in SOURCE_ORDER:
+        labels = out / name / "labels.json"
+        if labels.exists():
+            row = summarise(name, json.loads(labels.read_text(encoding="utf-8"))["files"], out)
+            for key in ("dropped", "no_file"):
+                row[key] = previous.get(name, {}).get(key, {})
+            report.append(row)
+    (out / "summary.json").unlink(missing_ok=True)
+    write_summary(report, out)
     return 0
 
 

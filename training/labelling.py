@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 STORY_SHARE = 0.8
@@ -35,7 +36,13 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    return list(_cached_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _cached_words(text: str) -> tuple[str, ...]:
+    # Headlines and descriptions are compared with every line of a page: worth caching.
+    return tuple(_WORD.findall(normalise(text)))
 
 
 def trigrams(tokens: list[str]) -> set[tuple[str, ...]]:

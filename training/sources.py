@@ -195,8 +195,14 @@ def trafilatura_eval(trafilatura: Path) -> Iterator[Page]:
         if not path.exists():
             continue
         partial = {"with": entry.get("with", []), "without": entry.get("without", [])}
+        extra = {"file": entry["file"]}
+        if not url.startswith("http"):  # "hard::site.com-name.html": no URL, the site is in the name
+            url = None
+            match = re.match(r"([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})[-_]", entry["file"].lower())
+            if match:
+                extra["site_hint"] = match.group(1)
         yield Page("trafilatura-eval", f"{number:04d}", read_text(path), url, None, partial,
-                   ground_truth="snippets", extra={"file": entry["file"]})
+                   ground_truth="snippets", extra=extra)
 
 
 # ---- leogao2/htmltotext-benchmark: hand-made text of a few pages in de, en, hr, zh ------------
