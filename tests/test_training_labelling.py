@@ -111,3 +111,13 @@ def test_partial_labels_from_must_and_must_not_snippets():
     assert kinds[1] == "must-not-snippet" and any(label["line"] == 5 for label in expect)
     assert kinds[2] == "contains-must-not-snippet"
     assert kinds[3] == "not-judged"
+
+
+def test_a_caption_or_credit_the_truth_kept_is_allow_not_story():
+    truth = labelling.Truth(["A crowd waits outside the town hall on Monday. (AP Photo)", "(Credit: Getty)",
+                             "52 comments"])
+    by_line, _, _ = _labels(["A crowd waits outside the town hall on Monday. (AP Photo)", "(Credit: Getty)",
+                             "52 comments"], truth=truth)
+    assert by_line[0] == ("allow", "credit-in-ground-truth")
+    assert by_line[1] == ("allow", "credit-in-ground-truth")
+    assert by_line[2] == ("expect", "not-in-ground-truth")

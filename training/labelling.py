@@ -133,7 +133,7 @@ _PULL_QUOTE = re.compile(r"click to tweet|tweet this", re.IGNORECASE)
 # Lines that are furniture whatever their words (the ground truth may hold the same words).
 _FURNITURE = re.compile(
     r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|"
-    r"comments?|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comments?|kommentare?|commentaires?|comentarios?|commenti|\d+ (comments?|kommentare?)|"
     r"more:?|related:?|related (stories|articles|content|links|posts):?|see also:?|"
     r"share( this( story| article| post)?)?:?|share on (facebook|twitter)|tweet|print|e-?mail|"
     r"read more:?|continue reading|mehr zum thema:?|lesen sie auch:?|weiterlesen|"
@@ -141,7 +141,9 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^(photo|foto|image|picture|bild|credit|fotó|фото|изображение)s?\s*:"
+    r"^\(?(photo|foto|image|picture|bild|credit|fotó|фото|изображение)s?\s*:"
+    r"|^(photos?|images?|fotos?|pictures?) (by|von|par|por|di|courtesy)\b"
+    r"|^photo gallery\b"
     r"|\b(photo|image|foto|bild)\s*(credit)?\s*:\s*\S"
     r"|\((photo|foto|image)s?:?[^)]*\)$"
     r"|\b(getty images|afp/getty|ap photo|reuters/|epa/|dpa/|istock|shutterstock)\b"
@@ -159,6 +161,11 @@ _BY_START = re.compile(
 # "--Scott Ferguson", "— Jane Doe": a signed name on its own line.
 # A single "-" is how trafilatura writes a list item ("- Related story"): not a signature.
 _SIGNATURE = re.compile(r"^(--|—)\s*[A-ZÀ-ÖØ-Þ][\w.'-]+( [A-ZÀ-ÖØ-Þ][\w.'-]+){1,3}$")
+
+
+# A caption signed at its end: "... in Wilson, N.Y. (AP Photo)", "(Credit: Getty)".
+_CREDIT_END = re.compile(r"\((ap|afp|reuters|getty|epa|dpa|pa|file)?\s*(photo|image|foto|picture)s?\b[^)]*\)\s*$"
+                         r"|\(credit:[^)]*\)\s*$", re.IGNORECASE)
 
 
 def similar(a_words: list[str], b_words: list[str]) -> bool:
@@ -215,7 +222,7 @@ def debatable_kind(line: str, tokens: list[str], share: float, meta: PageMeta) -
         # A story line that merely mentions a date is story; a short date or byline line the
         # ground truth kept is not.
         return "byline-in-ground-truth"
-    if share >= STORY_SHARE and n <= 15 and _CREDIT.search(stripped):
+    if share >= STORY_SHARE and (n <= 15 and _CREDIT.search(stripped) or _CREDIT_END.search(stripped)):
         return "credit-in-ground-truth"
     return None
 
