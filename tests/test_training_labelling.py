@@ -121,3 +121,12 @@ def test_a_caption_or_credit_the_truth_kept_is_allow_not_story():
     assert by_line[0] == ("allow", "credit-in-ground-truth")
     assert by_line[1] == ("allow", "credit-in-ground-truth")
     assert by_line[2] == ("expect", "not-in-ground-truth")
+
+
+def test_a_prompt_the_truth_kept_is_allow_but_a_story_line_about_twitter_is_story():
+    lines = ["Follow Marcas on Twitter @MarcasG", "You might also like",
+             "The mayor wrote on Twitter that the bridge would reopen in the spring."]
+    by_line, _, _ = _labels(lines, truth=labelling.Truth(lines))
+    assert by_line[0] == ("allow", "furniture-in-ground-truth")
+    assert by_line[1] == ("allow", "furniture-in-ground-truth")
+    assert 2 not in by_line

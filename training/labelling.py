@@ -163,6 +163,16 @@ _BY_START = re.compile(
 _SIGNATURE = re.compile(r"^(--|—)\s*[A-ZÀ-ÖØ-Þ][\w.'-]+( [A-ZÀ-ÖØ-Þ][\w.'-]+){1,3}$")
 
 
+# Prompts and link lines that some truths kept (Dragnet's often do): furniture all the same, so
+# allow `furniture-in-ground-truth` rather than story. Generic patterns, as in pages/.
+_FURNITURE_KEPT = re.compile(
+    r"^(follow (us|me|[\w.'-]+( [\w.'-]+)?) on (twitter|facebook|instagram|google\+|tumblr)"
+    r"|you (might|may) also like|more reading|related reading|further reading|also on\b"
+    r"|click (here|below)\b|sign up (here|now|for)\b|read more (here|at|on)\b|more:\s*https?://"
+    r"|subscribe (to|now|here)\b|share this\b|like us on facebook|full coverage of)",
+    re.IGNORECASE)
+
+
 # A caption signed at its end: "... in Wilson, N.Y. (AP Photo)", "(Credit: Getty)".
 _CREDIT_END = re.compile(r"\((ap|afp|reuters|getty|epa|dpa|pa|file)?\s*(photo|image|foto|picture)s?\b[^)]*\)\s*$"
                          r"|\(credit:[^)]*\)\s*$", re.IGNORECASE)
@@ -222,6 +232,8 @@ def debatable_kind(line: str, tokens: list[str], share: float, meta: PageMeta) -
         # A story line that merely mentions a date is story; a short date or byline line the
         # ground truth kept is not.
         return "byline-in-ground-truth"
+    if share >= STORY_SHARE and n <= 25 and _FURNITURE_KEPT.match(stripped):
+        return "furniture-in-ground-truth"
     if share >= STORY_SHARE and (n <= 15 and _CREDIT.search(stripped) or _CREDIT_END.search(stripped)):
         return "credit-in-ground-truth"
     return None
