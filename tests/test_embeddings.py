@@ -52,6 +52,8 @@ def test_a_worker_process_loads_its_own_encoder() -> None:
     import multiprocessing
 
     parent = embeddings.encoder()
+    # A pool of threads in the parent would leave forked workers hanging (the Dask tests did).
+    assert parent.session.get_session_options().intra_op_num_threads == 1
     with multiprocessing.get_context("fork").Pool(1) as pool:
         (vector,) = pool.map(_embed_in_worker, ["Interest rates rise again in the US"])
     assert embeddings.encoder() is parent

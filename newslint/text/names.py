@@ -24,7 +24,7 @@ TITLES = frozenset(
     "president vice premier chancellor minister secretary senator sen rep representative "
     "congressman congresswoman councillor councilman councilwoman alderman assemblyman "
     "assemblywoman mayor governor gov lt lieutenant general gen colonel col major maj captain capt "
-    "commander cmdr admiral adm sergeant sgt officer detective det inspector insp superintendent "
+    "commander cmdr admiral adm sergeant sgt officer ofc detective det inspector insp superintendent "
     "supt constable chief judge justice attorney ambassador commissioner coach manager chairman "
     "chairwoman director spokesman spokeswoman spokesperson sheriff deputy trooper agent "
     "speaker leader mp mep msp mla st saint uncle aunt".split()
@@ -55,7 +55,7 @@ _PATTERNS = (
     # '..." said Wheeler.' / '...", added Kautz,'
     # An apposition after the name introduces the person ('said Aiden, 7,' 'said Kautz, a lawyer').
     regex.compile(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})"
-                  rf"(?=\s*(?:[.;:!?]|$|,(?!\s*(?:\d|(?:a|an|the|who|whose|one|now|then)\b))))"),
+                  rf"(?=\s*(?:[.;:!?]|$|,(?!\s*(?:\d|\p{{Lu}}|(?:a|an|the|who|whose|one|now|then)\b))))"),
     # '"...", Rivera said.'
     regex.compile(rf"{_QUOTE_END}(?P<name>{_NAME})\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"),
     # 'Rivera said he would ...': only a person says "he" or "she" of itself.
@@ -174,6 +174,50 @@ def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
     return any(floor <= start and end <= limit for start, end in _usage(text).introductions.get(name, ()))
 
 
+def introduced(text: str, name: str) -> bool:
+    """Whether ``name`` is introduced anywhere in ``text``, before its bare use or after it
+    (see introduced_before), in this spelling or in one a letter off ("Kudja" for "Kujda":
+    a surname misspelt once is still the person introduced)."""
+    return any(introduced_before(text, spelling, len(text)) for spelling in (name, *_misspellings(text, name)))
+
+
+MIN_MISSPELT = 5  # shorter names a letter apart are different names ("Lee", "Leo")
+
+
+def _misspellings(text: str, name: str) -> list[str]:
+    """The capitalised words of ``text`` one edit from ``name`` (a letter changed, added,
+    dropped, or two swapped), its first letter kept."""
+    if len(name) < MIN_MISSPELT:
+        return []
+    pattern = regex.compile(rf"\b{regex.escape(name[0])}\p{{Ll}}{{{len(name) - 2},{len(name)}}}\b")
+    return [w for w in set(pattern.findall(text)) if w != name and _one_edit(w, name)]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one edit apart (Damerau: a substitution, an insertion or
+    deletion, or a swap of neighbours)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+# A person described by a role earlier in the paragraph: "The Irish coach knows ... ", then
+# '"...," said O'Sullivan.' The surname is that person's, as sports and court copy write it.
+_ROLE_DESCRIPTION = regex.compile(
+    rf"\b(?i:the|their|his|her|its)[ \t]+(?:[\p{{L}}'’-]+[ \t]+){{0,2}}?(?:{'|'.join(sorted(TITLES))}|{_PERSON_ROLES})\b")
+
+
+def described_by_role(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (the paragraph before a mention) describes a person by a
+    role ("the Irish coach", "the company's chairman")."""
+    return _ROLE_DESCRIPTION.search(text, start, end) is not None
+
+
 def used_as_organisation(text: str, name: str) -> bool:
     """Whether the article uses ``name`` like a company, body or place anywhere: "the X",
     "at X", "X shares", "X's profits", "X Bank", "X said it ...", "X, which"."""
@@ -187,6 +231,9 @@ def used_as_organisation(text: str, name: str) -> bool:
 _AFTER_WORD = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+)(?P<name>{_NAME})\b")  # "Mayor Wheeler"
 _AFTER_ROLE = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+(?P<name>{_NAME}),")  # "his spokesman, Amin,"
 _BEFORE_NAME = regex.compile(rf"\b(?P<name>{_NAME})[ \t]+{_NAME}\b")  # "Ozzy Osbourne"
+# Named by the text: "a robot called Emiew", "two robots, Pal and Chum, ..."
+_CALLED = regex.compile(rf"\b(?:called|named|dubbed|nicknamed|known[ \t]+as)[ \t]+(?P<name>{_NAME})\b")
+_PAIR_NAMED = regex.compile(rf"\p{{L}}s,[ \t]+(?P<first>{_NAME})[ \t]+and[ \t]+(?P<second>{_NAME}),")
 _AFTER_ORG_WORD = regex.compile(rf"\b(?i:{_ORG_BEFORE})\s+(?P<name>{_NAME})\b")
 _ORGANISATION = regex.compile(
     rf"\b(?P<name>{_NAME})(?:"
@@ -224,6 +271,11 @@ class _Usage:
                 found.setdefault(match.group("name"), []).append(match.span())
         for match in _BEFORE_NAME.finditer(self.text, overlapped=True):
             found.setdefault(match.group("name"), []).append(match.span())
+        for match in _CALLED.finditer(self.text, overlapped=True):
+            found.setdefault(match.group("name"), []).append(match.span())
+        for match in _PAIR_NAMED.finditer(self.text, overlapped=True):
+            for group in ("first", "second"):
+                found.setdefault(match.group(group), []).append(match.span())
         return found
 
     @functools.cached_property
@@ -269,3 +321,83 @@ def word_zipf(word: str) -> float:
     wordfreq's small list, which loads ten times faster than the large one and holds every word
     down to about Zipf 3; rarer words count as 0, which is all a threshold above 3 needs."""
     return english_zipf(word.lower(), "small")
+
+
+# Other forms of one name: initials and abbreviations of clubs, firms and bodies ("UWB" for
+# Ultra Wideband, "Man Utd" for Manchester United), as a headline writes them.
+
+# Small words that may stand inside a name ("Bank of England", "Grand Hôpital de Charleroi").
+_NAME_LINKS = frozenset("of for de des du la le les d l van von der den di da del della".split())
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
+MIN_CLIPPING = 3  # "Man" for "Manchester"; two letters are too many words' start
+
+
+def name_phrases(text: str) -> list[tuple[str, ...]]:
+    """The runs of capitalised words in ``text``, with the small words that link them ("Bank of
+    England", "Grand Hôpital de Charleroi")."""
+    phrases: list[tuple[str, ...]] = []
+    run: list[str] = []
+    pending: list[str] = []  # link words, kept only if a capitalised word follows
+    for token in _TOKEN.findall(text):
+        if token[:1].isupper():
+            run.extend(pending)
+            run.append(token)
+            pending = []
+        elif run and token.lower() in _NAME_LINKS and len(pending) < 2:
+            pending.append(token)
+        else:
+            if run:
+                phrases.append(tuple(run))
+            run, pending = [], []
+    if run:
+        phrases.append(tuple(run))
+    return phrases
+
+
+def abbreviates(short: str, phrase: tuple[str, ...]) -> bool:
+    """Whether ``short`` abbreviates the start of ``phrase``: an acronym ("UWB", "GHDC": its
+    letters in order, each word giving its first letter and link words optionally theirs, as
+    in Schwartz and Hearst's test for abbreviation definitions), or one clipped word ("Utd"
+    for "United", "Man" for "Manchester": the first letters, or the first and last with
+    letters between in order)."""
+    if len(short) >= 2 and short.isupper() and short.isalpha():
+        return _initials_match(short.lower(), [w.lower() for w in phrase], 0, 0, 0)
+    word = phrase[0]
+    return len(short) >= MIN_CLIPPING and len(word) > len(short) and clips(short, word)
+
+
+def clips(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` clipped ("Man": "Manchester") or contracted ("Utd": "United",
+    "Govt": "Government")."""
+    short, word = short.lower(), word.lower()
+    if word.startswith(short):
+        return True
+    if short[0] != word[0] or short[-1] != word[-1]:
+        return False
+    rest = iter(word[1:-1])
+    return all(letter in rest for letter in short[1:-1])  # in order: ``in`` consumes the iterator
+
+
+def _initials_match(letters: str, words: list[str], i: int, j: int, given: int) -> bool:
+    """Whether ``letters[i:]`` are the initials of ``words[j:]`` up to some word, ``given``
+    words having given letters so far; two at least must (see abbreviates)."""
+    if i == len(letters):
+        return given >= 2
+    if j == len(words):
+        return False
+    word = words[j]
+    if given and word in _NAME_LINKS and _initials_match(letters, words, i, j + 1, given):
+        return True  # a link word may give no letter ("Grand Hôpital de Charleroi": GHC)
+    if letters[i] != word[0]:
+        return False
+    # The word gives its first letter and perhaps later ones ("Wideband": W, B).
+    end, k = i + 1, 1
+    while True:
+        if _initials_match(letters, words, end, j + 1, given + 1):
+            return True
+        if end == len(letters):
+            return False
+        k = word.find(letters[end], k) + 1
+        if k == 0:
+            return False
+        end += 1
