@@ -40,16 +40,21 @@ def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = None, **cli: Any) -> Any:
+def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = None,
+            trust_local_rules: bool = False, rules_dir: Sequence[str] = (), **cli: Any) -> Any:
     from newslint.config import ConfigError
     from newslint.registry import RegistryError
-    from newslint.runner import prepare
+    from newslint.runner import prepare, untrusted_hint
     from newslint.selection import SelectionError
 
     try:
-        linter = prepare(paths, config=config, cache_dir=cache_dir, **{k: _split(v) for k, v in cli.items()})
+        linter = prepare(paths, config=config, cache_dir=cache_dir, rules_dirs=rules_dir,
+                         trust_local_rules=trust_local_rules or None,
+                         **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
+    if linter.untrusted_rules_dirs:
+        _say(f"warning: local rules not loaded: {untrusted_hint(linter.resolved.config)}")
     if linter.cache is not None and linter.cache.refused:
         click.echo(f"newslint: warning: {linter.cache.refused}", err=True)
     return linter
@@ -105,6 +110,12 @@ selectors = [
     click.option("--include", multiple=True, help="Glob of files to lint inside folders (default *.txt)."),
     click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
     click.option("--config", type=click.Path(dir_okay=False), help="Config file (default: nearest newslint.toml or pyproject.toml)."),
+    *(rule_sources := [
+        click.option("--trust-local-rules", is_flag=True,
+                     help="Load the config's rules-dir (Python files it runs); also NEWSLINT_TRUST_LOCAL_RULES=1."),
+        click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False),
+                     help="Load local rule modules from this folder."),
+    ]),
 ]
 
 
@@ -235,27 +246,39 @@ def exit_code(result: Any, exit_zero: bool = False) -> ExitCode:
     return ExitCode.CLEAN
 
 
+def _with_rule_sources(func: Any) -> Any:
+    for option in reversed(rule_sources):
+        func = option(func)
+    return func
+
+
 @main.command("rules")
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Config file whose rules-dir to load.")
-def list_rules(fmt: str, config: str | None) -> None:
+@_with_rule_sources
+def list_rules(fmt: str, config: str | None, **sources: Any) -> None:
     """List every rule: code, name, family, default on/off, fixable."""
     from newslint.reporters.rules import render_rules
 
-    linter = _linter(["."], config)
+    linter = _linter(["."], config, **sources)
     enabled = {r.code for r in linter.resolved.rules}
     click.echo(render_rules(linter.all_rules, enabled, fmt), nl=False)
 
 
 @main.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file whose rules-dir to load.")
+@_with_rule_sources
+def explain(rule: str, config: str | None, **sources: Any) -> None:
     """Show the documentation of RULE (a code such as NL101, or a name)."""
-    linter = _linter(["."], None)
+    linter = _linter(["."], config, **sources)
     found = next((r for r in linter.all_rules if r.code == rule.upper() or r.name == rule.lower()), None)
     if found is None:
         _fail(f"unknown rule {rule!r}; `newslint rules` lists them")
     click.echo(found.doc.strip() + "\n")
+
+
+main.add_command(explain, "rule")  # ruff's name for it
 
 
 @main.command("baseline")

@@ -116,8 +116,10 @@ def _normalise(text: str) -> str:
 class Linter:
     """Applies one resolved configuration to documents. Holds no mutable state."""
 
-    def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
+    def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None,
+                 untrusted_rules_dirs: Sequence[Path] = ()):
         self.resolved = resolved
+        self.untrusted_rules_dirs = tuple(untrusted_rules_dirs)  # a config's, not loaded
         self.cache = None
         if cache_dir is not None:
             from newslint.cache import Cache
@@ -216,15 +218,47 @@ def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
 
 # -- setting up a run -----------------------------------------------------------------------
 def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
-            plugins: bool = True, cache_dir: str | Path | None = None, **cli: Any) -> Linter:
+            plugins: bool = True, cache_dir: str | Path | None = None,
+            rules_dirs: Sequence[str | Path] = (), trust_local_rules: bool | None = None,
+            **cli: Any) -> Linter:
     """Find and load the config (unless given), load the rules, apply CLI overrides, resolve;
-    with ``cache_dir``, results of unchanged files are reused from that folder."""
+    with ``cache_dir``, results of unchanged files are reused from that folder.
+
+    A config's ``rules-dir`` runs Python files from wherever the config lives (a checked-out
+    repository), so it is loaded only when trusted (``trust_local_rules``, default: the
+    ``NEWSLINT_TRUST_LOCAL_RULES`` environment variable); ``rules_dirs`` named by the caller
+    are always loaded. Skipped folders are in ``Linter.untrusted_rules_dirs``."""
     if config is None or isinstance(config, (str, Path)):
         found = Path(config) if config else _discover_config(paths)
         config = load_config(found) if found else Config()
     config = config.with_cli(**{k: v for k, v in cli.items() if v})
-    ruleset = load_rules(config.rules_dirs, plugins=plugins)
-    return Linter(resolve(config, ruleset), cache_dir)
+    trusted = trusted_local_rules() if trust_local_rules is None else trust_local_rules
+    skipped = () if trusted else config.rules_dirs
+    ruleset = load_rules((*(Path(d) for d in rules_dirs), *(() if skipped else config.rules_dirs)),
+                         plugins=plugins)
+    try:
+        resolved = resolve(config, ruleset)
+    except ValueError as exc:  # ConfigError, SelectionError: a skipped folder may be why
+        if skipped:
+            raise type(exc)(f"{exc}; {untrusted_hint(config)}") from None
+        raise
+    return Linter(resolved, cache_dir, untrusted_rules_dirs=skipped)
+
+
+TRUST_VARIABLE = "NEWSLINT_TRUST_LOCAL_RULES"
+
+
+def trusted_local_rules() -> bool:
+    """Whether the environment trusts the ``rules-dir`` of configs (``NEWSLINT_TRUST_LOCAL_RULES=1``)."""
+    return os.environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+
+
+def untrusted_hint(config: Config) -> str:
+    """Why a config's local rules were not loaded, and how to load them."""
+    folders = ", ".join(str(d) for d in config.rules_dirs)
+    return (f"{config.where} names rules-dir {folders}, whose Python files newslint runs only when "
+            f"trusted: pass --trust-local-rules (or set {TRUST_VARIABLE}=1), or name the folder "
+            "with --rules-dir")
 
 
 def _discover_config(paths: Sequence[str]) -> Path | None:
