@@ -41,7 +41,8 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = None,
-            trust_local_rules: bool = False, rules_dir: Sequence[str] = (), **cli: Any) -> Any:
+            trust_local_rules: bool = False, rules_dir: Sequence[str] = (),
+            respect_gitignore: bool | None = None, **cli: Any) -> Any:
     from newslint.config import ConfigError
     from newslint.registry import RegistryError
     from newslint.runner import prepare, untrusted_hint
@@ -49,7 +50,7 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
 
     try:
         linter = prepare(paths, config=config, cache_dir=cache_dir, rules_dirs=rules_dir,
-                         trust_local_rules=trust_local_rules or None,
+                         trust_local_rules=trust_local_rules or None, respect_gitignore=respect_gitignore,
                          **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:
         _fail(str(exc))
@@ -71,8 +72,13 @@ def _guarded(func: Any, *args: Any) -> Any:
         _fail(str(exc))
 
 
-def _use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _use_color(output_file: str | None = None, to_stderr: bool = False) -> bool:
+    """Colour on a terminal, never in a file; FORCE_COLOR forces it, NO_COLOR turns it off."""
+    if output_file not in (None, "-"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return (sys.stderr if to_stderr else sys.stdout).isatty() and "NO_COLOR" not in os.environ
 
 
 class _Main(click.Group):
@@ -98,7 +104,7 @@ class _Main(click.Group):
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="newslint")
+@click.version_option(__version__, "-V", "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a content-quality linter for scraped news articles."""
 
@@ -109,6 +115,8 @@ selectors = [
     click.option("--ignore", multiple=True, help="Rules not to run (code, code prefix or name)."),
     click.option("--include", multiple=True, help="Glob of files to lint inside folders (default *.txt)."),
     click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                 help="Skip files that .gitignore ignores when walking folders (default: on)."),
     click.option("--config", type=click.Path(dir_okay=False), help="Config file (default: nearest newslint.toml or pyproject.toml)."),
     *(rule_sources := [
         click.option("--trust-local-rules", is_flag=True,
@@ -116,6 +124,19 @@ selectors = [
         click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False),
                      help="Load local rule modules from this folder."),
     ]),
+]
+
+
+def _with_fields(func: Any) -> Any:
+    for option in reversed(fields_options):
+        func = option(func)
+    return func
+
+
+fields_options = [
+    click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the article text."),
+    click.option("--title-field", default="title", show_default=True, help="JSON Lines: the field holding the headline."),
+    click.option("--id-field", multiple=True, help="JSON Lines: the field naming a record (default: id, then url)."),
 ]
 
 
@@ -128,8 +149,10 @@ def _with_selectors(func: Any) -> Any:
 @main.command()
 @click.argument("paths", nargs=-1)
 @_with_selectors
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(list(FORMATS)), help="Output format.")
+@click.option("--output-format", "--format", "fmt", default="text", show_default=True,
+              type=click.Choice(list(FORMATS)), help="Output format (--format is the old name).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report to this file instead of stdout ('-': stdout).")
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule made.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
@@ -138,13 +161,11 @@ def _with_selectors(func: Any) -> Any:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes of the enabled rules, writing files in place.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
-@click.option("--output", type=click.Path(dir_okay=False),
-              help="With --fix and one input: write the repaired article here, not in place.")
+@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="With --fix and one input: write the repaired article here ('-': stdout), not in place.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
               help="Report only findings not recorded in this baseline file (see `newslint baseline`).")
-@click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the article text.")
-@click.option("--title-field", default="title", show_default=True, help="JSON Lines: the field holding the headline.")
-@click.option("--id-field", multiple=True, help="JSON Lines: the field naming a record (default: id, then url).")
+@_with_fields
 @click.option("--dask-scheduler", metavar="ADDRESS",
               help="Lint on this Dask scheduler (tcp://host:port); needs newslint[dask].")
 @click.option("--no-cache", is_flag=True, help="Lint every file afresh; don't read or write the cache.")
@@ -152,18 +173,18 @@ def _with_selectors(func: Any) -> Any:
               help="Where to keep results of unchanged files between runs.")
 @click.option("--diff-base", metavar="REV", help="Lint only files changed since git revision REV and "
               "report only findings REV's version did not have.")
-def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, quiet: bool,
-          jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
+@click.option("--show-settings", is_flag=True, help="Print the settings in force (config file, rules, options) and exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted and exit.")
+def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics: bool, exit_zero: bool,
+          quiet: bool, jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
           no_cache: bool, cache_dir: str, text_field: str, title_field: str, id_field: tuple[str, ...],
-          dask_scheduler: str | None, **cli: Any) -> None:
+          dask_scheduler: str | None, show_settings: bool, show_files: bool, **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
-    from newslint.jsonl import Fields
+    from newslint.fixes import STDOUT
     from newslint.reporters import ReportContext, get_renderer
-    from newslint.reporters.escape import write, write_exact
     from newslint.runner import run
-    from newslint.sources import STDIN, discover, read_stdin
 
     paths = paths or (".",)
     if output and not (fix and not diff and len(paths) == 1 and not os.path.isdir(paths[0])):
@@ -172,20 +193,20 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
         _fail("--diff-base does not work with --fix or --diff")
     if dask_scheduler and (fix or diff or diff_base):
         _fail("--dask-scheduler does not work with --fix, --diff or --diff-base")
-    linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
+    cache_dir = None if no_cache else cache_dir  # type: ignore[assignment]
+    if show_settings or show_files:
+        _show(_linter(paths, config, **cli), paths, show_settings, cache_dir)
+    linter = _linter(paths, config, cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
-    settings = linter.resolved.config
-    inputs = (read_stdin(stdin_filename) if p == STDIN else p for p in paths)
-    fields = Fields(text_field, title_field or None, id_field or ("id", "url"))
-    items = (item for p in inputs for item in
-             (discover([p], settings.include, settings.exclude, fields) if isinstance(p, str) else [p]))
-    items = gate.inputs(items)
+    fields = _fields(text_field, title_field, id_field)
+    items = gate.inputs(_inputs(linter, paths, stdin_filename, fields))
     if dask_scheduler:
         result = _on_dask(dask_scheduler, paths, linter)
     elif diff_base:
         result = _guarded(gate.lint_changed, linter, items, jobs)
     elif fix or diff:  # fixing runs in this process: each file is decided and written in one place
         from newslint.fixes import fix_sources
+        from newslint.reporters.escape import write_exact
 
         report = fix_sources(linter, items, unsafe_fixes, diff, output, fields)
         result = report.result
@@ -193,13 +214,60 @@ def check(paths: tuple[str, ...], fmt: str, statistics: bool, exit_zero: bool, q
     else:
         result = _run_with_progress(run, linter, items, jobs, quiet, paths)
     result = gate.filter(result)
-    context = ReportContext(linter.resolved.rules, _use_color(), quiet, statistics, __version__,
-                            gate.fingerprints)
-    write(sys.stderr if diff else sys.stdout, get_renderer(fmt)(result, context),
-          "utf-8" if fmt in UTF8_FORMATS else None)
+    to_stderr = diff or output == STDOUT  # stdout holds the diff or the repaired article
+    context = ReportContext(linter.resolved.rules, _use_color(output_file, to_stderr), quiet, statistics,
+                            __version__, gate.fingerprints)
+    written = _emit(get_renderer(fmt)(result, context), output_file, to_stderr, fmt in UTF8_FORMATS)
     for message in (*result.problems, *result.crashes):
         _say(message)
-    sys.exit(exit_code(result, exit_zero))
+    sys.exit(exit_code(result, exit_zero) if written else max(exit_code(result, exit_zero), ExitCode.USAGE))
+
+
+def _inputs(linter: Any, paths: Sequence[str], stdin_filename: str, fields: Any) -> Any:
+    """The sources (and problems) under ``paths``, in order; '-' is the article on stdin."""
+    from newslint.runner import sources_of
+    from newslint.sources import STDIN, read_stdin
+
+    return (item for p in paths for item in
+            ([read_stdin(stdin_filename)] if p == STDIN else sources_of(linter, [p], fields)))
+
+
+def _fields(text_field: str, title_field: str, id_field: Sequence[str]) -> Any:
+    from newslint.jsonl import Fields
+
+    return Fields(text_field, title_field or None, tuple(id_field) or ("id", "url"))
+
+
+def _emit(text: str, output_file: str | None, to_stderr: bool, utf8: bool) -> bool:
+    """Write the report to ``output_file`` (never through a link) or to stdout ('-', None), or
+    stderr when stdout holds something else; False when the file could not be written."""
+    from newslint.reporters.escape import write
+
+    if output_file and output_file != "-":
+        from newslint.files import write_atomically
+
+        try:
+            write_atomically(output_file, text.encode("utf-8", "backslashreplace"))
+        except OSError as exc:
+            _say(f"{output_file}: report not written: {exc.strerror or exc}")
+            return False
+        return True
+    write(sys.stderr if to_stderr else sys.stdout, text, "utf-8" if utf8 else None)
+    return True
+
+
+def _show(linter: Any, paths: Sequence[str], settings: bool, cache_dir: str | None) -> None:
+    """``--show-settings`` or ``--show-files``: print, then exit 0."""
+    from newslint.reporters.escape import write
+    from newslint.reporters.settings import render_files, render_settings
+    from newslint.runner import sources_of
+
+    if settings:
+        write(sys.stdout, render_settings(linter, cache_dir))
+    else:
+        write(sys.stdout, render_files(item for p in paths for item in
+                                       ([p] if p == "-" else sources_of(linter, [p], records=False))))
+    sys.exit(ExitCode.CLEAN)
 
 
 def _on_dask(address: str, paths: Sequence[str], linter: Any) -> Any:
@@ -284,7 +352,7 @@ main.add_command(explain, "rule")  # ruff's name for it
 @main.command("baseline")
 @click.argument("paths", nargs=-1)
 @_with_selectors
-@click.option("-o", "--output", default=DEFAULT_BASELINE, show_default=True,
+@click.option("-o", "--output", "--output-file", default=DEFAULT_BASELINE, show_default=True,
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
 def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config: str | None, **cli: Any) -> None:

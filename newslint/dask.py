@@ -77,12 +77,11 @@ def lint_paths_on(address: str, paths: Sequence[str], linter: Linter, partitions
     from dask import bag as db
     from distributed import Client
 
-    from newslint.sources import discover
+    from newslint.runner import sources_of
 
-    config = linter.resolved.config
     result = RunResult()
     sources = []
-    for item in discover(paths, config.include, config.exclude):
+    for item in sources_of(linter, paths):
         (result.problems.append if isinstance(item, Problem) else sources.append)(item)  # type: ignore[arg-type]
     with Client(address, timeout=timeout):
         if sources:

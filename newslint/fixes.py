@@ -21,23 +21,26 @@ absolute names) and quotes names as git does when they need it, so ``patch -p0``
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
+import io
 import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from newslint.baseline import normal_path
 from newslint.document import BOM, Document
 from newslint.files import FileChanged, atomic_file, write_atomically
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
-                             prepare)
-from newslint.sources import Problem, ProblemKind, Source, discover, read_document
+                             prepare, sources_of)
+from newslint.sources import Problem, ProblemKind, Source, read_document
 
 MAX_PASSES = 10  # each pass applies every non-overlapping fix, so real articles settle in 2 or 3
+STDOUT = "-"  # as ``output``: the repaired article goes to ``FixReport.diff``, for stdout
 
 
 # -- choosing and applying fixes --------------------------------------------------------------
@@ -177,7 +180,7 @@ class FixReport:
     result: RunResult = field(default_factory=RunResult)
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
-    diff: bytes = b""  # the unified diff of every change, when asked for instead of writing
+    diff: bytes = b""  # for stdout: the unified diff of every change (--diff), or the repaired article (--output -)
     # JSON Lines file -> record number -> its repair, written once the whole file was read
     records: dict[str, dict[int, RecordFix]] = field(default_factory=dict)
 
@@ -259,6 +262,8 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
         return outcome.result
     if settings.diff:
         report.diff += _diff(source, doc, outcome.text)
+    elif settings.output == STDOUT:
+        report.diff += encode(outcome.text, doc.had_bom)
     else:
         problem = _write(source, doc, outcome.text, settings.output)
         if problem is not None:
@@ -312,8 +317,7 @@ def fix_paths(paths: Sequence[str], unsafe: bool = False, diff: bool = False, ou
               linter: Linter | None = None, **settings: object) -> FixReport:
     """Fix the articles under ``paths`` (files and folders); ``settings`` as for ``prepare``."""
     linter = linter or prepare(paths, **settings)
-    config = linter.resolved.config
-    return fix_sources(linter, discover(paths, config.include, config.exclude), unsafe, diff, output)
+    return fix_sources(linter, sources_of(linter, paths), unsafe, diff, output)
 
 
 # -- JSON Lines ---------------------------------------------------------------------------------
@@ -341,7 +345,7 @@ def _write_jsonl(path: str, repaired: dict[int, RecordFix], target: str, fields:
     if os.path.realpath(target) == os.path.realpath(path):
         return problem("a JSON Lines file is never rewritten in place; name another --output")
     try:
-        with open_jsonl(path) as source, atomic_file(target, mode_from=path) as out:
+        with open_jsonl(path) as source, _sink(target, path, report) as out:
             sink = gzip.GzipFile(fileobj=out, mode="wb", mtime=0) if target.lower().endswith(".gz") else out
             for number, raw, whole in pieces(source):  # a record too long to lint is copied in pieces
                 fix = repaired.get(number)
@@ -360,6 +364,18 @@ def _write_jsonl(path: str, repaired: dict[int, RecordFix], target: str, fields:
     report.changed.append(target)
     report.result.notes.append(f"Wrote {path} with {len(repaired)} repaired record"
                                f"{'' if len(repaired) == 1 else 's'} to {target}.")
+
+
+@contextlib.contextmanager
+def _sink(target: str, path: str, report: FixReport) -> Iterator[IO[bytes]]:
+    """Where repaired records go: a file written atomically, or ``report.diff`` for stdout."""
+    if target != STDOUT:
+        with atomic_file(target, mode_from=path) as out:
+            yield out
+        return
+    buffer = io.BytesIO()
+    yield buffer
+    report.diff += buffer.getvalue()
 
 
 def _restore(result: RunResult, path: str, repaired: dict[int, RecordFix]) -> None:

@@ -231,7 +231,7 @@ def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = 
     if config is None or isinstance(config, (str, Path)):
         found = Path(config) if config else _discover_config(paths)
         config = load_config(found) if found else Config()
-    config = config.with_cli(**{k: v for k, v in cli.items() if v})
+    config = config.with_cli(**{k: v for k, v in cli.items() if v or v is False})
     trusted = trusted_local_rules() if trust_local_rules is None else trust_local_rules
     skipped = () if trusted else config.rules_dirs
     ruleset = load_rules((*(Path(d) for d in rules_dirs), *(() if skipped else config.rules_dirs)),
@@ -280,8 +280,15 @@ def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | N
     """Lint files and folders (JSON Lines files record by record, reading ``fields``, a
     ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
     linter = linter or prepare(paths, **settings)
+    return run(linter, sources_of(linter, paths, fields), jobs)
+
+
+def sources_of(linter: Linter, paths: Sequence[str], fields: Any = None,
+               records: bool = True) -> Iterator[Source | Problem]:
+    """The articles under ``paths`` that the linter's config says to lint (see ``discover``)."""
     config = linter.resolved.config
-    return run(linter, discover(paths, config.include, config.exclude, fields), jobs)
+    return discover(paths, config.include, config.exclude, fields, config.root,
+                    config.respect_gitignore, records)
 
 
 def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None,

@@ -42,6 +42,29 @@ class ReportContext:
 Renderer = Callable[[RunResult, ReportContext], str]
 
 
+@dataclass(frozen=True)
+class RuleCount:
+    """How many findings one rule made, and how many of them ``--fix`` can repair."""
+
+    code: str
+    name: str
+    count: int
+    fixable: int
+
+
+def statistics_rows(result: RunResult) -> list[RuleCount]:
+    """Findings counted per rule, most frequent first (``--statistics``)."""
+    from collections import Counter
+
+    from newslint.rule import FixSafety
+
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    fixable = Counter((d.code, d.rule) for d in result.diagnostics
+                      if d.fix is not None and d.fix.safety is FixSafety.SAFE)
+    return [RuleCount(code, name, n, fixable[(code, name)])
+            for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def get_renderer(name: str) -> Renderer:
     """The ``render`` function of the named format."""
     return importlib.import_module(FORMATS[name]).render
