@@ -22,6 +22,7 @@ absolute names) and quotes names as git does when they need it, so ``patch -p0``
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import io
 import itertools
@@ -96,6 +97,7 @@ class DocumentFix:
     result: FileResult    # the lint of ``text``: what remains
     settled: bool = True  # False when fixes kept changing the text for MAX_PASSES passes
     before: FileResult | None = None  # the lint of the text as it was read (None: ``result``)
+    passes: tuple[tuple[LocatedFix, ...], ...] = ()  # the fixes applied, pass by pass
 
 
 def _reparse(text: str, path: str) -> Document:
@@ -109,15 +111,16 @@ def fix_document(linter: Linter, doc: Document, source: Source | None = None, un
     first = result = linter.lint_document(doc, source, corpus)
     if doc.decode_problem is not None:  # the text holds U+FFFD for lost bytes: never write it
         return DocumentFix(doc.text, 0, first)
-    text, fixed = doc.text, 0
+    text, fixed, applied = doc.text, 0, []
     for passes in range(MAX_PASSES + 1):
         chosen = choose_fixes(result.diagnostics, len(text), unsafe)
         new = apply_fixes(text, chosen) if chosen else text
         if new == text:
-            return DocumentFix(text, fixed, result, before=first)
+            return DocumentFix(text, fixed, result, before=first, passes=tuple(applied))
         if passes == MAX_PASSES:
             break  # still changing: a rule's fix may undo another's, so trust none of it
         text, fixed = new, fixed + len(chosen)
+        applied.append(tuple(chosen))
         result = linter.lint_document(_reparse(text, doc.path), source, corpus)
     return DocumentFix(doc.text, 0, first, settled=False)
 
@@ -164,6 +167,52 @@ def _diff(source: Source, doc: Document, text: str) -> bytes:
     # A record is shown for review, never patched: its lone surrogates (valid JSON) are escaped.
     record = [t.encode("utf-8", "backslashreplace") for t in (doc.text, text)]
     return unified_diff(*record, diff_name(f"{source.path}:{source.record}"))
+
+
+def original_offset(offset: int, passes: Sequence[Sequence[LocatedFix]]) -> int:
+    """Where a character offset in the repaired text was before the fixes of ``passes`` were
+    applied (text a fix inserted maps to where its edit started)."""
+    for fixes in reversed(passes):
+        shift = 0
+        for edit in sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end)):
+            new_start = edit.start + shift
+            if offset < new_start:
+                break
+            if offset < new_start + len(edit.replacement):
+                offset = edit.start - shift
+                break
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        offset -= shift
+    return offset
+
+
+def relocated(outcome: DocumentFix, doc: Document) -> FileResult:
+    """The findings that would remain after fixing, placed in the text as it is on disk (what
+    ``--diff`` reports, since it writes nothing)."""
+    result = outcome.result
+    if not outcome.passes:
+        return result
+    fixed = _reparse(outcome.text, doc.path)
+
+    def back(line: int, column: int) -> int:
+        return original_offset(fixed.offset(line, column), outcome.passes)
+
+    def place_fix(fix: LocatedFix | None) -> LocatedFix | None:
+        if fix is None:
+            return None
+        edits = tuple(LocatedEdit(start, end, e.replacement, *doc.position(start), *doc.position(end))
+                      for e in fix.edits
+                      for start, end in [(back(e.start_line, e.start_column), back(e.end_line, e.end_column))])
+        return dataclasses.replace(fix, edits=edits)
+
+    def place(d: Diagnostic) -> Diagnostic:
+        start, end = back(d.line, d.column), back(d.end_line, d.end_column)
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
+        return dataclasses.replace(d, line=line, column=column, end_line=end_line, end_column=end_column,
+                                   context=doc.line_text(line) if d.context else d.context,
+                                   fix=place_fix(d.fix))
+    return dataclasses.replace(result, diagnostics=[place(d) for d in result.diagnostics])
 
 
 # -- writing safely --------------------------------------------------------------------------
@@ -262,6 +311,7 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
         return outcome.result
     if settings.diff:
         report.diff += _diff(source, doc, outcome.text)
+        outcome = DocumentFix(outcome.text, outcome.fixed, relocated(outcome, doc))
     elif settings.output == STDOUT:
         report.diff += encode(outcome.text, doc.had_bom)
     else:
