@@ -62,14 +62,27 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
 
 
 def _guarded(func: Any, *args: Any) -> Any:
-    """Call ``func``; a bad baseline or a git problem is a usage error (exit 2)."""
+    """Call ``func``; a bad baseline or accept file, or a git problem, is a usage error (exit 2)."""
+    from newslint.accept import AcceptError
     from newslint.baseline import BaselineError
     from newslint.gitdiff import GitError
 
     try:
         return func(*args)
-    except (BaselineError, GitError) as exc:
+    except (AcceptError, BaselineError, GitError) as exc:
         _fail(str(exc))
+
+
+def _accepted(linter: Any, accept_file: str | None) -> Any:
+    """The accepted findings: ``--accept-file``, or ``.newslint-accept.toml`` beside the config."""
+    from newslint.accept import Acceptance
+
+    return _guarded(Acceptance.found, linter.resolved.config.root, accept_file)
+
+
+def _with_accept_file(func: Any) -> Any:
+    return click.option("--accept-file", type=click.Path(dir_okay=False),
+                        help="Accepted findings (default: .newslint-accept.toml in the config's folder).")(func)
 
 
 def _use_color(output_file: str | None = None, to_stderr: bool = False) -> bool:
@@ -175,11 +188,13 @@ def _with_selectors(func: Any) -> Any:
               "report only findings REV's version did not have.")
 @click.option("--show-settings", is_flag=True, help="Print the settings in force (config file, rules, options) and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be linted and exit.")
+@_with_accept_file
 def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics: bool, exit_zero: bool,
           quiet: bool, jobs: int | None, stdin_filename: str, config: str | None, fix: bool, diff: bool,
           unsafe_fixes: bool, output: str | None, baseline_file: str | None, diff_base: str | None,
           no_cache: bool, cache_dir: str, text_field: str, title_field: str, id_field: tuple[str, ...],
-          dask_scheduler: str | None, show_settings: bool, show_files: bool, **cli: Any) -> None:
+          dask_scheduler: str | None, show_settings: bool, show_files: bool, accept_file: str | None,
+          **cli: Any) -> None:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
     from newslint.fixes import STDOUT
@@ -198,8 +213,9 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
         _show(_linter(paths, config, **cli), paths, show_settings, cache_dir)
     linter = _linter(paths, config, cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
+    accepted = _accepted(linter, accept_file)
     fields = _fields(text_field, title_field, id_field)
-    items = gate.inputs(_inputs(linter, paths, stdin_filename, fields))
+    items = accepted.inputs(gate.inputs(_inputs(linter, paths, stdin_filename, fields)))
     if dask_scheduler:
         result = _on_dask(dask_scheduler, paths, linter)
     elif diff_base:
@@ -213,7 +229,7 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
         write_exact(sys.stdout, report.diff)  # not click.echo: it would strip ESC [ ... from a pipe
     else:
         result = _run_with_progress(run, linter, items, jobs, quiet, paths)
-    result = gate.filter(result)
+    result = gate.filter(accepted.filter(result))
     to_stderr = diff or output == STDOUT  # stdout holds the diff or the repaired article
     context = ReportContext(linter.resolved.rules, _use_color(output_file, to_stderr), quiet, statistics,
                             __version__, gate.fingerprints)
@@ -355,13 +371,18 @@ main.add_command(explain, "rule")  # ruff's name for it
 @click.option("-o", "--output", "--output-file", default=DEFAULT_BASELINE, show_default=True,
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
-def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config: str | None, **cli: Any) -> None:
-    """Record the findings in PATHS (default '.') so `check --baseline FILE` reports only new ones."""
+@_with_accept_file
+def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config: str | None,
+                   accept_file: str | None, **cli: Any) -> None:
+    """Record the findings in PATHS (default '.') so `check --baseline FILE` reports only new ones
+    (accepted findings are not recorded: they are never reported)."""
     from newslint.baseline import from_result, save
-    from newslint.runner import lint_paths
+    from newslint.runner import run, sources_of
 
     paths = paths or (".",)
-    result = lint_paths(paths, jobs, linter=_linter(paths, config, **cli))
+    linter = _linter(paths, config, **cli)
+    accepted = _accepted(linter, accept_file)
+    result = accepted.filter(run(linter, accepted.inputs(sources_of(linter, paths)), jobs))
     for message in (*result.problems, *result.crashes):
         _say(message)
     if exit_code(result) in (ExitCode.USAGE, ExitCode.INTERNAL):  # an incomplete baseline would hide findings
@@ -370,3 +391,5 @@ def write_baseline(paths: tuple[str, ...], output: str, jobs: int | None, config
     _guarded(save, from_result(result, output), output)
     count = len(result.diagnostics)
     click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} from {result.files_checked} files to {output}.")
+    for note in result.notes:
+        _say(note)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from newslint.accept import RECORD_FIELD, record_entries
 from newslint.files import open_regular
 from newslint.sources import MAX_FILE_BYTES, Problem, ProblemKind, Source
 
@@ -117,4 +118,8 @@ def _record(path: str, number: int, raw: bytes, fields: Fields) -> Source | Prob
     article = article_of(record, fields)
     if article is None:
         return problem(f"no text in field {fields.text!r}")
-    return Source(path, article, number, _identifier(record, fields))
+    try:
+        accept = record_entries(record[RECORD_FIELD]) if RECORD_FIELD in record else ()
+    except ValueError as exc:
+        return problem(str(exc))
+    return Source(path, article, number, _identifier(record, fields), accept=accept)

@@ -60,6 +60,7 @@ class Source:
     data: bytes | str | None = None
     record: int | None = None
     record_id: str | None = None
+    accept: tuple[tuple[str, str | None], ...] = ()  # a record's own accepted (code, text) pairs
 
 
 def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
