@@ -213,6 +213,9 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
         _show(_linter(paths, config, **cli), paths, show_settings, cache_dir)
     linter = _linter(paths, config, cache_dir, **cli)
     gate = _guarded(Gate, baseline_file, diff_base)  # reads the baseline now: fail before linting
+    warning = gate.baseline.extras_warning(baseline_file) if gate.baseline else None
+    if warning:
+        _say(f"warning: {warning}")
     accepted = _accepted(linter, accept_file)
     fields = _fields(text_field, title_field, id_field)
     items = accepted.inputs(gate.inputs(_inputs(linter, paths, stdin_filename, fields)))
