@@ -49,7 +49,7 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
     from newslint.selection import SelectionError
 
     try:
-        linter = prepare(paths, config=config, cache_dir=cache_dir, rules_dirs=rules_dir,
+        linter = prepare(paths, config=config, find_config=True, cache_dir=cache_dir, rules_dirs=rules_dir,
                          trust_local_rules=trust_local_rules or None, respect_gitignore=respect_gitignore,
                          **{k: _split(v) for k, v in cli.items()})
     except (ConfigError, RegistryError, SelectionError) as exc:

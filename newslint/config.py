@@ -48,11 +48,13 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: Path | None = None
     respect_gitignore: bool = True
+    base: Path | None = None  # the folder patterns are relative to without a config file
 
     @property
     def root(self) -> Path:
-        """The folder that relative globs and paths in the config are relative to."""
-        return self.source.parent if self.source else Path.cwd()
+        """The folder that relative globs and paths in the config are relative to (fixed when the
+        config was made, so a linter sent to another process or machine means the same)."""
+        return self.source.parent if self.source else (self.base or Path.cwd())
 
     @property
     def where(self) -> str:

@@ -366,7 +366,7 @@ def _count(number: int, noun: str) -> str:
 def fix_paths(paths: Sequence[str], unsafe: bool = False, diff: bool = False, output: str | None = None,
               linter: Linter | None = None, **settings: object) -> FixReport:
     """Fix the articles under ``paths`` (files and folders); ``settings`` as for ``prepare``."""
-    linter = linter or prepare(paths, **settings)
+    linter = linter or prepare(paths, **{"find_config": True, **settings})  # type: ignore[arg-type]
     return fix_sources(linter, sources_of(linter, paths), unsafe, diff, output)
 
 

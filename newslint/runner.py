@@ -16,7 +16,7 @@ from typing import Any
 
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
 from newslint.document import Document
-from newslint.registry import load_rules
+from newslint.registry import RuleSet, load_rules
 from newslint.rule import Finding, Fix, FixSafety, Rule, Scope, Severity
 from newslint.sources import Problem, Source, discover, read_document
 from newslint.validate import check_finished, check_signature, describe, validated
@@ -217,25 +217,32 @@ def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
 
 
 # -- setting up a run -----------------------------------------------------------------------
-def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
+def prepare(paths: Sequence[str] = (), config: Config | Path | str | None = None,
             plugins: bool = True, cache_dir: str | Path | None = None,
             rules_dirs: Sequence[str | Path] = (), trust_local_rules: bool | None = None,
-            **cli: Any) -> Linter:
-    """Find and load the config (unless given), load the rules, apply CLI overrides, resolve;
-    with ``cache_dir``, results of unchanged files are reused from that folder.
+            find_config: bool = False, rules: Sequence[Rule] = (), **cli: Any) -> Linter:
+    """Load the config (a file named by ``config``, or with ``find_config`` the nearest one
+    above ``paths``; none otherwise), load the rules (plus ``rules``, Rule objects that replace
+    any rule of the same code), apply CLI overrides, resolve; with ``cache_dir``, results of
+    unchanged files are reused from that folder. Nothing is read from the current folder unless
+    asked, so the same call gives the same linter wherever it runs.
 
     A config's ``rules-dir`` runs Python files from wherever the config lives (a checked-out
     repository), so it is loaded only when trusted (``trust_local_rules``, default: the
     ``NEWSLINT_TRUST_LOCAL_RULES`` environment variable); ``rules_dirs`` named by the caller
     are always loaded. Skipped folders are in ``Linter.untrusted_rules_dirs``."""
     if config is None or isinstance(config, (str, Path)):
-        found = Path(config) if config else _discover_config(paths)
-        config = load_config(found) if found else Config()
+        found = Path(config) if config else (_discover_config(paths) if find_config else None)
+        config = load_config(found) if found else Config(base=Path.cwd())
     config = config.with_cli(**{k: v for k, v in cli.items() if v or v is False})
     trusted = trusted_local_rules() if trust_local_rules is None else trust_local_rules
     skipped = () if trusted else config.rules_dirs
     ruleset = load_rules((*(Path(d) for d in rules_dirs), *(() if skipped else config.rules_dirs)),
                          plugins=plugins)
+    if rules:
+        given = {rule.code: rule for rule in rules}
+        ruleset = RuleSet(tuple(sorted((*given.values(), *(r for r in ruleset.rules if r.code not in given)),
+                                       key=lambda r: r.code)))
     try:
         resolved = resolve(config, ruleset)
     except ValueError as exc:  # ConfigError, SelectionError: a skipped folder may be why
@@ -270,7 +277,8 @@ def _discover_config(paths: Sequence[str]) -> Path | None:
 # -- running -------------------------------------------------------------------------------
 def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = None,
               **settings: Any) -> list[Diagnostic]:
-    """Lint one article given as text (or bytes); ``settings`` as for ``prepare``."""
+    """Lint one article given as text (or bytes); ``settings`` as for ``prepare`` (no config
+    file is read unless ``config=PATH`` names one)."""
     linter = linter or prepare([], **settings)
     return run(linter, [Source(path, text)], jobs=1).diagnostics
 
@@ -278,8 +286,9 @@ def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = N
 def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | None = None,
                fields: Any = None, **settings: Any) -> RunResult:
     """Lint files and folders (JSON Lines files record by record, reading ``fields``, a
-    ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
-    linter = linter or prepare(paths, **settings)
+    ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...),
+    by default with the config found above ``paths`` (``find_config=False``: none)."""
+    linter = linter or prepare(paths, **{"find_config": True, **settings})
     return run(linter, sources_of(linter, paths, fields), jobs)
 
 

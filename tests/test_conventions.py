@@ -111,7 +111,7 @@ def test_rule_options_in_kebab_case_and_old_spelling(tmp_path: Path, spelling: s
     from newslint.runner import prepare
 
     (tmp_path / "newslint.toml").write_text(f"[rules.NL301]\n{spelling} = 3\n")
-    linter = prepare([str(tmp_path)])
+    linter = prepare([str(tmp_path)], find_config=True)
     assert linter.resolved.options["NL301"]["max_title_words"] == 3  # as the rule declares it
 
 

@@ -194,7 +194,8 @@ def test_the_library_loads_no_local_rules_unless_asked(tmp_path: Path) -> None:
     repo = checkout_with_local_rules(tmp_path)
     from newslint.runner import prepare
 
-    linter = prepare([str(repo)])
+    assert prepare([str(repo)]).all_rules == prepare([]).all_rules  # no config read unless asked
+    linter = prepare([str(repo)], find_config=True)
     assert linter.untrusted_rules_dirs == (repo / "myrules",)
     assert "LC001" not in {r.code for r in linter.all_rules} and not (repo / "myrules" / "ran").exists()
     assert "LC001" in {r.code for r in prepare([str(repo)], rules_dirs=[repo / "myrules"]).all_rules}
