@@ -368,6 +368,61 @@ def explain(rule: str, config: str | None, **sources: Any) -> None:
 main.add_command(explain, "rule")  # ruff's name for it
 
 
+@main.command("report")
+@click.argument("paths", nargs=-1)
+@_with_selectors
+@click.option("-o", "--output-file", default="newslint-report.html", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), help="The HTML file to write ('-': stdout).")
+@click.option("--compare", type=click.Path(dir_okay=False, exists=True),
+              help="An earlier report (HTML) to show the changes since.")
+@click.option("--examples", default=3, show_default=True, type=click.IntRange(min=0), help="Examples kept per rule.")
+@click.option("--title", default="newslint report", show_default=True, help="The page's title.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+@_with_fields
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh; don't read or write the cache.")
+@click.option("--cache-dir", default=".newslint_cache", show_default=True, type=click.Path(file_okay=False),
+              help="Where to keep results of unchanged files between runs.")
+@_with_accept_file
+def corpus_report(paths: tuple[str, ...], output_file: str, compare: str | None, examples: int, title: str,
+                  jobs: int | None, text_field: str, title_field: str, id_field: tuple[str, ...], no_cache: bool,
+                  cache_dir: str, config: str | None, accept_file: str | None, **cli: Any) -> None:
+    """Write an HTML report of the findings in PATHS (default '.'): per rule, family and source,
+    the articles with the most findings, examples in context. Exit 0 when written, whatever it found."""
+    from newslint.report import build
+    from newslint.reporters.html import render
+    from newslint.runner import RunResult
+
+    paths = paths or (".",)
+    linter = _linter(paths, config, None if no_cache else cache_dir, **cli)
+    before = _guarded(_earlier, compare) if compare else None
+    accepted = _accepted(linter, accept_file)
+    report = build(linter, _inputs(linter, paths, "-", _fields(text_field, title_field, id_field)), jobs,
+                   accepted, examples)
+    page = render(report, title, __version__, paths, before)
+    if output_file == "-":
+        _emit(page, None, False, True)
+    elif not _emit(page, output_file, False, True):
+        sys.exit(ExitCode.USAGE)
+    for message in (*report.problems, *report.crashes):
+        _say(message)
+    _say(f"wrote {output_file}: {report.articles:,} articles, {report.findings:,} findings")
+    sys.exit(exit_code(RunResult(problems=report.problems, crashes=report.crashes)))
+
+
+def _earlier(path: str) -> dict[str, Any]:
+    """The figures of an earlier report, or a usage error saying why there are none."""
+    from newslint.files import read_regular
+    from newslint.reporters.html import earlier_summary
+
+    try:
+        summary = earlier_summary(read_regular(path, 256 * 1024 * 1024).decode("utf-8", "replace"))
+    except (OSError, ValueError) as exc:
+        _fail(f"{path}: cannot read the earlier report: {exc}")
+    if summary is None:
+        _fail(f"{path}: not a newslint report (no summary in it)")
+    return summary  # type: ignore[return-value]
+
+
 @main.command("baseline")
 @click.argument("paths", nargs=-1)
 @_with_selectors

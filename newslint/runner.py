@@ -310,6 +310,13 @@ def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = N
     return gather(linter, _map(linter, _sources_only(inputs, result), jobs), result, on_result)
 
 
+def lint_each(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None,
+              result: RunResult | None = None) -> Iterator[tuple[Source, FileResult]]:
+    """Each source with its result as it is linted (in parallel when worthwhile), in input
+    order; problems among ``inputs`` go to ``result``. ``gather`` finishes a run from them."""
+    return _map(linter, _sources_only(inputs, result if result is not None else RunResult()), jobs)
+
+
 def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: RunResult | None = None,
            on_result: Callable[[FileResult], None] | None = None) -> RunResult:
     """Merge per-source results (computed here, in a pool, or on a cluster), finish the corpus
