@@ -66,7 +66,7 @@ class Accepted:
         """Whether this entry accepts the finding ``d`` (``relative``: its path from the root)."""
         from newslint.paths import matches
 
-        if self.code not in (d.code, d.rule):
+        if self.code.strip().upper() != d.code and self.code.strip().lower() != d.rule:
             return False
         if self.path is not None and (relative is None or not matches((self.path,), relative)):
             return False
@@ -156,8 +156,9 @@ class Acceptance:
                     Accepted(code, "record", None, text, None, n) for n, (code, text) in enumerate(accept, 1))
             yield item
 
-    def keep(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """The findings no entry accepts (one file's, or a whole run's)."""
+    def keep(self, diagnostics: Sequence[Diagnostic], count: bool = True) -> list[Diagnostic]:
+        """The findings no entry accepts (one file's, or a whole run's); ``count``: add the
+        others to the summary's count of accepted findings."""
         if not self.entries and not self.records:
             return list(diagnostics)
         from newslint.baseline import fingerprints
@@ -173,8 +174,13 @@ class Acceptance:
                 kept.append(d)
             else:
                 self.used.add(id(entry))
-                self.hidden += 1
+                self.hidden += count
         return kept
+
+    def fixing(self, linter: Any) -> Any:
+        """``linter`` as ``--fix`` should use it: accepted findings are neither reported nor
+        repaired (a person accepted that text as it is)."""
+        return _Accepting(linter, self)
 
     def filter(self, result: RunResult) -> RunResult:
         """``result`` without accepted findings, with the count and any stale entries noted."""
@@ -194,3 +200,19 @@ class Acceptance:
             notes += [f"{path}[{record}]: {RECORD_FIELD} {entry.code} accepts nothing any more (stale)"
                       for entry in entries if id(entry) not in self.used]
         return notes
+
+
+class _Accepting:
+    """A linter whose documents' accepted findings are dropped as they are found."""
+
+    def __init__(self, linter: Any, acceptance: Acceptance):
+        self._linter, self._acceptance = linter, acceptance
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._linter, name)
+
+    def lint_document(self, doc: Any, source: Any = None, corpus: bool = True) -> Any:
+        """The linter's result without accepted findings (not counted: passes repeat them)."""
+        result = self._linter.lint_document(doc, source, corpus)
+        result.diagnostics = self._acceptance.keep(result.diagnostics, count=False)
+        return result

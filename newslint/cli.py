@@ -227,7 +227,7 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
         from newslint.fixes import fix_sources
         from newslint.reporters.escape import write_exact
 
-        report = fix_sources(linter, items, unsafe_fixes, diff, output, fields)
+        report = fix_sources(accepted.fixing(linter), items, unsafe_fixes, diff, output, fields)
         result = report.result
         write_exact(sys.stdout, report.diff)  # not click.echo: it would strip ESC [ ... from a pipe
     else:

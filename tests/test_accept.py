@@ -110,3 +110,13 @@ def test_a_malformed_record_field_is_reported_by_record(tmp_path: Path) -> None:
     result = check("crawl.jsonl", cwd=tmp_path)
     assert result.exit_code == 2
     assert "crawl.jsonl:1: record 1: newslint_accept must be a list of objects with code and reason" in result.stderr
+
+
+def test_fix_leaves_accepted_findings_as_they_are(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Council meets\n\nThe council\u200b met\u200b on Monday.\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text("")
+    accept(tmp_path, 'path = "story.txt"\ncode = "NL204"\ntext = "\\u200b"\nreason = "kept on purpose"')
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "NL204", "--fix", str(story)])
+    assert result.exit_code == 0, result.output
+    assert story.read_text(encoding="utf-8").count("\u200b") == 2  # neither was repaired
