@@ -53,7 +53,8 @@ def result_object(d: Diagnostic, fingerprint: str, index: dict[str, int]) -> dic
         location["physicalLocation"]["region"] = {"startLine": d.record}
         location["logicalLocations"] = [{"name": f"record {d.record}", "kind": "object",
                                          "fullyQualifiedName": f"{uri(d.path)}[{d.record}]"}]
-        location["properties"] = {"record": d.record, "recordId": d.record_id, "articleRegion": region}
+        location["properties"] = {"record": d.record, "recordId": shown(d.record_id) if d.record_id else None,
+                                  "articleRegion": region}
     item.update({"level": LEVELS[d.severity], "message": {"text": shown(d.message + in_record(d))},
                  "locations": [location], "partialFingerprints": {FINGERPRINT_KEY: fingerprint}})
     return item
