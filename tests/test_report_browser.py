@@ -34,7 +34,9 @@ def test_the_report_renders_in_chromium_with_charts_and_no_console_error(browser
     from selenium.webdriver.common.by import By
 
     page = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["report", "--no-cache", str(ROOT / "seeds"),
+    # -j 1: a pool forked from this test process, whose other tests may already have run the
+    # semantic model's threads, could hang in its workers (a fork copies no threads)
+    result = CliRunner().invoke(main, ["report", "--no-cache", "-j", "1", str(ROOT / "seeds"),
                                        str(ROOT / "tests" / "fixtures" / "rules"), "-o", str(page)])
     assert result.exit_code == 0, result.output
     browser.get(page.as_uri())
