@@ -6,7 +6,8 @@ articles (seeds, test fixtures, and ../shared/corpus when present), then measure
 fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
 
 - floor: read every file and run one compiled regular expression over each line;
-- newslint, cold (`--no-cache`) and warm (a second run that reuses the cache); when the
+- newslint, cold (`--no-cache`) and warm (a second run that reuses the cache), and
+  `newslint report` (the HTML corpus report, cold) against `newslint check` cold; when the
   `newslint[semantic]` extra is installed, also cold with NL101's semantic test off;
 - proselint (`proselint check`), if the command is installed: on a sample, throughput
   extrapolated (it is much slower);
@@ -16,6 +17,7 @@ Then `newslint check` on one article, including interpreter start (median of 5).
 
     python benchmarks/speed.py                       # 10,000 and 100,000 articles
     python benchmarks/speed.py --sizes 2000 --quick  # a quick look
+    python benchmarks/speed.py --report-only         # newslint report against newslint check
 """
 from __future__ import annotations
 
@@ -63,10 +65,10 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
 """
 
 
-def sources() -> list[str]:
+def sources(shared: Path = ROOT.parent / "shared") -> list[str]:
     """The articles the corpora are made of."""
     folders = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "clean", ROOT / "tests" / "fixtures" / "clean-other",
-               ROOT.parent / "shared" / "corpus" / "clean", ROOT.parent / "shared" / "corpus" / "injected"]
+               shared / "corpus" / "clean", shared / "corpus" / "injected"]
     return [p.read_text(encoding="utf-8") for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))]
 
 
@@ -120,7 +122,11 @@ def datatrove_available() -> bool:
     return check.returncode == 0
 
 
-def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: bool) -> None:
+REPORT = "newslint report (HTML, --no-cache)"
+
+
+def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: bool,
+             report_only: bool = False) -> None:
     corpus = work / f"corpus-{count}"
     size = build(corpus, count, texts)
     newslint = newslint_command()
@@ -128,10 +134,18 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
     plans = [
         ("floor: read + one regex per line", [sys.executable, "-c", FLOOR, str(corpus)], count),
         ("newslint cold (--no-cache)", [*newslint, "check", "-q", "--no-cache", "--exit-zero", str(corpus)], count),
+        (REPORT, [*newslint, "report", "--no-cache", "-o", str(work / f"report-{count}.html"), str(corpus)], count),
         ("newslint warm cache (1st run fills it)", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
         ("newslint warm cache", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
     ]
-    if semantic_installed():  # the extra changes NL101's cost: measure the run without it too
+    if report_only:  # `newslint report` against `newslint check` alone, NL101's meaning test off in
+        plans, peers = plans[1:3], False  # both when installed (the sentence model would be most of the time)
+        if semantic_installed():
+            lexical = work / "lexical.toml"
+            lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
+            at = len(newslint) + 1  # after the subcommand
+            plans = [(label, [*command[:at], "--config", str(lexical), *command[at:]], n) for label, command, n in plans]
+    elif semantic_installed():  # the extra changes NL101's cost: measure the run without it too
         lexical = work / "lexical.toml"
         lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
         plans.insert(2, ("newslint cold, NL101 without meaning (semantic = false)",
@@ -185,30 +199,43 @@ def report(rows: list[dict], one: float) -> None:
     sizes = sorted({r["size"] for r in rows})
     if len(sizes) > 1:
         small, big = sizes[0], sizes[-1]
-        for tool in ("newslint cold (--no-cache)", "newslint warm cache"):
-            a = next(r for r in rows if r["size"] == small and r["tool"] == tool)
-            b = next(r for r in rows if r["size"] == big and r["tool"] == tool)
+        for tool in ("newslint cold (--no-cache)", REPORT, "newslint warm cache"):
+            a = next((r for r in rows if r["size"] == small and r["tool"] == tool), None)
+            b = next((r for r in rows if r["size"] == big and r["tool"] == tool), None)
+            if a is None or b is None:
+                continue
             print(f"\n{tool}: {big // small}x the articles took {b['wall'] / a['wall']:.1f}x the time; "
                   f"peak memory {a['rss']:.0f} MB -> {b['rss']:.0f} MB")
-    print(f"\nnewslint check on one article (interpreter start included, median of 5): {one:.2f} s")
+    for size in sizes:
+        check = next((r for r in rows if r["size"] == size and r["tool"].startswith("newslint cold")), None)
+        html = next((r for r in rows if r["size"] == size and r["tool"] == REPORT), None)
+        if check and html:
+            print(f"\n{size:,} articles: newslint report took {html['wall'] / check['wall']:.2f}x the time of "
+                  f"newslint check ({html['rss']:.0f} MB peak against {check['rss']:.0f} MB)")
+    if one:
+        print(f"\nnewslint check on one article (interpreter start included, median of 5): {one:.2f} s")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--quick", action="store_true", help="skip the peers")
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure only `newslint report` against `newslint check` (both cold)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared folder whose corpus/ adds articles (default ../shared)")
     parser.add_argument("--peer-python", default=sys.executable,
                         help="a Python that has datatrove (and proselint on its PATH's side)")
     args = parser.parse_args()
     global PEER_PYTHON
     PEER_PYTHON = args.peer_python
-    texts = sources()
+    texts = sources(args.shared)
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
         for count in args.sizes:
-            run_size(count, texts, Path(tmp), rows, peers=not args.quick)
+            run_size(count, texts, Path(tmp), rows, peers=not args.quick, report_only=args.report_only)
             shutil.rmtree(Path(tmp) / f"corpus-{count}")
-        one = startup(texts, Path(tmp))
+        one = 0.0 if args.report_only else startup(texts, Path(tmp))
     report(rows, one)
     return 0
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_BASELINE = ".newslint-baseline.json"
 FORMAT_VERSION = 1
 FORMAT_KEY = "newslint-baseline"  # names the format, so another tool's JSON is not mistaken for one
+MADE_BY_KEY = "made-by"           # newslint's version and extras (optional: older files lack it)
 FINGERPRINT_KEY = "newslint/v1"   # the SARIF partialFingerprints key
 TEXT_SHOWN = 120                  # characters of flagged text kept for people reading the file
 MAX_BYTES = 512 * 1024 * 1024     # about two million findings; more is not a baseline we wrote
@@ -106,23 +107,60 @@ def fingerprints(diagnostics: Iterable[Diagnostic], root: str | None = None) -> 
 
 # -- the file ------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class MadeBy:
+    """What made a baseline: newslint's version and its installed extras (``newslint.extras``)."""
+
+    version: str
+    extras: tuple[str, ...]
+
+    @classmethod
+    def now(cls) -> MadeBy:
+        """This newslint."""
+        from newslint import __version__
+        from newslint.extras import installed_extras
+
+        return cls(__version__, installed_extras())
+
+    def to_json(self) -> dict[str, Any]:
+        """As the baseline file keeps it."""
+        return {"version": self.version, "extras": list(self.extras)}
+
+
+@dataclass(frozen=True)
 class Baseline:
     """The findings recorded in a baseline file, and the folder their paths are relative to."""
 
     entries: tuple[Entry, ...]
     root: str
+    made_by: MadeBy | None = None  # None in a file written before it was recorded
 
     def dumps(self) -> str:
         """The file's text: sorted, pretty JSON, one key per line, stable across runs."""
         items = sorted(self.entries, key=lambda e: (e.path, e.code, e.occurrence, e.text, e.fingerprint))
-        data = {FORMAT_KEY: FORMAT_VERSION, "findings": [e.to_json() for e in items]}
+        data: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION}
+        if self.made_by is not None:
+            data[MADE_BY_KEY] = self.made_by.to_json()
+        data["findings"] = [e.to_json() for e in items]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def extras_warning(self, path: str) -> str | None:
+        """A warning when this run's extras differ from those that made the baseline."""
+        from newslint.extras import difference, installed_extras
+
+        if self.made_by is None:
+            return None
+        differs = difference(self.made_by.extras, installed_extras())
+        if differs is None:
+            return None
+        return (f"baseline {path} was made with newslint {self.made_by.version} and extras "
+                f"[{', '.join(self.made_by.extras) or 'none'}]; {differs}: rules may find other things "
+                "than it recorded (install the same extras, or run `newslint baseline` again)")
 
 
 def from_result(result: RunResult, baseline_path: str) -> Baseline:
     """A baseline of every finding in ``result``, with paths relative to the file's folder."""
     root = os.path.dirname(os.path.abspath(baseline_path))
-    return Baseline(tuple(e for _, e in entries(result.diagnostics, root)), root)
+    return Baseline(tuple(e for _, e in entries(result.diagnostics, root)), root, MadeBy.now())
 
 
 def save(baseline: Baseline, path: str) -> None:
@@ -152,7 +190,7 @@ def load(path: str) -> Baseline:
         hint = " (the file looks truncated)" if truncated else ""
         raise BaselineError(f"baseline {path} is not valid JSON{hint}: {one_line(str(exc))}; "
                             "recreate it with `newslint baseline`") from None
-    return Baseline(_parse(data, path), os.path.dirname(os.path.abspath(path)))
+    return Baseline(_parse(data, path), os.path.dirname(os.path.abspath(path)), _made_by(data, path))
 
 
 def _parse(data: Any, path: str) -> tuple[Entry, ...]:
@@ -164,9 +202,22 @@ def _parse(data: Any, path: str) -> tuple[Entry, ...]:
         raise BaselineError(f"baseline {path} has format version {one_line(repr(version))}; this "
                             f"newslint reads version {FORMAT_VERSION}: recreate it with `newslint baseline`")
     findings = data.get("findings")
-    if not isinstance(findings, list) or set(data) != {FORMAT_KEY, "findings"}:
-        raise BaselineError(f"baseline {path}: expected exactly the keys {FORMAT_KEY!r} and 'findings' (a list)")
+    if not isinstance(findings, list) or set(data) - {MADE_BY_KEY} != {FORMAT_KEY, "findings"}:
+        raise BaselineError(f"baseline {path}: expected the keys {FORMAT_KEY!r}, 'findings' (a list) "
+                            f"and optionally {MADE_BY_KEY!r}")
     return tuple(_entry(item, index, path) for index, item in enumerate(findings))
+
+
+def _made_by(data: dict[str, Any], path: str) -> MadeBy | None:
+    """The header saying what made the baseline (None in an older file)."""
+    if MADE_BY_KEY not in data:
+        return None
+    made = data[MADE_BY_KEY]
+    if not isinstance(made, dict) or set(made) != {"version", "extras"} or not isinstance(
+            made["version"], str) or not isinstance(made["extras"], list) or not all(
+            isinstance(e, str) for e in made["extras"]):
+        raise BaselineError(f"baseline {path}: {MADE_BY_KEY!r} must be {{\"version\": ..., \"extras\": [...]}}")
+    return MadeBy(made["version"], tuple(made["extras"]))
 
 
 def _entry(item: Any, index: int, path: str) -> Entry:

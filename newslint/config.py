@@ -27,7 +27,7 @@ from newslint.selection import select_rules, validate_selectors
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 LIST_KEYS = ("select", "ignore", "extend-select", "include", "exclude")
-KNOWN_KEYS = frozenset((*LIST_KEYS, "per-file-ignores", "rules-dir", "rules"))
+KNOWN_KEYS = frozenset((*LIST_KEYS, "per-file-ignores", "rules-dir", "rules", "respect-gitignore"))
 DEFAULT_INCLUDE = ("*.txt",)
 # Every rule's table in the config may set this: the confidence its findings need to be reported.
 MIN_CONFIDENCE = "min-confidence"
@@ -51,11 +51,14 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: Path | None = None
     min_confidence: float | None = None  # the command line's, for every rule; replaces the rest
+    respect_gitignore: bool = True
+    base: Path | None = None  # the folder patterns are relative to without a config file
 
     @property
     def root(self) -> Path:
-        """The folder that relative globs and paths in the config are relative to."""
-        return self.source.parent if self.source else Path.cwd()
+        """The folder that relative globs and paths in the config are relative to (fixed when the
+        config was made, so a linter sent to another process or machine means the same)."""
+        return self.source.parent if self.source else (self.base or Path.cwd())
 
     @property
     def where(self) -> str:
@@ -64,11 +67,13 @@ class Config:
 
     def with_cli(self, select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
                  ignore: Sequence[str] = (), include: Sequence[str] = (),
-                 exclude: Sequence[str] = (), min_confidence: float | None = None) -> Config:
+                 exclude: Sequence[str] = (), min_confidence: float | None = None,
+                 respect_gitignore: bool | None = None) -> Config:
         """This config with command-line options layered on top (CLI select replaces)."""
         return replace(
             self,
             min_confidence=self.min_confidence if min_confidence is None else min_confidence,
+            respect_gitignore=self.respect_gitignore if respect_gitignore is None else respect_gitignore,
             select=tuple(select) if select else self.select,
             extend_select=(*self.extend_select, *extend_select),
             ignore=(*self.ignore, *ignore),
@@ -139,6 +144,11 @@ def parse_table(data: Mapping[str, Any], path: Path | None) -> Config:
         if key in data:
             values[key.replace("-", "_")] = _strings(data[key], key, where)
     root = path.parent if path else Path.cwd()
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise ConfigError(f"{where}: key 'respect-gitignore' must be true or false, "
+                              f"got {_shown(data['respect-gitignore'])}")
+        values["respect_gitignore"] = data["respect-gitignore"]
     if "rules-dir" in data:
         dirs = data["rules-dir"]
         dirs = [dirs] if isinstance(dirs, str) else _strings(dirs, "rules-dir", where)
@@ -192,20 +202,15 @@ class ResolvedConfig:
 
 
 def ignored_selectors(config: Config, path: str) -> tuple[str, ...]:
-    """The per-file-ignores selectors whose glob matches ``path``."""
-    from fnmatch import fnmatch
+    """The per-file-ignores selectors whose pattern matches ``path`` (gitignore-style, relative
+    to the config's folder, as include and exclude; see ``newslint.paths``)."""
+    if not config.per_file_ignores:
+        return ()
+    from newslint.paths import matches, relative_to
 
-    posix = Path(path).as_posix()
-    try:
-        relative = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
-    except ValueError:
-        relative = posix
-    name = Path(path).name
-    found: list[str] = []
-    for glob, codes in config.per_file_ignores:
-        if any(fnmatch(candidate, glob) for candidate in (posix, relative, name)):
-            found.extend(codes)
-    return tuple(found)
+    relative = relative_to(path, config.root)
+    return tuple(code for pattern, codes in config.per_file_ignores
+                 if matches((pattern,), relative) for code in codes)
 
 
 def select_rules_subset(rules: tuple[Rule, ...], ignore: Sequence[str]) -> tuple[Rule, ...]:
@@ -237,6 +242,9 @@ def resolve(config: Config, ruleset: RuleSet) -> ResolvedConfig:
     if config.min_confidence is not None:
         floors = dict.fromkeys(floors, _checked_floor(config.min_confidence, "--min-confidence", "command line"))
     enabled = select_rules(ruleset, config.select, config.extend_select, config.ignore)
+    if not enabled:  # a run of no rule would pass everything: say why instead
+        raise ConfigError(f"{where}: no rule is enabled: {_selection_shown(config)} leaves none "
+                          "(`newslint check --show-settings` shows where each setting comes from)")
     _check_requirements(enabled, where)
     return ResolvedConfig(config, enabled, MappingProxyType(options), ruleset.rules,
                           MappingProxyType({r.code: floors[r.code] for r in enabled if floors[r.code]}))
@@ -249,6 +257,14 @@ def _checked_floor(value: Any, key: str, where: str) -> float:
     return floor
 
 
+def _selection_shown(config: Config) -> str:
+    """The selectors in force, as a person would write them."""
+    parts = [f"select {', '.join(config.select)}" if config.select else "the default rules"]
+    parts += [f"extend-select {', '.join(config.extend_select)}"] if config.extend_select else []
+    parts += [f"ignore {', '.join(config.ignore)}"] if config.ignore else []
+    return parts[0] + (" with " + " and ".join(parts[1:]) if parts[1:] else "")
+
+
 def _check_requirements(rules: Sequence[Rule], where: str) -> None:
     from importlib.util import find_spec
 
@@ -259,19 +275,32 @@ def _check_requirements(rules: Sequence[Rule], where: str) -> None:
                                   f"package, which is not installed: {install}")
 
 
+def option_name(key: str) -> str:
+    """How an option is written in a config: kebab-case (``max-words``; ``max_words`` is also read)."""
+    return key.replace("_", "-")
+
+
 def _checked_options(rule: Rule, given: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The options given for ``rule``, checked and keyed as the rule declares them."""
+    declared = {option_name(key): key for key in rule.options}
+    checked: dict[str, Any] = {}
     for name, value in given.items():
-        if name not in rule.options:
-            known = ", ".join(sorted(rule.options)) or "none"
+        key = declared.get(option_name(name))
+        if key is None:
+            known = ", ".join(sorted(declared)) or "none"
             raise ConfigError(f"{where}: rules.{rule.name}.{name}: unknown option (known: {known})")
-        default = rule.options[name]
+        if key in checked:
+            raise ConfigError(f"{where}: rules.{rule.name}.{name}: given twice "
+                              f"(as {option_name(key)} and {key})")
+        checked[key] = value
+        default = rule.options[key]
         if not _same_type(value, default):
             raise ConfigError(f"{where}: rules.{rule.name}.{name}: expected "
                               f"{type(default).__name__}, got {type(value).__name__} {_shown(value)}")
         out_of_range = _out_of_range(value, default)
         if out_of_range:
             raise ConfigError(f"{where}: rules.{rule.name}.{name}: {out_of_range}, got {_shown(value)}")
-    return dict(given)
+    return checked
 
 
 def _out_of_range(value: Any, default: Any) -> str | None:

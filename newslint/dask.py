@@ -15,7 +15,9 @@ cross-file findings (near-duplicates) are the same as on one machine.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newslint.integrations.records import as_source
@@ -24,18 +26,32 @@ from newslint.runner import FileResult, Linter, RunResult, gather, prepare
 from newslint.sources import Problem, Source
 
 
-def _lint_partition(items: Sequence[Any], linter: Linter, fields: Fields, partition: int
-                    ) -> list[tuple[Source, FileResult]]:
-    """Lint one partition on a worker; only compact results travel back."""
+def _lint_partition(items: Sequence[Any], linter: Linter, fields: Fields, partition: int,
+                    folder: str = "") -> list[tuple[Source, FileResult]]:
+    """Lint one partition on a worker; only compact results travel back. A relative file path
+    is read from ``folder``, the client's current folder (a worker's own may be any other), and
+    reported as it was given."""
     where = f"<partition {partition}>"
     pairs = []
     for number, item in enumerate(items, 1):
         source = as_source(item, where, number, fields)
         if isinstance(source, Problem):
             pairs.append((Source(source.path), FileResult(problems=[source])))
+        elif source.data is None and folder and not os.path.isabs(source.path):
+            read = replace(source, path=os.path.join(folder, source.path))
+            pairs.append((source, _renamed(linter.lint_source(read, corpus=True, use_cache=False),
+                                           read.path, source.path)))
         else:
             pairs.append((source, linter.lint_source(source, corpus=True, use_cache=False)))
     return pairs
+
+
+def _renamed(result: FileResult, old: str, new: str) -> FileResult:
+    """``result`` with the path ``old`` shown as ``new`` again."""
+    def named(item: Any) -> Any:
+        return replace(item, path=new) if item.path == old else item
+    return replace(result, diagnostics=[named(d) for d in result.diagnostics],
+                   problems=[named(p) for p in result.problems], crashes=[named(c) for c in result.crashes])
 
 
 def lint_bag(bag: Any, linter: Linter | None = None, fields: Fields = Fields(), **settings: Any) -> RunResult:
@@ -45,7 +61,8 @@ def lint_bag(bag: Any, linter: Linter | None = None, fields: Fields = Fields(), 
     import dask
 
     linter = linter or prepare([], **settings)
-    tasks = [dask.delayed(_lint_partition)(part, linter, fields, number)
+    folder = os.getcwd()  # relative paths travel with the folder they are relative to
+    tasks = [dask.delayed(_lint_partition)(part, linter, fields, number, folder)
              for number, part in enumerate(bag.to_delayed())]
     partitions = dask.compute(*tasks)
     return gather(linter, (pair for pairs in partitions for pair in pairs))  # input order
@@ -62,12 +79,11 @@ def lint_paths_on(address: str, paths: Sequence[str], linter: Linter, partitions
     from dask import bag as db
     from distributed import Client
 
-    from newslint.sources import discover
+    from newslint.runner import sources_of
 
-    config = linter.resolved.config
     result = RunResult()
     sources = []
-    for item in discover(paths, config.include, config.exclude):
+    for item in sources_of(linter, paths):
         (result.problems.append if isinstance(item, Problem) else sources.append)(item)  # type: ignore[arg-type]
     with Client(address, timeout=timeout):
         if sources:

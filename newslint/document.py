@@ -106,6 +106,11 @@ class Document:
         index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
         return index + 1, offset - self._line_starts[index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based (line, column): the inverse of ``position``."""
+        starts = self._line_starts
+        return starts[min(max(line, 1), len(starts)) - 1] + column - 1
+
     def line_of(self, offset: int) -> int:
         """The 1-based line number holding ``offset``."""
         return self.position(offset)[0]

@@ -21,23 +21,27 @@ absolute names) and quotes names as git does when they need it, so ``patch -p0``
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import difflib
+import io
 import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from newslint.baseline import normal_path
 from newslint.document import BOM, Document
 from newslint.files import FileChanged, atomic_file, write_atomically
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
-                             prepare)
-from newslint.sources import Problem, ProblemKind, Source, discover, read_document
+                             prepare, sources_of)
+from newslint.sources import Problem, ProblemKind, Source, read_document
 
 MAX_PASSES = 10  # each pass applies every non-overlapping fix, so real articles settle in 2 or 3
+STDOUT = "-"  # as ``output``: the repaired article goes to ``FixReport.diff``, for stdout
 
 
 # -- choosing and applying fixes --------------------------------------------------------------
@@ -93,6 +97,7 @@ class DocumentFix:
     result: FileResult    # the lint of ``text``: what remains
     settled: bool = True  # False when fixes kept changing the text for MAX_PASSES passes
     before: FileResult | None = None  # the lint of the text as it was read (None: ``result``)
+    passes: tuple[tuple[LocatedFix, ...], ...] = ()  # the fixes applied, pass by pass
 
 
 def _reparse(text: str, doc: Document) -> Document:
@@ -106,15 +111,16 @@ def fix_document(linter: Linter, doc: Document, source: Source | None = None, un
     first = result = linter.lint_document(doc, source, corpus)
     if doc.decode_problem is not None:  # the text holds U+FFFD for lost bytes: never write it
         return DocumentFix(doc.text, 0, first)
-    text, fixed = doc.text, 0
+    text, fixed, applied = doc.text, 0, []
     for passes in range(MAX_PASSES + 1):
         chosen = choose_fixes(result.diagnostics, len(text), unsafe)
         new = apply_fixes(text, chosen) if chosen else text
         if new == text:
-            return DocumentFix(text, fixed, result, before=first)
+            return DocumentFix(text, fixed, result, before=first, passes=tuple(applied))
         if passes == MAX_PASSES:
             break  # still changing: a rule's fix may undo another's, so trust none of it
         text, fixed = new, fixed + len(chosen)
+        applied.append(tuple(chosen))
         result = linter.lint_document(_reparse(text, doc), source, corpus)
     return DocumentFix(doc.text, 0, first, settled=False)
 
@@ -163,6 +169,52 @@ def _diff(source: Source, doc: Document, text: str) -> bytes:
     return unified_diff(*record, diff_name(f"{source.path}:{source.record}"))
 
 
+def original_offset(offset: int, passes: Sequence[Sequence[LocatedFix]]) -> int:
+    """Where a character offset in the repaired text was before the fixes of ``passes`` were
+    applied (text a fix inserted maps to where its edit started)."""
+    for fixes in reversed(passes):
+        shift = 0
+        for edit in sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end)):
+            new_start = edit.start + shift
+            if offset < new_start:
+                break
+            if offset < new_start + len(edit.replacement):
+                offset = edit.start - shift
+                break
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        offset -= shift
+    return offset
+
+
+def relocated(outcome: DocumentFix, doc: Document) -> FileResult:
+    """The findings that would remain after fixing, placed in the text as it is on disk (what
+    ``--diff`` reports, since it writes nothing)."""
+    result = outcome.result
+    if not outcome.passes:
+        return result
+    fixed = _reparse(outcome.text, doc)
+
+    def back(line: int, column: int) -> int:
+        return original_offset(fixed.offset(line, column), outcome.passes)
+
+    def place_fix(fix: LocatedFix | None) -> LocatedFix | None:
+        if fix is None:
+            return None
+        edits = tuple(LocatedEdit(start, end, e.replacement, *doc.position(start), *doc.position(end))
+                      for e in fix.edits
+                      for start, end in [(back(e.start_line, e.start_column), back(e.end_line, e.end_column))])
+        return dataclasses.replace(fix, edits=edits)
+
+    def place(d: Diagnostic) -> Diagnostic:
+        start, end = back(d.line, d.column), back(d.end_line, d.end_column)
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
+        return dataclasses.replace(d, line=line, column=column, end_line=end_line, end_column=end_column,
+                                   context=doc.line_text(line) if d.context else d.context,
+                                   fix=place_fix(d.fix))
+    return dataclasses.replace(result, diagnostics=[place(d) for d in result.diagnostics])
+
+
 # -- writing safely --------------------------------------------------------------------------
 def encode(text: str, had_bom: bool) -> bytes:
     """The bytes of a document's text, with its BOM put back."""
@@ -177,8 +229,8 @@ class FixReport:
     result: RunResult = field(default_factory=RunResult)
     fixed: int = 0
     changed: list[str] = field(default_factory=list)
-    diff: bytes = b""  # the unified diff of every change, when asked for instead of writing
-    diffs: dict[str, bytes] = field(default_factory=dict)  # the same, by path (path:record)
+    diff: bytes = b""  # for stdout: the unified diff of every change (--diff), or the repaired article (--output -)
+    diffs: dict[str, bytes] = field(default_factory=dict)  # --diff: each change's diff, by path (path:record)
     # JSON Lines file -> record number -> its repair, written once the whole file was read
     records: dict[str, dict[int, RecordFix]] = field(default_factory=dict)
 
@@ -262,6 +314,9 @@ def _fix_source(linter: Linter, source: Source, settings: FixSettings, report: F
         return outcome.result
     if settings.diff:
         report.diffs[_where(source)] = _diff(source, doc, outcome.text)
+        outcome = DocumentFix(outcome.text, outcome.fixed, relocated(outcome, doc))
+    elif settings.output == STDOUT:
+        report.diff += encode(outcome.text, doc.had_bom)
     else:
         problem = _write(source, doc, outcome.text, settings.output)
         if problem is not None:
@@ -405,7 +460,7 @@ def _write(source: Source, doc: Document, text: str, output: str | None) -> Prob
 def _finish(report: FixReport, settings: FixSettings) -> None:
     """Sort the remaining findings and add the summary lines."""
     result = report.result
-    report.diff = b"".join(report.diffs.values())
+    report.diff += b"".join(report.diffs.values())  # --diff; --output - wrote the article already
     result.diagnostics.sort(key=lambda d: d.sort_key)
     result.problems.sort(key=lambda p: p.path)
     result.crashes.sort(key=lambda c: (c.path, c.code))
@@ -423,9 +478,8 @@ def _count(number: int, noun: str) -> str:
 def fix_paths(paths: Sequence[str], unsafe: bool = False, diff: bool = False, output: str | None = None,
               linter: Linter | None = None, **settings: object) -> FixReport:
     """Fix the articles under ``paths`` (files and folders); ``settings`` as for ``prepare``."""
-    linter = linter or prepare(paths, **settings)
-    config = linter.resolved.config
-    return fix_sources(linter, discover(paths, config.include, config.exclude), unsafe, diff, output)
+    linter = linter or prepare(paths, **{"find_config": True, **settings})  # type: ignore[arg-type]
+    return fix_sources(linter, sources_of(linter, paths), unsafe, diff, output)
 
 
 # -- JSON Lines ---------------------------------------------------------------------------------
@@ -453,7 +507,7 @@ def _write_jsonl(path: str, repaired: dict[int, RecordFix], target: str, fields:
     if os.path.realpath(target) == os.path.realpath(path):
         return problem("a JSON Lines file is never rewritten in place; name another --output")
     try:
-        with open_jsonl(path) as source, atomic_file(target, mode_from=path) as out:
+        with open_jsonl(path) as source, _sink(target, path, report) as out:
             sink = gzip.GzipFile(fileobj=out, mode="wb", mtime=0) if target.lower().endswith(".gz") else out
             for number, raw, whole in pieces(source):  # a record too long to lint is copied in pieces
                 fix = repaired.get(number)
@@ -472,6 +526,18 @@ def _write_jsonl(path: str, repaired: dict[int, RecordFix], target: str, fields:
     report.changed.append(target)
     report.result.notes.append(f"Wrote {path} with {len(repaired)} repaired record"
                                f"{'' if len(repaired) == 1 else 's'} to {target}.")
+
+
+@contextlib.contextmanager
+def _sink(target: str, path: str, report: FixReport) -> Iterator[IO[bytes]]:
+    """Where repaired records go: a file written atomically, or ``report.diff`` for stdout."""
+    if target != STDOUT:
+        with atomic_file(target, mode_from=path) as out:
+            yield out
+        return
+    buffer = io.BytesIO()
+    yield buffer
+    report.diff += buffer.getvalue()
 
 
 def _restore(result: RunResult, path: str, repaired: dict[int, RecordFix]) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from newslint.accept import RECORD_FIELD, record_entries
 from newslint.files import open_regular
 from newslint.sources import MAX_FILE_BYTES, Problem, ProblemKind, Source
 
@@ -111,7 +112,11 @@ def record_source(record: Any, where: str, number: int, fields: Fields) -> Sourc
     article = article_of(record, fields)
     if article is None:
         return _problem(where, number, f"no text in field {fields.text!r}")
-    return Source(where, article, number, identifier_of(record, fields), site_of(record, fields))
+    try:
+        accept = record_entries(record[RECORD_FIELD]) if RECORD_FIELD in record else ()
+    except ValueError as exc:
+        return _problem(where, number, str(exc))
+    return Source(where, article, number, identifier_of(record, fields), site_of(record, fields), accept=accept)
 
 
 def _problem(where: str, number: int, why: str) -> Problem:

@@ -20,7 +20,7 @@ from typing import Any
 from newslint.confidence import calibrated
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
 from newslint.document import Document
-from newslint.registry import load_rules
+from newslint.registry import RuleSet, load_rules
 from newslint.rule import CorpusFinding, Finding, Fix, FixSafety, Rule, Scope, Severity
 from newslint.sources import Problem, Source, discover, read_document
 from newslint.text.edits import delete_line
@@ -173,10 +173,12 @@ def _normalise(text: str) -> str:
 class Linter:
     """Applies one resolved configuration to documents. Holds no mutable state."""
 
-    def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None):
+    def __init__(self, resolved: ResolvedConfig, cache_dir: str | Path | None = None,
+                 untrusted_rules_dirs: Sequence[Path] = ()):
         self.resolved = resolved
         self.rule_seconds, self.rule_seconds_per_mb = RULE_SECONDS, RULE_SECONDS_PER_MB
         self.rule_max_findings = RULE_MAX_FINDINGS
+        self.untrusted_rules_dirs = tuple(untrusted_rules_dirs)  # a config's, not loaded
         self.cache = None
         if cache_dir is not None:
             from newslint.cache import Cache
@@ -355,18 +357,57 @@ def _locate_fix(doc: Document, fix: Fix | None) -> LocatedFix | None:
 
 
 # -- setting up a run -----------------------------------------------------------------------
-def prepare(paths: Sequence[str] = (".",), config: Config | Path | str | None = None,
-            plugins: bool = True, cache_dir: str | Path | None = None, **cli: Any) -> Linter:
-    """Find and load the config (unless given), load the rules, apply CLI overrides
+def prepare(paths: Sequence[str] = (), config: Config | Path | str | None = None,
+            plugins: bool = True, cache_dir: str | Path | None = None,
+            rules_dirs: Sequence[str | Path] = (), trust_local_rules: bool | None = None,
+            find_config: bool = False, rules: Sequence[Rule] = (), **cli: Any) -> Linter:
+    """Load the config (a file named by ``config``, or with ``find_config`` the nearest one
+    above ``paths``; none otherwise), load the rules (plus ``rules``, Rule objects that replace
+    any rule of the same code), apply CLI overrides
     (``select``, ``ignore``, ..., ``min_confidence``), resolve; with ``cache_dir``, results of
-    unchanged files are reused from that folder."""
+    unchanged files are reused from that folder. Nothing is read from the current folder unless
+    asked, so the same call gives the same linter wherever it runs.
+
+    A config's ``rules-dir`` runs Python files from wherever the config lives (a checked-out
+    repository), so it is loaded only when trusted (``trust_local_rules``, default: the
+    ``NEWSLINT_TRUST_LOCAL_RULES`` environment variable); ``rules_dirs`` named by the caller
+    are always loaded. Skipped folders are in ``Linter.untrusted_rules_dirs``."""
     if config is None or isinstance(config, (str, Path)):
-        found = Path(config) if config else _discover_config(paths)
-        config = load_config(found) if found else Config()
-    config = config.with_cli(**{k: v for k, v in cli.items()
-                                if v or (k == "min_confidence" and v is not None)})  # 0 is a value
-    ruleset = load_rules(config.rules_dirs, plugins=plugins)
-    return Linter(resolve(config, ruleset), cache_dir)
+        found = Path(config) if config else (_discover_config(paths) if find_config else None)
+        config = load_config(found) if found else Config(base=Path.cwd())
+    config = config.with_cli(**{k: v for k, v in cli.items()  # 0 and False are values
+                                if v or v is False or (k == "min_confidence" and v is not None)})
+    trusted = trusted_local_rules() if trust_local_rules is None else trust_local_rules
+    skipped = () if trusted else config.rules_dirs
+    ruleset = load_rules((*(Path(d) for d in rules_dirs), *(() if skipped else config.rules_dirs)),
+                         plugins=plugins)
+    if rules:
+        given = {rule.code: rule for rule in rules}
+        ruleset = RuleSet(tuple(sorted((*given.values(), *(r for r in ruleset.rules if r.code not in given)),
+                                       key=lambda r: r.code)))
+    try:
+        resolved = resolve(config, ruleset)
+    except ValueError as exc:  # ConfigError, SelectionError: a skipped folder may be why
+        if skipped:
+            raise type(exc)(f"{exc}; {untrusted_hint(config)}") from None
+        raise
+    return Linter(resolved, cache_dir, untrusted_rules_dirs=skipped)
+
+
+TRUST_VARIABLE = "NEWSLINT_TRUST_LOCAL_RULES"
+
+
+def trusted_local_rules() -> bool:
+    """Whether the environment trusts the ``rules-dir`` of configs (``NEWSLINT_TRUST_LOCAL_RULES=1``)."""
+    return os.environ.get(TRUST_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+
+
+def untrusted_hint(config: Config) -> str:
+    """Why a config's local rules were not loaded, and how to load them."""
+    folders = ", ".join(str(d) for d in config.rules_dirs)
+    return (f"{config.where} names rules-dir {folders}, whose Python files newslint runs only when "
+            f"trusted: pass --trust-local-rules (or set {TRUST_VARIABLE}=1), or name the folder "
+            "with --rules-dir")
 
 
 def _discover_config(paths: Sequence[str]) -> Path | None:
@@ -378,7 +419,8 @@ def _discover_config(paths: Sequence[str]) -> Path | None:
 # -- running -------------------------------------------------------------------------------
 def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = None,
               **settings: Any) -> list[Diagnostic]:
-    """Lint one article given as text (or bytes); ``settings`` as for ``prepare``."""
+    """Lint one article given as text (or bytes); ``settings`` as for ``prepare`` (no config
+    file is read unless ``config=PATH`` names one)."""
     linter = linter or prepare([], **settings)
     return run(linter, [Source(path, text)], jobs=1).diagnostics
 
@@ -386,10 +428,18 @@ def lint_text(text: str | bytes, path: str = "<text>", linter: Linter | None = N
 def lint_paths(paths: Sequence[str], jobs: int | None = None, linter: Linter | None = None,
                fields: Any = None, **settings: Any) -> RunResult:
     """Lint files and folders (JSON Lines files record by record, reading ``fields``, a
-    ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...)."""
-    linter = linter or prepare(paths, **settings)
+    ``newslint.jsonl.Fields``); ``settings`` as for ``prepare`` (config, select, ignore, ...),
+    by default with the config found above ``paths`` (``find_config=False``: none)."""
+    linter = linter or prepare(paths, **{"find_config": True, **settings})
+    return run(linter, sources_of(linter, paths, fields), jobs)
+
+
+def sources_of(linter: Linter, paths: Sequence[str], fields: Any = None,
+               records: bool = True) -> Iterator[Source | Problem]:
+    """The articles under ``paths`` that the linter's config says to lint (see ``discover``)."""
     config = linter.resolved.config
-    return run(linter, discover(paths, config.include, config.exclude, fields), jobs)
+    return discover(paths, config.include, config.exclude, fields, config.root,
+                    config.respect_gitignore, records)
 
 
 def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None,
@@ -400,6 +450,13 @@ def run(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = N
     beyond the findings and the corpus rules' compact signatures."""
     result = RunResult()
     return gather(linter, _map(linter, _sources_only(inputs, result), jobs), result, on_result)
+
+
+def lint_each(linter: Linter, inputs: Iterable[Source | Problem], jobs: int | None = None,
+              result: RunResult | None = None) -> Iterator[tuple[Source, FileResult]]:
+    """Each source with its result as it is linted (in parallel when worthwhile), in input
+    order; problems among ``inputs`` go to ``result``. ``gather`` finishes a run from them."""
+    return _map(linter, _sources_only(inputs, result if result is not None else RunResult()), jobs)
 
 
 def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: RunResult | None = None,

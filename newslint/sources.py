@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -63,29 +62,32 @@ class Source:
     record: int | None = None
     record_id: str | None = None
     site: str | None = None
-
-
-def _matches(relative: str, globs: Sequence[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    return any(fnmatch(relative, g) or fnmatch(name, g) for g in globs)
+    accept: tuple[tuple[str, str | None], ...] = ()  # a record's own accepted (code, text) pairs
 
 
 def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str],
-             fields: Any = None) -> Iterator[Source | Problem]:
-    """Articles to lint under ``paths`` in a stable order: folders are walked (hidden entries
-    skipped, ``include`` globs kept, ``exclude`` globs dropped); named files are taken as they
-    are unless excluded. A JSON Lines file (``.jsonl``, ``.jsonl.gz``) yields one article per
-    record, read lazily (``fields``: a ``newslint.jsonl.Fields``)."""
+             fields: Any = None, root: str | Path | None = None,
+             respect_gitignore: bool = False, records: bool = True) -> Iterator[Source | Problem]:
+    """Articles to lint under ``paths`` in a stable order: folders are walked (hidden entries,
+    ``exclude``d and, with ``respect_gitignore``, git-ignored ones skipped; ``include``d files
+    kept); named files are taken as they are unless excluded. Patterns are gitignore-style,
+    relative to ``root`` (default: the current folder; see ``newslint.paths``). A JSON Lines
+    file yields one article per record, read lazily (``fields``: a ``newslint.jsonl.Fields``),
+    unless ``records`` is false (then the file itself, as when listing what would be linted)."""
+    from newslint.paths import Walker
+
+    walker = Walker(Path(root) if root is not None else Path.cwd(), include, exclude, respect_gitignore)
     for raw in paths:
         if raw == STDIN:
             yield read_stdin()
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _expand(_walk(raw, include, exclude), fields)
+            found = _walk(raw, walker)
+            yield from _expand(found, fields) if records else found
         elif path.exists() or path.is_symlink():
-            if not _matches(path.as_posix(), exclude):
-                yield from _expand([Source(raw)], fields)
+            if not walker.excluded(raw):
+                yield from _expand([Source(raw)], fields) if records else [Source(raw)]
         else:
             yield Problem(raw, ProblemKind.MISSING, "no such file or folder")
 
@@ -101,21 +103,19 @@ def _expand(items: Iterable[Source | Problem], fields: Any) -> Iterator[Source |
             yield item
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Source | Problem]:
+def _walk(root: str, walker: Any) -> Iterator[Source | Problem]:
     found = False
     for folder, dirs, files in os.walk(root):
-        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(prefix + d, exclude))
+        dirs[:] = sorted(d for d in dirs if not walker.skipped(os.path.join(folder, d), True))
         for name in sorted(files):
-            relative = prefix + name
-            if name.startswith(".") or not _matches(relative, include) or _matches(relative, exclude):
+            path = os.path.join(folder, name)
+            if walker.skipped(path, False):
                 continue
             found = True
-            yield Source(os.path.join(folder, name))
+            yield Source(path)
     if not found:
         yield Problem(root, ProblemKind.NOTHING_TO_LINT,
-                      f"no files to lint (include: {', '.join(include)})")
+                      f"no files to lint (include: {', '.join(walker.include)})")
 
 
 def too_large(path: str, exc: TooLarge) -> Problem:

@@ -2,7 +2,8 @@
 
     from newslint.testing import assert_findings, assert_clean
     assert_findings(ARTICLE, "NL101")
-    assert_clean(CLEAN_ARTICLE, select=["NL1"])
+    assert_findings(ARTICLE, "AC001", rules=[my_rule.RULE])   # a Rule object, installed or not
+    assert_clean(CLEAN_ARTICLE, rules=[my_rule.RULE])
 """
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from newslint.sources import Source
 
 
 def linter_for(*rules: Rule | str, **settings: Any) -> Linter:
-    """A linter running exactly these rules (Rule records, codes or names), default options."""
+    """A linter running exactly these rules, default options: Rule records (a rule under test
+    need not be installed or registered) or codes and names of loaded rules. No config file is
+    read, so the result is the same from any folder."""
     select = [r.code if isinstance(r, Rule) else r for r in rules]
-    return prepare([], config=None, select=select or None, **settings)
+    objects = [r for r in rules if isinstance(r, Rule)]
+    return prepare([], config=None, rules=objects, select=select or None, **settings)
 
 
 def findings(text: str | bytes, *rules: Rule | str, **settings: Any) -> list[Diagnostic]:

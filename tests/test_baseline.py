@@ -155,7 +155,7 @@ def empty(text: str) -> str:
     (truncated, "is not valid JSON (the file looks truncated)"),
     (empty, "is not valid JSON"),
     (wrong_version, "has format version 99; this newslint reads version 1"),
-    (findings_not_a_list, "expected exactly the keys"),
+    (findings_not_a_list, "expected the keys"),
     (entry_missing_a_key, "finding #1: expected an object with the keys"),
     (fingerprint_edited, "finding #1: fingerprint does not match its path and content"),
     (not_a_baseline, "is not a newslint baseline"),
@@ -178,3 +178,60 @@ def test_a_missing_or_undecodable_baseline_is_an_error(tmp_path: Path, monkeypat
     (tmp_path / "latin1.json").write_bytes(b'{"newslint-baseline": 1, "findings": ["caf\xe9"]}')
     code, out = invoke("check", "corpus", "--baseline", "latin1.json")
     assert code == 2 and "is not valid JSON" in out
+
+
+# -- what made a baseline (issue #16, item 5) -----------------------------------------------------
+def test_a_baseline_records_newslint_version_and_extras(tmp_path: Path) -> None:
+    from newslint import __version__
+    from newslint.extras import installed_extras
+
+    (tmp_path / "a.txt").write_bytes(b"Caf\xe9 news\n\nThe caf\xe9 opened.\n")
+    assert CliRunner().invoke(main, ["baseline", "-o", str(tmp_path / "b.json"), str(tmp_path)]).exit_code == 0
+    data = json.loads((tmp_path / "b.json").read_text())
+    assert data["made-by"] == {"version": __version__, "extras": list(installed_extras())}
+    assert "semantic" in data["made-by"]["extras"]  # the test environment installs it
+
+
+def test_checking_with_other_extras_warns_naming_the_difference(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"Caf\xe9 news\n\nThe caf\xe9 opened.\n")
+    baseline = tmp_path / "b.json"
+    assert CliRunner().invoke(main, ["baseline", "-o", str(baseline), str(tmp_path)]).exit_code == 0
+    same = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", str(baseline), str(tmp_path)])
+    assert same.exit_code == 0 and "warning" not in same.stderr
+    data = json.loads(baseline.read_text())
+    data["made-by"]["extras"] = ["near-duplicates", "other"]  # as made where semantic was missing
+    baseline.write_text(json.dumps(data))
+    other = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", str(baseline), str(tmp_path)])
+    assert other.exit_code == 0
+    assert (f"warning: baseline {baseline} was made with newslint 0.1.0 and extras [near-duplicates, other]; "
+            "not installed now: other; installed now but not then: semantic") in other.stderr
+
+
+def test_a_baseline_without_the_header_still_reads(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"Caf\xe9 news\n\nThe caf\xe9 opened.\n")
+    baseline = tmp_path / "b.json"
+    CliRunner().invoke(main, ["baseline", "-o", str(baseline), str(tmp_path)])
+    data = json.loads(baseline.read_text())
+    del data["made-by"]
+    baseline.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", str(baseline), str(tmp_path)])
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_the_hook_ci_snippets_and_setup_install_the_same_extras() -> None:
+    import re
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    root = Path(__file__).parent.parent
+    semantic = tomllib.loads((root / "pyproject.toml").read_text())["project"]["optional-dependencies"]["semantic"]
+    hook = (root / ".pre-commit-hooks.yaml").read_text()
+    listed = re.search(r"additional_dependencies: \[(.*?)\]", hook, re.S).group(1)
+    assert [p.strip().strip('"') for p in listed.split(",") if p.strip()] == semantic
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install [^\n]*newslint[^\n]*", readme)
+    assert installs and all("newslint[semantic]" in line for line in installs if "git+" in line)
+    assert "pip install '.[semantic]' && .venv/bin/newslint check seeds/" in readme

@@ -175,11 +175,11 @@ RULE = Rule(code="AC001", name="shouting-headline", summary="Capitals", doc=__do
 ''', encoding="utf-8")
     (tmp_path / "newslint.toml").write_text('rules-dir = "myrules"\nselect = ["AC001"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("BREAKING NEWS!\n\nThe council met on Monday.\n", encoding="utf-8")
-    found = findings("--config", str(tmp_path / "newslint.toml"), str(tmp_path / "a.txt"))
+    found = findings("--trust-local-rules", "--config", str(tmp_path / "newslint.toml"), str(tmp_path / "a.txt"))
     assert [(f["message"], f["confidence"]) for f in found] == [
         ("headline is in capitals", 0.7), ("headline shouts", None)]
     # An unknown confidence is never a reason to hide a finding.
-    kept = findings("--config", str(tmp_path / "newslint.toml"), "--min-confidence", "0.8", str(tmp_path / "a.txt"))
+    kept = findings("--trust-local-rules", "--config", str(tmp_path / "newslint.toml"), "--min-confidence", "0.8", str(tmp_path / "a.txt"))
     assert [f["message"] for f in kept] == ["headline shouts"]
 
 

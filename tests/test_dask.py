@@ -125,3 +125,31 @@ def test_dask_scheduler_refuses_fix(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["check", "--fix", "--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path)])
     assert result.exit_code == 2 and "--dask-scheduler does not work with --fix" in result.output
+
+
+def test_relative_paths_work_on_workers_in_another_folder(cluster, corpus: Path, tmp_path_factory,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's current folder may be anywhere: relative paths travel with the client's
+    folder and are reported as given (#16, item 8)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    elsewhere = tmp_path_factory.mktemp("worker-folder")
+    monkeypatch.chdir(corpus.parent)
+    local = CliRunner().invoke(main, ["check", "-q", "--no-cache", corpus.name])
+    with distributed.Client(cluster) as client:
+        before = client.run(os.getcwd)
+        client.run(os.chdir, str(elsewhere))
+        try:
+            remote = CliRunner().invoke(main, ["check", "-q", "--no-cache", "--dask-scheduler",
+                                               cluster.scheduler_address, corpus.name])
+            bag = lint_bag(db.from_sequence([f"{corpus.name}/a000.txt"], npartitions=1))
+        finally:
+            for worker, folder in before.items():
+                client.run(os.chdir, folder, workers=[worker])
+    assert remote.exit_code == local.exit_code == 1, remote.output
+    assert remote.stdout == local.stdout and remote.stdout.startswith(f"{corpus.name}/")
+    assert bag.problems == [] and bag.files_checked == 1

@@ -565,3 +565,37 @@ def test_a_corpus_fix_waits_when_its_line_changed_on_disk(tmp_path: Path, monkey
     report = fix_paths([str(tmp_path)], linter=linter_with(_shared_line_rule()))
     assert report.fixed == 2 and "Follow the Echo for more news." in read(paths[0])
     assert [(Path(d.path).name, d.line) for d in report.result.diagnostics] == [("a0.txt", 5)]
+
+
+def test_diff_reports_what_remains_at_its_line_on_disk(tmp_path: Path) -> None:
+    """--diff writes nothing, so what would remain is placed in the file as it is (#16, item 3):
+    the line a safe fix deletes above it does not move it."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("Council meets over budget\n\nThe council met on Monday to discuss the budget.\n\n"
+                     "Share this article on Facebook\n\nThe members agreed that the budget would be cut by ten "
+                     "percent and that\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--diff", "--output-format", "json", str(story)])
+    remaining = json.loads(result.stderr)
+    assert [(d["code"], d["line"], d["column"]) for d in remaining] == [("NL503", 7, 1)]
+    lines = story.read_text(encoding="utf-8").splitlines()
+    assert lines[remaining[0]["line"] - 1].endswith("percent and that")
+    fixed = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--output-format", "json", str(story)])
+    assert [(d["code"], d["line"]) for d in json.loads(fixed.stdout)] == [("NL503", 5)]  # the file changed
+
+
+def test_original_offset_maps_back_through_passes() -> None:
+    from newslint.fixes import original_offset
+    from newslint.rule import FixSafety
+    from newslint.runner import LocatedEdit, LocatedFix
+
+    def fix(start: int, end: int, text: str) -> LocatedFix:
+        return LocatedFix((LocatedEdit(start, end, text, 1, start + 1, 1, end + 1),), "", FixSafety.SAFE)
+    # "abcdefgh": pass 1 deletes "bc" -> "adefgh"; pass 2 inserts "XY" at 3 -> "adeXYfgh"
+    passes = ((fix(1, 3, ""),), (fix(3, 3, "XY"),))
+    assert [original_offset(i, passes) for i in range(8)] == [0, 3, 4, 5, 5, 5, 6, 7]

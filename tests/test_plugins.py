@@ -63,7 +63,7 @@ def test_local_rules_folder_is_loaded_from_config(tmp_path: Path) -> None:
     (tmp_path / "myrules" / "shout.py").write_text(RULE_MODULE.format(code="LC001", name="shouting"))
     (tmp_path / "newslint.toml").write_text('rules-dir = "myrules"\nextend-select = ["LC001"]\n')
     article(tmp_path)
-    result = lint_paths([str(tmp_path)], jobs=1)
+    result = lint_paths([str(tmp_path)], jobs=1, trust_local_rules=True)
     assert [(d.code, d.line) for d in result.diagnostics] == [("LC001", 1)]
 
 
@@ -96,7 +96,7 @@ def test_a_crashing_rule_is_reported_and_the_run_goes_on(tmp_path: Path) -> None
     (tmp_path / "newslint.toml").write_text('rules-dir = "rules_here"\nextend-select = ["LC"]\n')
     article(tmp_path, "a.txt")
     article(tmp_path, "b.txt")
-    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    result = CliRunner().invoke(main, ["check", "--trust-local-rules", str(tmp_path)])
     assert result.exit_code == 3
     assert result.stdout.count("LC001 headline is in capitals") == 2  # other rules and files went on
     assert f"{tmp_path / 'a.txt'}: internal error in rule LC900 (always-crashes): ValueError: boom" in result.stderr
@@ -131,3 +131,71 @@ def test_installed_entry_point_plugin_is_picked_up(tmp_path: Path) -> None:
     proc = subprocess.run([*newslint, "check", "--select", "DM001", str(path)], capture_output=True,
                           text=True, env=env, timeout=60)
     assert proc.returncode == 1 and f"{path}:1:1: DM001 headline is in capitals" in proc.stdout
+
+
+# -- a config's rules-dir runs code from a checkout: only when trusted --------------------------
+PLANTED = '''
+from pathlib import Path
+Path(__file__).with_name("ran").write_text("the checkout ran code")
+from newslint.rule import Rule
+RULE = Rule(code="LC002", name="planted", summary="planted", doc="LC002", check=lambda d, o: iter(()))
+'''
+
+
+def checkout_with_local_rules(tmp_path: Path, config: str = 'rules-dir = "myrules"\n') -> Path:
+    """A checked-out repository whose config names a folder of Python files."""
+    (tmp_path / "myrules").mkdir()
+    (tmp_path / "myrules" / "shout.py").write_text(RULE_MODULE.format(code="LC001", name="shouting"))
+    (tmp_path / "myrules" / "planted.py").write_text(PLANTED)
+    (tmp_path / "newslint.toml").write_text(config)
+    article(tmp_path)
+    return tmp_path
+
+
+def run_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_TRUST_LOCAL_RULES"}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True)
+
+
+def test_a_discovered_rules_dir_runs_no_code_unless_trusted(tmp_path: Path) -> None:
+    repo = checkout_with_local_rules(tmp_path)
+    proc = run_cli("check", "--no-cache", ".", cwd=repo)
+    assert not (repo / "myrules" / "ran").exists()  # nothing from the checkout was imported
+    assert proc.returncode == 0, proc.stderr  # the run went on with the other rules
+    assert "LC001" not in proc.stdout
+    assert ("newslint: warning: local rules not loaded: " f"{repo / 'newslint.toml'} names rules-dir "
+            f"{repo / 'myrules'}") in proc.stderr
+    assert "--trust-local-rules" in proc.stderr and "NEWSLINT_TRUST_LOCAL_RULES=1" in proc.stderr
+
+
+@pytest.mark.parametrize("how", [("--trust-local-rules",), ("--rules-dir", "myrules"), "env"],
+                         ids=["flag", "rules-dir-on-command-line", "environment"])
+def test_local_rules_load_when_the_user_asks(tmp_path: Path, how) -> None:
+    config = "" if how[0] == "--rules-dir" else 'rules-dir = "myrules"\n'
+    repo = checkout_with_local_rules(tmp_path, config)
+    args = () if how == "env" else how
+    proc = run_cli("check", "--no-cache", *args, ".", cwd=repo,
+                   env={"NEWSLINT_TRUST_LOCAL_RULES": "1"} if how == "env" else None)
+    assert proc.returncode == 1 and "LC001 headline is in capitals" in proc.stdout, proc.stderr
+    assert (repo / "myrules" / "ran").exists() and "warning" not in proc.stderr
+
+
+def test_selecting_an_untrusted_local_rule_is_a_usage_error_that_says_why(tmp_path: Path) -> None:
+    repo = checkout_with_local_rules(tmp_path, 'rules-dir = "myrules"\nextend-select = ["LC001"]\n')
+    proc = run_cli("check", "--no-cache", ".", cwd=repo)
+    assert proc.returncode == 2 and not (repo / "myrules" / "ran").exists()
+    assert "unknown rule code, prefix or name 'LC001'" in proc.stderr
+    assert "whose Python files newslint runs only when trusted: pass --trust-local-rules" in proc.stderr
+
+
+def test_the_library_loads_no_local_rules_unless_asked(tmp_path: Path) -> None:
+    repo = checkout_with_local_rules(tmp_path)
+    from newslint.runner import prepare
+
+    assert prepare([str(repo)]).all_rules == prepare([]).all_rules  # no config read unless asked
+    linter = prepare([str(repo)], find_config=True)
+    assert linter.untrusted_rules_dirs == (repo / "myrules",)
+    assert "LC001" not in {r.code for r in linter.all_rules} and not (repo / "myrules" / "ran").exists()
+    assert "LC001" in {r.code for r in prepare([str(repo)], rules_dirs=[repo / "myrules"]).all_rules}

@@ -165,3 +165,54 @@ def test_sarif_from_the_cli_is_valid_and_matches_the_baseline(sarif_validator, t
     shown = {r["partialFingerprints"]["newslint/v1"] for r in whole["runs"][0]["results"]}
     assert recorded < shown and len(shown - recorded) == 1
     assert all(r["ruleId"] == log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] for r in results)
+
+
+# -- JSON Lines records: each format points at the record (issue #16, item 3) -------------------
+def crawl(tmp_path: Path) -> Path:
+    """Two records whose findings are both on line 4 of their article (title, blank line, text)."""
+    records = [{"id": "a1", "title": "Council meets", "text": "The council met.\nMore news: Fire in town"},
+               {"id": "b2", "title": "Shop opens", "text": "The shop opened.\nMore news: Flood in town"}]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def check_crawl(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    crawl(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "NL301", "--output-format", fmt, "crawl.jsonl"])
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def test_sarif_names_each_record_and_its_line_of_the_file(sarif_validator, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    log = json.loads(check_crawl(tmp_path, "sarif", monkeypatch))
+    assert list(sarif_validator.iter_errors(log)) == []
+    locations = [r["locations"][0] for r in log["runs"][0]["results"]]
+    assert [loc["physicalLocation"]["region"] for loc in locations] == [{"startLine": 1}, {"startLine": 2}]
+    assert [loc["logicalLocations"][0]["fullyQualifiedName"] for loc in locations] == ["crawl.jsonl[1]", "crawl.jsonl[2]"]
+    assert locations[1]["properties"] == {"record": 2, "recordId": "b2", "articleRegion": {
+        "startLine": 4, "startColumn": 1, "endLine": 4, "endColumn": 25}}
+    assert log["runs"][0]["results"][1]["message"]["text"].endswith(
+        "(record 2, id b2: line 4, column 1 of the article)")
+
+
+def test_github_annotates_each_record_on_its_own_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = check_crawl(tmp_path, "github", monkeypatch).splitlines()
+    assert lines[0].startswith("::warning file=crawl.jsonl,line=1,title=NL301 injected-link-line::")
+    assert lines[1].startswith("::warning file=crawl.jsonl,line=2,title=NL301 injected-link-line::")
+    assert lines[1].endswith("(record 2, id b2%3A line 3, column 1 of the article)") or lines[1].endswith(
+        "(record 2, id b2: line 4, column 1 of the article)")
+
+
+def test_gitlab_and_junit_point_at_the_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xml.etree.ElementTree as ET
+
+    issues = json.loads(check_crawl(tmp_path, "gitlab", monkeypatch))
+    assert [i["location"]["lines"] for i in issues] == [{"begin": 1, "end": 1}, {"begin": 2, "end": 2}]
+    assert "record 1, id a1: line 4" in issues[0]["description"]
+    cases = ET.fromstring(CliRunner().invoke(main, ["check", "--no-cache", "--select", "NL301", "--format",
+                                                    "junit", "crawl.jsonl"]).stdout)
+    assert [(c.get("line"), c.get("name")) for c in cases] == [
+        ("1", "crawl.jsonl[1]:4:1 NL301 injected-link-line"), ("2", "crawl.jsonl[2]:4:1 NL301 injected-link-line")]

@@ -515,7 +515,7 @@ def test_invalid_plugin_output_is_a_plugin_error_and_the_run_goes_on(
     (tmp_path / "plugins" / "bad.py").write_text(BAD_PLUGIN.format(what=what, finding=finding))
     (tmp_path / "newslint.toml").write_text('rules-dir = "plugins"\nextend-select = ["LC700"]\n')
     (tmp_path / "story.txt").write_text(DAMAGED, encoding="utf-8")
-    proc = cli("check", "--no-cache", "--fix", "story.txt", cwd=tmp_path)
+    proc = cli("check", "--no-cache", "--trust-local-rules", "--fix", "story.txt", cwd=tmp_path)
     assert proc.returncode == 3 and "Traceback" not in proc.stderr
     why = why.format(n=len(ARTICLE.format("")) + 5)  # what remains is judged on the repaired text
     assert f"story.txt: internal error in rule LC700 (bad-output): invalid output: {why}" in proc.stderr

@@ -43,6 +43,44 @@ class ReportContext:
 Renderer = Callable[[RunResult, ReportContext], str]
 
 
+def in_record(d: Diagnostic) -> str:
+    """For a finding in a JSON Lines record, where it is, to add to a message shown against
+    the record's line of the file: `` (record 17, id abc: line 3, column 5 of the article)``."""
+    if d.record is None:
+        return ""
+    ident = f", id {d.record_id}" if d.record_id else ""
+    return f" (record {d.record}{ident}: line {d.line}, column {d.column} of the article)"
+
+
+def file_line(d: Diagnostic) -> int:
+    """The line of the file a finding is on: a JSON Lines record is one line of its file, whose
+    number is the record's; columns inside the article do not map to columns of the file."""
+    return d.record if d.record is not None else d.line
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """How many findings one rule made, and how many of them ``--fix`` can repair."""
+
+    code: str
+    name: str
+    count: int
+    fixable: int
+
+
+def statistics_rows(result: RunResult) -> list[RuleCount]:
+    """Findings counted per rule, most frequent first (``--statistics``)."""
+    from collections import Counter
+
+    from newslint.rule import FixSafety
+
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    fixable = Counter((d.code, d.rule) for d in result.diagnostics
+                      if d.fix is not None and d.fix.safety is FixSafety.SAFE)
+    return [RuleCount(code, name, n, fixable[(code, name)])
+            for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def get_renderer(name: str) -> Renderer:
     """The ``render`` function of the named format."""
     return importlib.import_module(FORMATS[name]).render

@@ -8,7 +8,7 @@ articles and file names is first shown through ``escape.shown`` (no control char
 from __future__ import annotations
 
 from newslint.baseline import normal_path
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, file_line, in_record
 from newslint.reporters.escape import shown
 from newslint.rule import Severity
 from newslint.runner import Diagnostic, RunResult
@@ -27,11 +27,13 @@ def escape_property(text: str) -> str:
 
 
 def annotation(d: Diagnostic) -> str:
-    """One finding as a workflow command."""
-    props = {"file": normal_path(d.path), "line": d.line, "col": d.column, "endLine": d.end_line,
-             "endColumn": d.end_column, "title": f"{d.code} {d.rule}"}
+    """One finding as a workflow command (a JSON Lines record's: on the record's line)."""
+    props: dict[str, object] = {"file": normal_path(d.path), "line": file_line(d)}
+    if d.record is None:
+        props.update({"col": d.column, "endLine": d.end_line, "endColumn": d.end_column})
+    props["title"] = f"{d.code} {d.rule}"
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
-    return f"::{LEVELS[d.severity]} {joined}::{escape_data(d.message)}"
+    return f"::{LEVELS[d.severity]} {joined}::{escape_data(d.message + in_record(d))}"
 
 
 def render(result: RunResult, context: ReportContext) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from newslint.baseline import fingerprints_for, normal_path
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, file_line, in_record
 from newslint.reporters.escape import json_text, shown
 from newslint.rule import Severity
 from newslint.runner import RunResult
@@ -21,8 +21,9 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def render(result: RunResult, context: ReportContext) -> str:
     """Every finding as a Code Quality issue."""
     prints = fingerprints_for(result.diagnostics, context.fingerprints)
-    issues = [{"type": "issue", "description": f"{d.code} {shown(d.message)}", "check_name": f"{d.code} {d.rule}",
-               "fingerprint": prints[d], "severity": SEVERITIES[d.severity],
-               "location": {"path": shown(normal_path(d.path)), "lines": {"begin": d.line, "end": d.end_line}}}
+    issues = [{"type": "issue", "description": f"{d.code} {shown(d.message + in_record(d))}",
+               "check_name": f"{d.code} {d.rule}", "fingerprint": prints[d], "severity": SEVERITIES[d.severity],
+               "location": {"path": shown(normal_path(d.path)),
+                            "lines": {"begin": file_line(d), "end": d.end_line if d.record is None else d.record}}}
               for d in result.diagnostics]
     return json_text(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, statistics_rows
 from newslint.reporters.escape import json_text
 from newslint.runner import Diagnostic, LocatedFix, RunResult
 
@@ -41,6 +41,10 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
 
 
 def render(result: RunResult, context: ReportContext) -> str:
-    """All findings as a JSON array."""
-    return json_text(json.dumps([diagnostic_to_json(d) for d in result.diagnostics], indent=2,
-                                ensure_ascii=False)) + "\n"
+    """All findings as a JSON array; with ``--statistics``, the count per rule instead (as ruff)."""
+    if context.statistics:
+        items: list[Any] = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
+                            for r in statistics_rows(result)]
+    else:
+        items = [diagnostic_to_json(d) for d in result.diagnostics]
+    return json_text(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

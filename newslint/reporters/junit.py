@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from newslint.baseline import normal_path
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, file_line
 from newslint.reporters.escape import shown
 from newslint.runner import RunResult
 
@@ -21,11 +21,12 @@ def render(result: RunResult, context: ReportContext) -> str:
     suite = ET.Element("testsuite", name="newslint", tests="0", failures=str(len(result.diagnostics)),
                        errors=str(len(errors)), skipped="0")
     for d in result.diagnostics:
-        where = f"{normal_path(d.path)}:{d.line}:{d.column}"
+        record = f"[{d.record}]" if d.record is not None else ""
+        where = f"{normal_path(d.path)}{record}:{d.line}:{d.column}"
         case = ET.SubElement(suite, "testcase", classname=f"newslint.{d.code}", name=shown(f"{where} {d.code} {d.rule}"),
-                             file=shown(normal_path(d.path)), line=str(d.line))
+                             file=shown(normal_path(d.path)), line=str(file_line(d)))
         failure = ET.SubElement(case, "failure", type=d.code, message=shown(d.message))
-        failure.text = shown(f"{where}: {d.code} {d.message}")
+        failure.text = shown(f"{where}: {d.code} {d.message}" + (f" (record id: {d.record_id})" if d.record_id else ""))
     for problem in errors:
         case = ET.SubElement(suite, "testcase", classname="newslint", name=shown(problem.path))
         ET.SubElement(case, "error", message=shown(str(problem)))

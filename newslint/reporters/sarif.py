@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from newslint.baseline import FINGERPRINT_KEY, fingerprints_for, normal_path
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, in_record
 from newslint.reporters.escape import json_text, shown
 from newslint.rule import Rule, Severity
 from newslint.runner import Diagnostic, RunResult
@@ -49,9 +49,15 @@ def result_object(d: Diagnostic, fingerprint: str, index: dict[str, int]) -> dic
     if d.code in index:
         item["ruleIndex"] = index[d.code]
     region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
-    item.update({"level": LEVELS[d.severity], "message": {"text": shown(d.message)},
-                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}, "region": region}}],
-                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint}})
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}, "region": region}}
+    if d.record is not None:  # a JSON Lines record: its line of the file, and the record by name
+        location["physicalLocation"]["region"] = {"startLine": d.record}
+        location["logicalLocations"] = [{"name": f"record {d.record}", "kind": "object",
+                                         "fullyQualifiedName": f"{uri(d.path)}[{d.record}]"}]
+        location["properties"] = {"record": d.record, "recordId": shown(d.record_id) if d.record_id else None,
+                                  "articleRegion": region}
+    item.update({"level": LEVELS[d.severity], "message": {"text": shown(d.message + in_record(d))},
+                 "locations": [location], "partialFingerprints": {FINGERPRINT_KEY: fingerprint}})
     if d.confidence is not None:  # SARIF's default, -1, means "no rank"
         item["rank"] = round(100 * d.confidence)
     return item

@@ -4,11 +4,10 @@ Everything taken from an article or a file name is shown through ``escape.shown`
 escape sequence reaches the terminal and the carets still point at what was flagged."""
 from __future__ import annotations
 
-from collections import Counter
-
 import click
+from wcwidth import wcswidth
 
-from newslint.reporters import ReportContext
+from newslint.reporters import ReportContext, statistics_rows
 from newslint.reporters.escape import shown
 from newslint.rule import FixSafety
 from newslint.runner import Diagnostic, RunResult
@@ -35,7 +34,14 @@ def _shown_excerpt(d: Diagnostic) -> tuple[str, int, int]:
     line, offset, width = _excerpt(d)
     before, flagged, after = (shown(part) for part in (line[:offset], line[offset:offset + width],
                                                         line[offset + width:]))
-    return before + flagged + after, len(before), len(flagged)
+    return before + flagged + after, columns(before), max(columns(flagged), 1)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` (already shown safely) takes: two for a wide (CJK)
+    character, none for a combining mark or a zero-width joiner."""
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
 
 
 def format_diagnostic(d: Diagnostic, color: bool, quiet: bool, show_confidence: bool = False) -> str:
@@ -73,10 +79,7 @@ def render(result: RunResult, context: ReportContext) -> str:
 
 def statistics(result: RunResult) -> str:
     """Findings counted per rule, most frequent first."""
-    counts = Counter((d.code, d.rule) for d in result.diagnostics)
-    rows = [f"{n:>6}  {code}  {name}" for (code, name), n in
-            sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    return "\n".join(rows)
+    return "\n".join(f"{row.count:>6}  {row.code}  {row.name}" for row in statistics_rows(result))
 
 
 def summary(result: RunResult) -> str:
@@ -85,9 +88,20 @@ def summary(result: RunResult) -> str:
     fixable = sum(d.fix is not None and d.fix.safety is FixSafety.SAFE for d in result.diagnostics)
     unsafe = sum(d.fix is not None and d.fix.safety is FixSafety.UNSAFE for d in result.diagnostics)
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    unread = sum(p.kind.is_error for p in result.problems)
+    if not result.files_checked:  # nothing was linted: nothing passed either
+        return "No files were checked" + (f" ({unread} could not be read)." if unread else ".")
     if not count:
+        if unread or result.crashes:
+            return f"No findings in {files} checked, but {_problems_shown(unread, len(result.crashes))}."
         return f"All checks passed ({files} checked)."
     extra = ", ".join(([f"{fixable} fixable with --fix"] if fixable else [])
                       + ([f"{unsafe} with --unsafe-fixes"] if unsafe else []))
     extra = f" ({extra})" if extra else ""
     return f"Found {count} finding{'s' if count != 1 else ''} in {files} checked{extra}."
+
+
+def _problems_shown(unread: int, crashes: int) -> str:
+    parts = ([f"{unread} input{'s' if unread != 1 else ''} could not be read"] if unread else []) + (
+        [f"{crashes} rule crash{'es' if crashes != 1 else ''}"] if crashes else [])
+    return " and ".join(parts)
