@@ -11,6 +11,10 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.text.zoning import Zoned
 
 BOM = "\ufeff"
 
@@ -171,6 +175,21 @@ class Document:
     def words_in(self, span: Span) -> list[str]:
         """The word tokens inside ``span``, as strings."""
         return _WORD.findall(self.text, span.start, span.end)
+
+    @cached_property
+    def zones(self) -> tuple[Zoned, ...]:
+        """Each body paragraph's zone (headline repeated, standfirst, byline, story, caption,
+        furniture), its place before, inside or after the story, and the line model's
+        furniture probability: see ``newslint.text.zoning``. Aligned with ``paragraphs``."""
+        from newslint.text.zoning import zone_paragraphs
+
+        headline = self.headline.text(self) if self.headline is not None else ""
+        return zone_paragraphs([p.text(self) for p in self.paragraphs], headline)
+
+    @cached_property
+    def story_paragraphs(self) -> tuple[Span, ...]:
+        """The paragraphs zoned as story, in order."""
+        return tuple(p for p, z in zip(self.paragraphs, self.zones) if z.is_story)
 
 
 def _strip(doc: Document, span: Span) -> Span:

@@ -20,6 +20,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "boilerplate_line",
     "caption_in_body",
     "off_topic_paragraph",
+    "bare_link_line",
+    # "furniture_line": NL306, not registered until its line model is precise enough (see the README)
     "mojibake",
     "garbled_token",
     "site_template_line",

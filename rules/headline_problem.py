@@ -6,9 +6,12 @@ Checks line 1, which the article format reserves for the headline, and reports:
   line of text (so line 1 is a paragraph of the body, not a headline);
 - **a paragraph as headline**: line 1 is as long as a paragraph (more than `max_words` words),
   or it repeats the first paragraph (identical to it, the first paragraph begins with it, or
-  a headline of eight words or more stands word for word inside it);
-- **a sentence as headline**: line 1 ends with a full stop after a long clause (at least
-  `sentence_words` words), or holds more than one sentence;
+  a headline of fifteen words or more stands word for word inside it);
+- **the headline repeated in the body**: a paragraph of the lead zone (before the story
+  begins, after a byline or a standfirst) repeats it, as scrapers that take both the page
+  title and the article's heading leave it (the story zoning, ``Document.zones``, finds it);
+- **a sentence as headline**: line 1 has at least `sentence_words` words and ends with a full
+  stop, as a paragraph of the body does (one sentence or several);
 - **a placeholder or a breadcrumb trail as headline**: the title of an empty, error or
   challenge page ("Untitled", "404 Not Found", "Access Denied", "Just a moment...") or a
   navigation trail ("Home | News | Business", "Home > Sport > Football").
@@ -20,13 +23,17 @@ title that is really body text, and the body may open by repeating it.
 
 Exceptions made on purpose:
 - Headlines may end with `?`, `!`, a quotation mark or an ellipsis, and short ones with a full
-  stop ("Police: Man held.", some house styles): only a full stop after a clause of
-  `sentence_words` words or more counts as a sentence of the body.
+  stop ("Police: Man held.", some house styles), and real headlines hold two short sentences
+  ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.", "La TVA
+  de retour à 6% ? Ce sera non !"): only a line of `sentence_words` words or more that ends
+  with a full stop reads as body text. (At 10 words, this made 46 false alarms in 3,626 clean
+  articles of eight other sources; at 20, none.)
 - A full stop that ends an abbreviation or initial ("U.S.", "Inc.", "Jr.") is not a sentence
   end.
-- A short headline that merely appears inside the first paragraph's wording is not reported:
-  only a first paragraph that equals it, *begins* with a headline of five words or more, or
-  contains one of eight words or more.
+- A short headline that merely appears inside the first paragraph's wording is not reported
+  (a site's hover card or share text glued to the lead often carries it): only a first
+  paragraph that equals it, *begins* with a headline of five words or more, or contains one of
+  fifteen words or more.
 
 - A headline with a site's name ("Budget row | Fox News") or a section before the title ("BBC
   NEWS | Business | Minimum wage to rise": a segment of more than three words) is a headline.
@@ -54,7 +61,7 @@ Councillors voted 30 to 12 in favour.
 
 ## Options
 - `max_words` (default 30): a line 1 longer than this is a paragraph, not a headline.
-- `sentence_words` (default 10): a line 1 of at least this many words that ends with a full stop
+- `sentence_words` (default 20): a line 1 of at least this many words that ends with a full stop
   reads as a sentence of the body.
 """
 from __future__ import annotations
@@ -64,9 +71,12 @@ from collections.abc import Iterator
 from newslint.document import Document, Span, split_sentences
 from newslint.rule import Finding, Options, Rule
 from newslint.text.page_titles import placeholder_kind
+from newslint.text.zoning import Place, Zone
 
 _MIN_REPEATED_WORDS = 5  # a first paragraph that begins with a headline this long repeats it
-_MIN_CONTAINED_WORDS = 8  # one that contains a headline this long anywhere repeats it
+# One that contains a headline this long anywhere repeats it: a shorter headline inside a long
+# paragraph is often the page's hover card or share text glued to the lead, not a repeat.
+_MIN_CONTAINED_WORDS = 15
 _ABBREVIATIONS = frozenset("inc ltd co corp plc jr sr st dr mr mrs ms prof bros etc vs no".split())
 
 
@@ -115,12 +125,25 @@ def _problem(doc: Document, headline: Span, options: Options) -> tuple[str, floa
         return f"headline is a paragraph ({len(words)} words)", 0.9
     if doc.paragraphs and _repeats(_normalise(text), len(words), _normalise(doc.paragraphs[0].text(doc))):
         return "headline repeats the first paragraph", 0.8
+    repeat = _repeated_in_lead(doc)
+    if repeat is not None:
+        return f"headline is repeated in the body (line {repeat})", 0.8
+    if len(words) < options["sentence_words"] or not _ends_with_full_stop(text):
+        return None  # headlines may be two short sentences, or end with "?" or a quotation
     sentences = split_sentences(doc.text, headline)
-    long_enough = len(words) >= options["sentence_words"]
-    if long_enough and len(sentences) > 1 and all(len(doc.words_in(s)) >= 3 for s in sentences):
+    if len(sentences) > 1 and all(len(doc.words_in(s)) >= 3 for s in sentences):
         return f"headline holds {len(sentences)} sentences", 0.4
-    if long_enough and _ends_with_full_stop(text):
-        return "headline ends with a full stop like a sentence of the body", 0.3
+    return "headline ends with a full stop like a sentence of the body", 0.3
+
+
+def _repeated_in_lead(doc: Document) -> int | None:
+    """The line of a paragraph after the first that repeats the headline before the story
+    begins (after a byline or a standfirst): the zoning's headline zone."""
+    for index, (paragraph, zoned) in enumerate(zip(doc.paragraphs, doc.zones)):
+        if zoned.place is not Place.BEFORE:
+            return None
+        if index > 0 and zoned.zone is Zone.HEADLINE:
+            return doc.line_of(paragraph.start)
     return None
 
 
@@ -144,19 +167,22 @@ RULE = Rule(
     summary="No headline, or a headline that is body text",
     doc=__doc__,
     check=check,
-    options={"max_words": 30, "sentence_words": 10},
+    options={"max_words": 30, "sentence_words": 20},
     bad_examples=(
         "\nThe council approved a budget of £4m on Tuesday.\n",
         "The council approved a budget of £4m on Tuesday.\nCouncillors voted 30 to 12.\n",
         "The council approved a budget of £4m on Tuesday, with most of the money going to schools.\n\n"
         "The council approved a budget of £4m on Tuesday, with most of the money going to schools. "
         "Councillors voted 30 to 12 in favour.\n",
-        "Councillors voted on Tuesday to approve the budget for the coming year.\n\n"
-        "The budget of £4m goes mostly to schools.\n",
+        "Councillors voted on Tuesday night to approve the budget for the coming year, with most of "
+        "the money going to schools.\n\nThe budget of £4m goes mostly to schools.\n",
+        "Council backs budget\n\nBy Jane Smith, local democracy reporter\n\nCouncil backs budget\n\n"
+        "The council approved a budget of £4m on Tuesday, with most of the money going to schools.\n",
     ),
     good_examples=(
         "Council approves £4m budget for schools\n\nThe council approved a budget of £4m on Tuesday.\n",
         "Will the council's budget help schools?\n\nThe council approved a budget of £4m on Tuesday.\n",
         "Police: Man held after U.S. Embassy attack.\n\nA man was held on Tuesday.\n",
+        "Stock falls after earnings. Why you should not worry.\n\nShares fell 3% on Tuesday.\n",
     ),
 )

@@ -60,7 +60,8 @@ from newslint.text.paywall import is_paywall_notice
 
 # Cut markers at the very end of the text (case-insensitive). The runs of dots and of closing
 # characters are possessive: given back one by one, a run of a few hundred dots not at the end
-# cost seconds (each start, each split between the two runs).
+# cost seconds (each start, each split between the two runs). An ellipsis is one only after an
+# unfinished clause or with a full stop before it ("discipline...."): see _stylistic_ellipsis.
 _CUT_MARKER = regex.compile(
     r"(?:\.{3,}+|…|\[\s*(?:…|\.{3})\s*\]|\(\s*(?:more|cont(?:inued|'d|\.)?)\s*\)|\b(?:continue|keep)\s+reading"
     r"|\bread\s+(?:more|the\s+(?:full|whole)\s+(?:story|article)|the\s+rest\s+of\s+"
@@ -70,6 +71,12 @@ _CUT_MARKER = regex.compile(
 )
 _CLOSING = ".:»>›→)]"  # what may follow a cut marker at the end, besides spaces
 _MARKER_REACH = 100  # characters a cut marker spans before them, at the most
+_ADDRESS_REACH = 300  # characters an address that ends the text spans, at the most (searched there only)
+_BARE_ELLIPSIS = regex.compile(r"(?<![.\[(])(?:\.{3}|…)(?![.\])])[\s\"”’'»]*$")
+# A story may end on a web address, an e-mail address or a handle ("please visit www.x.com"):
+# their last word has no full stop to lose.
+_ENDS_WITH_ADDRESS = regex.compile(r"(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|edu|[a-z]{2})(?:/\S*)?"
+                                   r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)[\s)\]]*$", regex.IGNORECASE)
 # A closing straight quote or apostrophe ends a sentence, so only curly opening quotes count here.
 _MID_SENTENCE_PUNCT = ",;-–—([{“‘"
 # Words that never end an English sentence: articles, prepositions, conjunctions, determiners,
@@ -83,6 +90,8 @@ _DANGLING = frozenset(
 )
 _TERMINAL = ".!?\"”’')]»…"
 _LIST_LINE_WORDS = 12
+_MARKER_LINE_WORDS = 6  # a line this short that is only a cut marker ("Continue reading »")
+_STYLISTIC_MIN_WORDS = 5  # a clause this long before a closing "..." is finished: a stylistic trail-off
 
 
 def _ends_properly(text: str) -> bool:
@@ -104,17 +113,54 @@ def _marker_search_start(text: str) -> int:
     return max(0, end - _MARKER_REACH)
 
 
-def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> tuple[str, float] | None:
-    """Why the article looks cut, with the raw score of that kind of sign (a notice or marker
-    says so outright; a missing full stop is a weaker sign), or None."""
-    last = paragraphs[-1]
+def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
+    """A closing "..." or "…" after a finished clause ("Reste à espérer que l'on n'en arrive pas
+    là...", "when the hands of a magician might be required..."): a writer trailing off, not a
+    feed cutting the story. A cut leaves an unfinished clause ("All...", "going to the...") or
+    puts its dots after a full stop ("...further discipline....")."""
+    text = paragraph.text(doc)
+    if not _BARE_ELLIPSIS.search(text, _marker_search_start(text)):
+        return False
+    sentences = doc.sentences_in(paragraph)
+    words = doc.words_in(sentences[-1] if sentences else paragraph)
+    return len(words) >= _STYLISTIC_MIN_WORDS and words[-1].lower() not in _DANGLING
+
+
+def _last_story_paragraph(doc: Document) -> Span:
+    """The last paragraph of the story proper: furniture, captions and bylines after it (a
+    comment policy, a "Read more" list, an author's contact line) are not where a story ends."""
+    for paragraph, zoned in zip(reversed(doc.paragraphs), reversed(doc.zones)):
+        if zoned.is_story:
+            return paragraph
+    return doc.paragraphs[-1]
+
+
+def _cut_before_furniture(doc: Document) -> tuple[Span, tuple[str, float] | None]:
+    """When furniture follows the story, the story's own end decides: a cut marker line among
+    the furniture ("Continue reading", a paywall notice) or a last story paragraph cut short."""
+    paragraphs = doc.paragraphs
+    last = _last_story_paragraph(doc)
+    index = paragraphs.index(last)
+    for trailing in paragraphs[index + 1:]:
+        text = trailing.text(doc)
+        if is_paywall_notice(text):
+            return trailing, ("the story ends with a paywall notice, then page furniture", 1.0)
+        if len(text.split()) <= _MARKER_LINE_WORDS and _CUT_MARKER.match(text.lstrip(" -–—•►»>")):
+            return trailing, (f"the story ends with a cut marker ({text.strip()[:30]!r}), then page furniture", 0.9)
+    reason = _cut_reason(doc, last, paragraphs[index - 1] if index else None)
+    return last, ((reason[0] + ", before page furniture", reason[1]) if reason else None)
+
+
+def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:
+    """Why the article looks cut at ``last``, with the raw score of that kind of sign (a notice
+    or marker says so outright; a missing full stop is a weaker sign), or None."""
     text = last.text(doc)
     if is_paywall_notice(text):
         return "article ends with a paywall notice: the story was cut for non-subscribers", 1.0
     marker = _CUT_MARKER.search(text, _marker_search_start(text))
-    if marker:
+    if marker and not _stylistic_ellipsis(doc, last):
         return f"article ends with a cut marker ({marker.group().strip()[:30]!r})", 0.9
-    if _ends_properly(text):
+    if _ends_properly(text) or _ENDS_WITH_ADDRESS.search(text, max(0, len(text) - _ADDRESS_REACH)):
         return None
     words = doc.words_in(last)
     final_word = words[-1] if words else ""
@@ -122,7 +168,7 @@ def _cut_reason(doc: Document, paragraphs: tuple[Span, ...]) -> tuple[str, float
         return f"article stops mid-sentence (ends with {text[-1]!r})", 0.6
     if text.endswith(final_word) and final_word in _DANGLING:  # lower case: not a title's word
         return f"article stops mid-sentence (ends with {final_word!r})", 0.6
-    previous_ends = len(paragraphs) < 2 or _ends_properly(paragraphs[-2].text(doc))
+    previous_ends = previous is None or _ends_properly(previous.text(doc))
     if (text.endswith(final_word) and final_word.isalpha() and final_word.islower()
             and previous_ends and _reads_as_prose(doc, last)):
         return "article stops mid-sentence (no punctuation after the last word)", 0.4
@@ -134,11 +180,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     if not paragraphs:
         return
-    cut = _cut_reason(doc, paragraphs)
-    if cut:
-        last = paragraphs[-1]
+    reason = _cut_reason(doc, paragraphs[-1], paragraphs[-2] if len(paragraphs) > 1 else None)
+    last = paragraphs[-1]
+    if reason is None and not doc.zones[-1].is_story:
+        last, reason = _cut_before_furniture(doc)
+    if reason:
         sentences = doc.sentences_in(last)
-        yield Finding.at(sentences[-1] if sentences else last, cut[0], confidence=cut[1])
+        yield Finding.at(sentences[-1] if sentences else last, reason[0], confidence=reason[1])
 
 
 RULE = Rule(

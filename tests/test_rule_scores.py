@@ -37,7 +37,8 @@ def test_a_repeated_sentence_scores_below_a_repeated_paragraph() -> None:
 
 def test_a_missing_headline_scores_above_a_headline_of_two_sentences() -> None:
     missing = scores(f"\n{LEAD}\n", "NL504")
-    two = scores(f"The council approved the budget. Councillors voted for it on Tuesday night.\n\n{LEAD}\n",
+    two = scores("The council approved the budget for next year after a long debate. Councillors voted for it "
+                 f"on Tuesday night by a large majority.\n\n{LEAD}\n",
                  "NL504")
     assert len(missing) == len(two) == 1
     assert min(missing.values()) > max(two.values())

@@ -22,7 +22,7 @@ def test_clean_articles_are_silent() -> None:
 
 @pytest.mark.parametrize("last", [
     "Councillors said the money would go to schools and...",
-    "Councillors said the money would go to schools …",
+    "Councillors said the money would go to the …",
     "Councillors said the money would go to schools [\u2026]",
     "Councillors said the money would go to schools. (more)",
     "Councillors said the money would go to schools. Read the full story",
@@ -32,6 +32,21 @@ def test_clean_articles_are_silent() -> None:
 ])
 def test_cut_markers(last: str) -> None:
     assert [m.split(" (")[0] for m in messages(last)] == ["article ends with a cut marker"]
+
+
+@pytest.mark.parametrize("last", [
+    "Reste à espérer que l'on n'en arrive pas là...",  # a writer trailing off (dh.be)
+    "But will a safe pair of hands be enough when the hands of a magician might be required...",
+    "For more information, please visit www.example-council.gov.uk",  # a story may end on an address
+    "Tickets are on sale from the box office and at example-theatre.be",
+])
+def test_stylistic_endings_are_complete(last: str) -> None:
+    assert messages(last) == []
+
+
+def test_a_cut_marker_after_a_full_stop_is_a_cut() -> None:
+    assert [m.split(" (")[0] for m in messages("He may receive further discipline....")] == [
+        "article ends with a cut marker"]
 
 
 @pytest.mark.parametrize("last", [
@@ -100,3 +115,14 @@ def test_cut_marker_found_as_the_former_search_found_it(seed: int) -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         new, old = _CUT_MARKER.search(text, _marker_search_start(text)), former.search(text)
         assert (new and new.group()) == (old and old.group()), text
+
+
+def test_the_story_s_own_end_decides_when_furniture_follows() -> None:
+    story = "Council approves budget\n\nThe council approved a budget on Tuesday.\n\n{}\n\nShare this article\n\nComments are closed.\n"
+    complete = findings(story.format("Councillors said the money would go to schools."), "NL503")
+    assert complete == []
+    cut = findings(story.format("Councillors said the money would go to the"), "NL503")
+    assert [(d.line, d.message) for d in cut] == [
+        (5, "article stops mid-sentence (ends with 'the'), before page furniture")]
+    marker = findings(story.format("Councillors said the money would go to schools.\n\nContinue reading"), "NL503")
+    assert [(d.line, d.message.split(" (")[0]) for d in marker] == [(7, "the story ends with a cut marker")]

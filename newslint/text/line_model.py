@@ -1,0 +1,117 @@
+"""The story/furniture line model: weights shipped as data, evaluated in plain Python.
+
+The model is a small ensemble of regression trees (gradient boosting) over the named features
+of :mod:`newslint.text.line_features`, trained by ``training/train_line_model.py`` and saved in
+``newslint/data/line_model.json`` with the features it reads, the data and version that made
+it, its held-out figures and the decision threshold chosen for precision. The file is plain
+JSON: reading it runs no code. Two stages: the first scores each paragraph on its own features,
+the second adds the first stage's scores of the paragraph's neighbours (furniture comes in
+blocks), as in boilerpipe's and jusText's context-sensitive passes.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newslint.text import line_features
+
+MODEL_FILE = "data/line_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One regression tree in flat arrays: internal node ``i`` sends a row left when
+    ``row[feature[i]] <= threshold[i]``; a child index below 0 is leaf ``~index``."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    leaves: tuple[float, ...]
+
+    def value(self, row: Sequence[float]) -> float:
+        """The tree's output for one row of feature values."""
+        node = 0
+        feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
+        if not feature:
+            return self.leaves[0]
+        while node >= 0:
+            node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+        return self.leaves[~node]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A boosted ensemble: the logistic of the bias plus every tree's output."""
+
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+    bias: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """The stage's probability that a paragraph with these features is furniture."""
+        row = [features.get(name, -2.0) for name in self.features]
+        score = self.bias + sum(tree.value(row) for tree in self.trees)
+        return 1.0 / (1.0 + math.exp(-max(min(score, 40.0), -40.0)))
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """The two stages, the threshold chosen for precision, and what made the model."""
+
+    local: Stage
+    context: Stage | None
+    threshold: float
+    about: Mapping[str, Any]
+
+    def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        """Each paragraph's probability of being furniture (``rows`` from
+        ``line_features.paragraph_features``; the context stage's inputs are added to them).
+        The story's settled middle (prose between prose) is story without asking the trees."""
+        settled = line_features.settled_story(rows)
+        first = [0.0 if done else self.local.probability(row) for row, done in zip(rows, settled)]
+        if self.context is None:
+            return first
+        add_context_scores(rows, first)
+        return [0.0 if done else self.context.probability(row) for row, done in zip(rows, settled)]
+
+
+def add_context_scores(rows: Sequence[dict[str, float]], scores: Sequence[float]) -> None:
+    """Give each row the first stage's score of itself, its neighbours and its block."""
+    n = len(rows)
+    for i, row in enumerate(rows):
+        row["score"] = scores[i]
+        row["previous_score"] = scores[i - 1] if i > 0 else -1.0
+        row["next_score"] = scores[i + 1] if i + 1 < n else -1.0
+        window = scores[max(i - 2, 0):i + 3]
+        row["window_score"] = sum(window) / len(window)
+        row["after_score"] = max(scores[i + 1:], default=-1.0)
+        row["before_score"] = max(scores[:i], default=-1.0)
+
+
+def _tree(raw: Mapping[str, Any]) -> Tree:
+    return Tree(tuple(raw["feature"]), tuple(raw["threshold"]), tuple(raw["left"]),
+                tuple(raw["right"]), tuple(raw["leaves"]))
+
+
+def _stage(raw: Mapping[str, Any]) -> Stage:
+    return Stage(tuple(raw["features"]), tuple(_tree(t) for t in raw["trees"]), float(raw["bias"]))
+
+
+def from_json(data: Mapping[str, Any]) -> LineModel:
+    """Build the model from its JSON form (see ``training/train_line_model.py``)."""
+    context = data.get("context")
+    return LineModel(_stage(data["local"]), _stage(context) if context else None,
+                     float(data["threshold"]), data.get("about", {}))
+
+
+@lru_cache(maxsize=1)
+def load() -> LineModel:
+    """The model shipped with newslint, read once per process."""
+    raw = resources.files("newslint").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return from_json(json.loads(raw))

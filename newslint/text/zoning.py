@@ -1,0 +1,151 @@
+"""Story zoning: what each paragraph of a scraped article is, computed once per document.
+
+A scraped article is not all story. Under the headline come a standfirst (deck), a byline and
+a dateline; then the story, with captions and credits pasted into it; and around it page
+furniture (prompts, lists of other stories, notices) before, inside and after. Rules that
+reason about position (the last story paragraph, the lead, which copy of a repeated passage is
+the intruder) read these zones instead of raw line numbers: ``Document.zones`` gives one
+:class:`Zoned` per body paragraph.
+
+How: the line model (:mod:`newslint.text.line_model`) gives each paragraph a probability of
+being furniture from shallow features; a few shape tests name the zones the model does not
+(the headline repeated, bylines and datelines, photo credits), and the furniture the phrase
+rules know (link lines, interface phrases, paywall notices) is furniture whatever the model
+says; the story runs from the first to the last paragraph judged story, and everything else is
+placed before, inside or after it.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newslint.text import line_features, line_model
+from newslint.text.known_furniture import is_known_furniture
+
+LEAD_PARAGRAPHS = 4  # a repeated headline, a standfirst or a byline sits within the first four
+
+
+class Zone(str, enum.Enum):
+    """What a paragraph is."""
+
+    HEADLINE = "headline"  # the headline, repeated as a body paragraph
+    STANDFIRST = "standfirst"  # the deck or summary under the headline
+    BYLINE = "byline"  # author, date, place, "Reporting by ..."
+    STORY = "story"
+    CAPTION = "caption"  # a photo caption or credit
+    FURNITURE = "furniture"  # page furniture: prompts, other stories, notices
+
+
+class Place(str, enum.Enum):
+    """Where a paragraph sits relative to the story."""
+
+    BEFORE = "before"
+    INSIDE = "inside"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class Zoned:
+    """A body paragraph's zone, its place, the line model's furniture probability, and how
+    sure the zoning is of the zone (the model's probability, or a shape test's measured one)."""
+
+    zone: Zone
+    place: Place
+    furniture: float
+    confidence: float
+
+    @property
+    def is_story(self) -> bool:
+        """Whether the paragraph belongs to the story proper."""
+        return self.zone is Zone.STORY
+
+
+_BYLINE_CUE = regex.compile(
+    r"^(?:(?:written|words|reporting|reported|text|story|photos?)\s+)?(?:by|por|von|par|di|door|av|af|od|"
+    r"автор|texto|text|от)\s*:?\s+\p{Lu}", regex.IGNORECASE)
+_DATE_OR_TIME = regex.compile(
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
+_CREDIT = regex.compile(
+    r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa)"
+    r"(?:\s*(?:by|credit|courtesy|:|/))|^\(?(?:image|photo|foto|bild)\s+\d+\s+(?:of|de|von|di|из)\s+\d+\)?$"
+    r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b",
+    regex.IGNORECASE)
+
+
+def repeats_headline(text: str, headline: str) -> bool:
+    """Whether a paragraph is the headline again (same words, ignoring case and punctuation,
+    or all of one inside the other when both are title-sized)."""
+    para, head = _words(text), _words(headline)
+    if not para or not head:
+        return False
+    if para == head:
+        return True
+    shorter, longer = sorted((para, head), key=len)
+    return len(shorter) >= 4 and len(longer) <= 2 * len(shorter) and " ".join(shorter) in " ".join(longer)
+
+
+def is_byline(text: str, words: float) -> bool:
+    """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019")."""
+    if words > 14:
+        return False
+    return _BYLINE_CUE.match(text) is not None or (words <= 10 and _DATE_OR_TIME.search(text) is not None
+                                                   and not text.rstrip().endswith((".", "!", "?")))
+
+
+def is_credit(text: str, words: float) -> bool:
+    """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8")."""
+    return words <= 12 and _CREDIT.search(text) is not None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in regex.findall(r"[\p{L}\p{N}]+", text))
+
+
+def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
+                    model: line_model.LineModel | None = None) -> tuple[Zoned, ...]:
+    """Zone every body paragraph (texts in order; ``headline`` the article's own)."""
+    if not paragraphs:
+        return ()
+    model = model or line_model.load()
+    rows = line_features.paragraph_features(paragraphs, headline)
+    furniture = model.probabilities(rows)
+    zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
+             for i, text in enumerate(paragraphs)]
+    _mark_standfirst(zones)
+    story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
+    first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
+    return tuple(Zoned(zone, _place(i, first, last), furniture[i], confidence)
+                 for i, (zone, confidence) in enumerate(zones))
+
+
+def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furniture: float,
+              threshold: float) -> tuple[Zone, float]:
+    words = line_features.word_count(row)
+    if index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline):
+        return Zone.HEADLINE, 0.95
+    if is_credit(text, words):
+        return Zone.CAPTION, 0.9
+    if is_known_furniture(text):
+        return Zone.FURNITURE, max(furniture, 0.95)
+    if furniture >= threshold:
+        return Zone.FURNITURE, furniture
+    if is_byline(text, words):
+        return Zone.BYLINE, 0.8
+    return Zone.STORY, 1.0 - furniture
+
+
+def _mark_standfirst(zones: list[tuple[Zone, float]]) -> None:
+    """A story-like paragraph directly above a byline in the lead is the standfirst."""
+    for i in range(min(len(zones), LEAD_PARAGRAPHS - 1)):
+        if zones[i][0] is Zone.STORY and i + 1 < len(zones) and zones[i + 1][0] is Zone.BYLINE:
+            zones[i] = (Zone.STANDFIRST, 0.7)
+
+
+def _place(index: int, first: int, last: int) -> Place:
+    if index < first:
+        return Place.BEFORE
+    return Place.AFTER if index > last else Place.INSIDE

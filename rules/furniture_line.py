@@ -1,0 +1,92 @@
+"""NL306 furniture-line: a line of page furniture, found by the story/furniture line model.
+
+## What it does
+Reports a body paragraph that the story zoning (``Document.zones``) puts in the furniture zone
+with a probability of at least `threshold`: newsletter, app and follow prompts, lists of other
+stories and the titles under them ("Most read", "Popular on ..."), comment prompts, author
+contact lines, reading times, print and reprint chrome, teasers, notices, in any language.
+The probability comes from a small model of shallow text features (length, share of function
+words in the paragraph's language, sentence punctuation, capitals, links and handles, words
+addressed to the reader, how much the line shares with the story and the headline, where it
+sits, and the same of its neighbours, since furniture comes in blocks), trained on real
+scraped pages of hundreds of sites and on professionally edited articles as story
+(``training/train_line_model.py``); the finding's confidence is that probability.
+
+## Why is this bad?
+Scrapers keep what a page shows around the story. A corpus built from it teaches a summariser
+to end with "Sign up for our newsletter" and a language model that news stories contain lists
+of other headlines. Phrase lists cannot keep up: furniture comes in thousands of phrasings and
+many languages, so this rule judges the shape and place of a line, not its words.
+
+Exceptions made on purpose:
+- Lines that NL301 (link lines), NL302 (known boilerplate phrases) or NL303 (captions) already
+  report are left to them, so one line makes one finding.
+- Bylines, datelines, standfirsts and a repeated headline are zoned as such, not as furniture:
+  they belong to the article's apparatus, and whether to keep them is the corpus builder's call.
+- The threshold is set for precision: measured on sites the model never saw, see the README.
+
+## Example
+```
+The council approved the budget on Tuesday.
+
+Councillors said taxes would rise next year.
+
+Get the day's top stories delivered to your inbox every morning.
+```
+
+## Use instead
+```
+The council approved the budget on Tuesday.
+
+Councillors said taxes would rise next year.
+```
+
+## Options
+- `threshold` (float, default 0: the model's own threshold, chosen on held-out sites for a
+  precision of 0.95): the furniture probability from which a line is reported. Lower finds
+  more furniture and more story lines.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Finding, Fix, FixSafety, Options, Rule
+from newslint.text import line_model
+from newslint.text.edits import delete_line
+from newslint.text.known_furniture import is_known_furniture
+from newslint.text.zoning import Zone
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    """Report paragraphs zoned as furniture with a high enough probability."""
+    threshold = options["threshold"] or line_model.load().threshold
+    for paragraph, zoned in zip(doc.paragraphs, doc.zones):
+        if zoned.zone is not Zone.FURNITURE or zoned.furniture < threshold:
+            continue
+        text = paragraph.text(doc)
+        if is_known_furniture(text):
+            continue
+        fix = Fix((delete_line(doc, paragraph.start),), "delete the furniture line", FixSafety.UNSAFE)
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
+                                    f"(line model: {zoned.furniture:.2f})", fix, zoned.furniture)
+
+
+_STORY = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate "
+          "about spending on roads and schools.\n\nCouncillors said taxes would rise next year, "
+          "though not by as much as residents had feared.\n\n{}")
+
+RULE = Rule(
+    code="NL306",
+    name="furniture-line",
+    summary="A line of page furniture, found by the story/furniture line model",
+    doc=__doc__,
+    check=check,
+    fix=FixSafety.UNSAFE,
+    options={"threshold": 0.0},
+    bad_examples=(),
+    good_examples=(
+        _STORY.format("The mayor will present the plan to residents at a meeting next month.\n"),
+    ),
+)

@@ -1,0 +1,72 @@
+"""NL305 bare-link-line: address-only paragraphs and CDN e-mail placeholders, and the story
+sentences with addresses in them that must stay clean."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import findings
+
+STORY = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate "
+         "about spending on roads and schools.\n\n{}\n\nCouncillors said taxes would rise next year.\n")
+
+
+def found(paragraph: str) -> list[tuple[str, float | None]]:
+    return [(d.message, d.score) for d in findings(STORY.format(paragraph), "NL305")]
+
+
+@pytest.mark.parametrize("line", [
+    "paul.takahashi@example-chronicle.com",
+    "twitter.com/paultakahashi",
+    "@janesmith | jane.smith@example-news.com",
+])
+def test_contact_lines(line: str) -> None:
+    assert found(line) == [("contact line: only e-mail addresses or social-media profiles", 0.9)]
+
+
+@pytest.mark.parametrize("line", [
+    "Source: https://www.example-council.gov.uk/news/budget",
+    "Fonte: www.example-jornal.com.br/politica/orcamento",
+    "Via http://example-blog.net/2019/11/budget",
+])
+def test_attribution_lines(line: str) -> None:
+    assert found(line) == [("attribution line: a source label and a web address", 0.9)]
+
+
+def test_a_bare_address_inside_the_story_is_a_weaker_finding() -> None:
+    address = "http://www.example-archive.org/2013/02/council-minutes.html"
+    assert found(address) == []  # under the rule's default min-confidence
+    every = findings(STORY.format(address), "NL305", min_confidence=0)
+    assert [(d.message, d.score) for d in every] == [("bare web address inside the story", 0.5)]
+
+
+def test_the_article_s_own_address_before_the_story() -> None:
+    article = ("Cat found in New Mexico after going missing\n\n"
+               "https://www.example-news.com/news/article/Cat-found-in-New-Mexico-after-going-missing-1484.php\n\n"
+               "A cat that went missing in Texas was found in New Mexico two years later, its owners said.\n")
+    assert [d.message for d in findings(article, "NL305")] == ["bare web address before the story"]
+
+
+def test_email_protection_placeholders() -> None:
+    got = findings(STORY.format("For details, write to [email protected] before Friday."), "NL305")
+    assert [(d.line, d.column, d.message.split(":")[0]) for d in got] == [(5, 23, "e-mail-protection placeholder")]
+    assert got[0].fix is None  # the address is lost: nothing to repair it with
+
+
+@pytest.mark.parametrize("line", [
+    "Details are at www.example-council.gov.uk, the council said.",
+    "Residents can write to the council by e-mail or by post.",
+    "Source: council officials, who asked not to be named.",
+    "The firm's website, example.com, was down for an hour.",
+])
+def test_sentences_with_addresses_are_story(line: str) -> None:
+    assert found(line) == []
+
+
+def test_the_fix_deletes_the_line() -> None:
+    from newslint.fixes import fix_text
+    from newslint.testing import linter_for
+
+    text = STORY.format("jane.smith@example-news.com")
+    repaired, fixed, remaining = fix_text(text, linter_for("NL305"))
+    assert "jane.smith" not in repaired and fixed == 1 and remaining == []
+    assert repaired.count("\n\n") == text.count("\n\n") - 1

@@ -1,0 +1,363 @@
+"""Train and evaluate the story/furniture line model; write newslint/data/line_model.json.
+
+    python training/train_line_model.py                    # evaluate (by site) and write the model
+    python training/train_line_model.py --evaluate-only    # figures only
+
+Data (see training/README.md for where each comes from):
+- labelled line corpora in the format of ``shared/corpus/pages`` (article files plus a
+  labels.json whose injected-family ``expect`` lines are furniture, unlabelled body lines story,
+  ``allow`` lines left out): ``--lines DIR`` (repeatable);
+- story-only corpora, every body paragraph story (professionally edited articles):
+  ``--story DIR`` (repeatable).
+
+Evaluation is by site: grouped cross-validation where no site is ever both in training and in
+test (both extractions of one page share its site), so the figures say how the model does on
+sites it has never seen. The decision threshold is the lowest at which the held-out precision
+on the scraped corpora reaches ``--precision`` (0.95). The model written is then trained on
+everything. Needs the training extra: ``pip install -e '.[train]'`` (LightGBM, NumPy,
+scikit-learn).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.document import Document  # noqa: E402
+from newslint.text import language, line_features, line_model  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+DEFAULT_LINES = [SHARED / "pages"]
+DEFAULT_STORY = [SHARED / "clean"]
+PARAMS = dict(n_estimators=160, learning_rate=0.05, num_leaves=12, min_child_samples=30,
+              subsample=0.8, subsample_freq=1, colsample_bytree=0.8, reg_lambda=1.0, verbose=-1)
+FOLDS = 5
+
+
+@dataclass
+class Article:
+    """One article's paragraphs with their labels (1 furniture, 0 story, None left out)."""
+
+    source: str
+    name: str
+    site: str
+    lang: str
+    headline: str
+    paragraphs: list[str]
+    labels: list[int | None]
+    rows: list[dict[str, float]] = field(default_factory=list)
+
+
+def site_of(url: str) -> str:
+    """The site of a URL: its host without "www." (a simple, documented approximation of the
+    registered domain: "news.bbc.co.uk" and "bbc.co.uk" stay apart)."""
+    host = urlparse(url).netloc.lower().split(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def read_labelled(folder: Path) -> list[Article]:
+    """A pages-style corpus: every body line story unless labels.json says otherwise."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["files"]
+    articles = []
+    for path in sorted(folder.rglob("*.txt")):
+        entry = labels.get(path.relative_to(folder).as_posix(), {})
+        furniture = {e["line"] for e in entry.get("expect", []) if e["family"] == "injected"}
+        left_out = {e["line"] for e in entry.get("allow", []) if e["family"] == "injected"}
+        site = entry.get("site") or site_of(entry.get("url") or "") or f"{folder.name}/{path.stem}"
+        articles.append(_article(folder.name, path, site, entry.get("lang"),
+                                 lambda line: 1 if line in furniture else (None if line in left_out else 0)))
+    return articles
+
+
+def read_story(folder: Path) -> list[Article]:
+    """A corpus of clean articles: every body paragraph is story."""
+    return [_article(folder.name, path, folder.name, None, lambda line: 0)
+            for path in sorted(folder.rglob("*.txt"))]
+
+
+def _article(source: str, path: Path, site: str, lang: str | None, label_of) -> Article:
+    doc = Document(path.read_text(encoding="utf-8", errors="replace"), str(path))
+    paragraphs = [p.text(doc) for p in doc.paragraphs]
+    labels = [label_of(doc.line_of(p.start)) for p in doc.paragraphs]
+    headline = doc.headline.text(doc) if doc.headline else ""
+    if not lang:
+        lang = language.detect((w.lower() for p in paragraphs[:20] for w in p.split()), " ".join(paragraphs[:5]))
+    return Article(source, path.name, site, lang, headline, paragraphs, labels)
+
+
+def featurise(articles: list[Article]) -> None:
+    for article in articles:
+        article.rows = line_features.paragraph_features(article.paragraphs, article.headline)
+
+
+# -- the two-stage model ----------------------------------------------------------------------
+def _matrix(articles: list[Article], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and weights: each source weighs the same in all, however many
+    paragraphs it has, so one large source does not decide what every site looks like."""
+    xs, ys, sources = [], [], []
+    for article in articles:
+        settled = line_features.settled_story(article.rows)
+        for row, label, done in zip(article.rows, article.labels, settled):
+            if label is not None and not done:
+                xs.append([row.get(n, -2.0) for n in names])
+                ys.append(label)
+                sources.append(article.source)
+    counts = Counter(sources)
+    weights = np.array([len(ys) / (len(counts) * counts[s]) for s in sources])
+    return np.array(xs, dtype=np.float64), np.array(ys), weights
+
+
+def _fit(articles: list[Article], names: list[str], seed: int = 0):
+    import lightgbm
+
+    x, y, w = _matrix(articles, names)
+    model = lightgbm.LGBMClassifier(random_state=seed, n_jobs=1, **PARAMS)
+    model.fit(x, y, sample_weight=w)
+    return model
+
+
+def _scores(model, article: Article, names: list[str]) -> list[float]:
+    """The model's scores, 0 for the settled story the shipped model does not judge."""
+    x = np.array([[row.get(n, -2.0) for n in names] for row in article.rows], dtype=np.float64)
+    scores = list(model.predict_proba(x)[:, 1]) if len(x) else []
+    return [0.0 if done else s for s, done in zip(scores, line_features.settled_story(article.rows))]
+
+
+def _folds(articles: list[Article], k: int) -> list[list[int]]:
+    """Article indices split into k groups by site (a site's articles all in one fold),
+    balanced by size, deterministic."""
+    sizes = Counter(a.site for a in articles)
+    order = sorted(sizes, key=lambda s: (-sizes[s], hashlib.sha1(s.encode()).hexdigest()))
+    load, fold_of = [0] * k, {}
+    for site in order:
+        target = min(range(k), key=lambda f: load[f])
+        fold_of[site] = target
+        load[target] += sizes[site]
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for i, article in enumerate(articles):
+        folds[fold_of[article.site]].append(i)
+    return folds
+
+
+def local_names(articles: list[Article]) -> list[str]:
+    return sorted(articles[0].rows[0]) if articles and articles[0].rows else []
+
+
+CONTEXT_NAMES = ["score", "previous_score", "next_score", "window_score", "after_score", "before_score"]
+
+
+def fit_two_stage(articles: list[Article], names: list[str]):
+    """Stage 1 on each paragraph's features; stage 2 adds stage-1 scores of the neighbours,
+    trained on out-of-fold stage-1 scores so it learns from scores like those it will see."""
+    out_of_fold: dict[int, list[float]] = {}
+    for fold in _folds(articles, 4):
+        held = set(fold)
+        model = _fit([a for i, a in enumerate(articles) if i not in held], names)
+        for i in fold:
+            out_of_fold[i] = _scores(model, articles[i], names)
+    saved = [[dict(r) for r in a.rows] for a in articles]
+    for i, article in enumerate(articles):
+        line_model.add_context_scores(article.rows, out_of_fold[i])
+    second = _fit(articles, names + CONTEXT_NAMES)
+    for article, rows in zip(articles, saved):
+        article.rows = rows
+    return _fit(articles, names), second
+
+
+def predict_two_stage(models, article: Article, names: list[str]) -> list[float]:
+    first, second = models
+    rows = [dict(r) for r in article.rows]
+    line_model.add_context_scores(rows, _scores(first, article, names))
+    probe = Article(article.source, article.name, article.site, article.lang, article.headline,
+                    article.paragraphs, article.labels, rows)
+    return _scores(second, probe, names + CONTEXT_NAMES)
+
+
+# -- evaluation -------------------------------------------------------------------------------
+def cross_validate(articles: list[Article], names: list[str], folds: int = FOLDS) -> list[list[float]]:
+    predictions: list[list[float]] = [[] for _ in articles]
+    for number, fold in enumerate(_folds(articles, folds), 1):
+        held = set(fold)
+        models = fit_two_stage([a for i, a in enumerate(articles) if i not in held], names)
+        for i in fold:
+            predictions[i] = predict_two_stage(models, articles[i], names)
+        print(f"  fold {number}/{folds}: {len(fold)} articles held out", file=sys.stderr)
+    return predictions
+
+
+def _pairs(articles, predictions, keep=lambda a: True):
+    return [(p, l) for a, ps in zip(articles, predictions) if keep(a)
+            for p, l in zip(ps, a.labels) if l is not None]
+
+
+def precision_recall(pairs, threshold: float) -> tuple[int, int, int]:
+    tp = sum(1 for p, l in pairs if p >= threshold and l == 1)
+    fp = sum(1 for p, l in pairs if p >= threshold and l == 0)
+    return tp, fp, sum(1 for _, l in pairs if l == 1)
+
+
+def choose_threshold(pairs, target: float) -> float:
+    """The lowest threshold whose precision (and every higher one's, up to 0.99) reaches target."""
+    for threshold in np.arange(0.30, 0.991, 0.01):
+        ok = True
+        for higher in np.arange(threshold, 0.991, 0.05):
+            tp, fp, _ = precision_recall(pairs, higher)
+            if tp + fp and tp / (tp + fp) < target:
+                ok = False
+                break
+        if ok:
+            return float(round(threshold, 2))
+    return 0.99
+
+
+def report(articles, predictions, threshold: float, scraped: set[str]) -> dict:
+    figures = {}
+    groups = {"scraped (all)": lambda a: a.source in scraped,
+              "scraped, English": lambda a: a.source in scraped and a.lang == "en",
+              "scraped, not English": lambda a: a.source in scraped and a.lang != "en"}
+    for source in sorted({a.source for a in articles}):
+        groups[f"source {source}"] = lambda a, s=source: a.source == s
+    for name, keep in groups.items():
+        pairs = _pairs(articles, predictions, keep)
+        tp, fp, positives = precision_recall(pairs, threshold)
+        stories = sum(1 for _, l in pairs if l == 0)
+        figures[name] = {"furniture": positives, "story": stories, "tp": tp, "fp": fp,
+                         "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                         "recall": round(tp / positives, 3) if positives else None,
+                         "fp_per_1000_story": round(1000 * fp / stories, 2) if stories else None}
+        print(f"  {name:28} furniture {positives:5}  story {stories:6}  tp {tp:4}  fp {fp:4}  "
+              f"P {figures[name]['precision']}  R {figures[name]['recall']}  "
+              f"FP/1000 story {figures[name]['fp_per_1000_story']}", file=sys.stderr)
+    return figures
+
+
+# -- export -----------------------------------------------------------------------------------
+def export_stage(model, names: list[str]) -> dict:
+    dump = model.booster_.dump_model()
+    trees = [_flatten(info["tree_structure"]) for info in dump["tree_info"]]
+    return {"features": names, "bias": 0.0, "trees": trees}
+
+
+def _flatten(root: dict) -> dict:
+    feature, threshold, left, right, leaves = [], [], [], [], []
+
+    def visit(node: dict) -> int:
+        if "leaf_value" in node:
+            leaves.append(round(float(node["leaf_value"]), 6))
+            return ~(len(leaves) - 1)
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')}")
+        index = len(feature)
+        feature.append(int(node["split_feature"]))
+        threshold.append(float(node["threshold"]))
+        left.append(0)
+        right.append(0)
+        left[index] = visit(node["left_child"])
+        right[index] = visit(node["right_child"])
+        return index
+
+    visit(root)
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "leaves": leaves}
+
+
+def check_export(models, data: dict, articles: list[Article], names: list[str]) -> None:
+    """The exported JSON must give the same probabilities as LightGBM itself."""
+    shipped = line_model.from_json(data)
+    worst = 0.0
+    for article in articles[:200]:
+        if not article.rows:
+            continue
+        ours = shipped.probabilities([dict(r) for r in article.rows])
+        theirs = predict_two_stage(models, article, names)
+        worst = max([worst] + [abs(a - b) for a, b in zip(ours, theirs)])
+    if worst > 1e-4:
+        raise SystemExit(f"exported model differs from LightGBM by {worst}")
+    print(f"  export checked: largest difference {worst:.2e}", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=Path, action="append", help="labelled line corpus (pages format)")
+    parser.add_argument("--story", type=Path, action="append", help="corpus of clean articles (all story)")
+    parser.add_argument("--precision", type=float, default=0.95)
+    parser.add_argument("--out", type=Path, default=ROOT / "newslint" / line_model.MODEL_FILE)
+    parser.add_argument("--report", type=Path, default=ROOT / "training" / "line_model_report.json")
+    parser.add_argument("--evaluate-only", action="store_true")
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--threshold", type=float, help="skip the evaluation and use this threshold")
+    parser.add_argument("--holdout", help="evaluate on this source only, trained on all the others")
+    parser.add_argument("--predictions", type=Path, help="write the held-out predictions here (JSON)")
+    args = parser.parse_args()
+    lines, stories = args.lines or DEFAULT_LINES, args.story or DEFAULT_STORY
+    articles = [a for folder in lines for a in read_labelled(folder)]
+    scraped = {a.source for a in articles}
+    articles += [a for folder in stories for a in read_story(folder)]
+    articles = [a for a in articles if a.paragraphs]
+    featurise(articles)
+    names = local_names(articles)
+    print(f"{len(articles)} articles, {len({a.site for a in articles})} sites, "
+          f"{sum(l == 1 for a in articles for l in a.labels)} furniture and "
+          f"{sum(l == 0 for a in articles for l in a.labels)} story paragraphs", file=sys.stderr)
+    if args.threshold is not None:  # a quick model for development: no held-out figures
+        models = fit_two_stage(articles, names)
+        data = {"local": export_stage(models[0], names), "context": export_stage(models[1], names + CONTEXT_NAMES),
+                "threshold": args.threshold, "about": {"trained": datetime.date.today().isoformat(),
+                                                       "evaluation": "none (development model)"}}
+        check_export(models, data, articles, names)
+        args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        return 0
+    if args.holdout:
+        held = [i for i, a in enumerate(articles) if a.source == args.holdout]
+        models = fit_two_stage([a for a in articles if a.source != args.holdout], names)
+        predictions = [predict_two_stage(models, a, names) if a.source == args.holdout else [] for a in articles]
+        articles = [articles[i] for i in held]
+        predictions = [predictions[i] for i in held]
+        scraped = {args.holdout}
+    else:
+        predictions = cross_validate(articles, names, args.folds)
+    if args.predictions:
+        args.predictions.write_text(json.dumps([
+            {"source": a.source, "name": a.name, "site": a.site, "lang": a.lang,
+             "paragraphs": a.paragraphs, "labels": a.labels, "scores": [round(x, 4) for x in p]}
+            for a, p in zip(articles, predictions)], ensure_ascii=False), encoding="utf-8")
+    pairs = _pairs(articles, predictions, lambda a: a.source in scraped)
+    threshold = choose_threshold(pairs, args.precision)
+    print(f"held-out figures by site at threshold {threshold}:", file=sys.stderr)
+    held_out = report(articles, predictions, threshold, scraped)
+    curve = {}
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+        tp, fp, positives = precision_recall(pairs, t)
+        curve[str(t)] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                         "recall": round(tp / positives, 3) if positives else None}
+    print(f"  curve: {curve}", file=sys.stderr)
+    about = {"trained": datetime.date.today().isoformat(),
+             "data": [f"labelled: {p.name}" for p in lines] + [f"story: {p.name}" for p in stories],
+             "articles": len(articles), "sites": len({a.site for a in articles}),
+             "evaluation": f"{args.folds}-fold cross-validation grouped by site",
+             "held_out": held_out, "curve": curve, "params": PARAMS}
+    args.report.write_text(json.dumps(about, indent=1) + "\n", encoding="utf-8")
+    if args.evaluate_only:
+        return 0
+    models = fit_two_stage(articles, names)
+    data = {"local": export_stage(models[0], names),
+            "context": export_stage(models[1], names + CONTEXT_NAMES),
+            "threshold": threshold, "about": about}
+    check_export(models, data, articles, names)
+    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
