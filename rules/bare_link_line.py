@@ -29,6 +29,9 @@ Exceptions made on purpose:
   are story to some corpus builders. `--min-confidence` (or this rule's `min-confidence`)
   above 0.5 leaves them out.
 
+The fix is safe: it deletes the address-only paragraph, which holds no story text. A
+placeholder has no fix (the address it replaced is lost; only the source page has it).
+
 ## Example
 ```
 The council approved the budget on Tuesday.
