@@ -31,6 +31,8 @@ Template lines are not the story: a model trained on them learns to end every ar
 "Sign up for our newsletter", and they make one site's articles look alike to deduplication.
 
 Exceptions made on purpose (they tell template lines from agency copy and stock text):
+- A line without a letter or digit ("(...)" where a paper marks an elision, "***" between
+  sections) is punctuation, not a template's text, and is never judged.
 - A syndicated story recurs with the rest of its story: the same agency copy on many sites
   (each publishing it once: nothing recurs within a site), or updated write-thrus of a story
   on one site. A recurring line is reported only when the articles carrying it differ
@@ -90,6 +92,7 @@ from newslint.text.quotes import reports_speech
 MAX_LINES = 8       # candidate lines kept an article: the ones nearest its ends
 SAMPLE = 24         # other lines kept an article (the smallest hashes: an unbiased sample)
 PREFIX_WORDS = 5    # an opening is one to five words before its separator
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or digit, in any script
 PREFIX_REPEATS = 3  # an opening on more lines of one article is structure (Q&A), not template
 COMMON = 0.5        # a line carried by this share of the carrying articles is common to them
 FLOATING = 0.25     # a line inside the story of this many other articles (per carrier) is story
@@ -142,6 +145,8 @@ def _candidates(doc: Document, openings: Sequence[str | None], options: Options)
         text = span.text(doc)
         if len(text) > 40 * options["max-words"] or len(words := text.split()) > options["max-words"]:
             continue
+        if not _HAS_WORD.search(text):
+            continue  # "(...)", "***", "—": an elision mark or a separator, no template text
         # A promo's title may well report speech ("Read more: Minister says ..."); its opening not.
         if reports_speech(text if openings[index] is None else openings[index]):  # type: ignore[arg-type]
             continue

@@ -210,3 +210,10 @@ def test_signatures_stay_small(lines: int) -> None:
     signature = RULE.collect(doc, RULE.options)  # type: ignore[misc]
     assert len(signature.value) <= 4 + len("site") + 4 * 24 + 16 * 8
     assert len(signature.lines) <= 8
+
+
+def test_a_recurring_line_of_punctuation_is_not_a_template(tmp_path: Path) -> None:
+    # A paper's elision mark and a section separator recur under many stories; they hold no text.
+    paths = [write(tmp_path / "paper", f"a{n}.txt", headline, [body[0], "(...)", *body[1:], "***", SIGN_UP])
+             for n, (headline, body) in enumerate(STORIES[:8])]
+    assert {text for _, _, text in nl307(paths)} == {SIGN_UP}
