@@ -56,6 +56,7 @@ import regex
 
 from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
+from newslint.text import language
 from newslint.text.paywall import is_paywall_notice
 
 # Cut markers at the very end of the text (case-insensitive). The runs of dots and of closing
@@ -71,8 +72,9 @@ _CUT_MARKER = regex.compile(
 )
 _CLOSING = ".:»>›→)]"  # what may follow a cut marker at the end, besides spaces
 _MARKER_REACH = 100  # characters a cut marker spans before them, at the most
+_LANGUAGE_SAMPLE = 2000  # characters of the article read to tell its language
 _ADDRESS_REACH = 300  # characters an address that ends the text spans, at the most (searched there only)
-_BARE_ELLIPSIS = regex.compile(r"(?<![.\[(])(?:\.{3}|…)(?![.\])])[\s\"”’'»]*$")
+_BARE_ELLIPSIS = regex.compile(r"(?<![.\[(])(?:\.{3}|…)(?:(?![.\])])|(?=\s+\.\s*$))[\s\"”’'».]*$")
 # A story may end on a web address, an e-mail address or a handle ("please visit www.x.com"):
 # their last word has no full stop to lose.
 _ENDS_WITH_ADDRESS = regex.compile(r"(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|edu|[a-z]{2})(?:/\S*)?"
@@ -166,13 +168,21 @@ def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, 
     final_word = words[-1] if words else ""
     if text[-1] in _MID_SENTENCE_PUNCT:
         return f"article stops mid-sentence (ends with {text[-1]!r})", 0.6
-    if text.endswith(final_word) and final_word in _DANGLING:  # lower case: not a title's word
+    if text.endswith(final_word) and final_word in _DANGLING and _reads_english(doc):  # lower case: not a title's word
         return f"article stops mid-sentence (ends with {final_word!r})", 0.6
     previous_ends = previous is None or _ends_properly(previous.text(doc))
     if (text.endswith(final_word) and final_word.isalpha() and final_word.islower()
             and previous_ends and _reads_as_prose(doc, last)):
         return "article stops mid-sentence (no punctuation after the last word)", 0.4
     return None
+
+
+def _reads_english(doc: Document) -> bool:
+    """Whether the article is in English (or in no language told apart): the words that never
+    end a sentence are English ones, and "an" ends a French line ("6,1 €/an")."""
+    opening = doc.text[:_LANGUAGE_SAMPLE]
+    words = (w.lower() for w in regex.findall(r"\p{L}+", opening))
+    return language.detect(words) in ("en", language.UNDETERMINED)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

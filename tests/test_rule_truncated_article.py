@@ -126,3 +126,18 @@ def test_the_story_s_own_end_decides_when_furniture_follows() -> None:
         (5, "article stops mid-sentence (ends with 'the'), before page furniture")]
     marker = findings(story.format("Councillors said the money would go to schools.\n\nContinue reading"), "NL503")
     assert [(d.line, d.message.split(" (")[0]) for d in marker] == [(7, "the story ends with a cut marker")]
+
+
+def test_english_words_that_never_end_a_sentence_are_judged_in_english_only() -> None:
+    french = ("Le prix de l'abonnement en Europe\n\nLe prix moyen d'un abonnement varie beaucoup "
+              "d'un pays à l'autre, selon une étude publiée mardi par la commission.\n\n"
+              "Voici les pays où il coûte le plus cher pour les ménages.\n\n1. Norvège - 8€/an\n\n2. Suisse - 6,1€/an\n")
+    assert findings(french, "NL503") == []
+    english = "Council approves budget\n\nThe council approved a budget on Tuesday.\n\nCouncillors said it was an\n"
+    assert [d.message for d in findings(english, "NL503")] == ["article stops mid-sentence (ends with 'an')"]
+
+
+def test_an_ellipsis_closed_by_a_spaced_full_stop_is_stylistic() -> None:
+    text = ("Wales face Scotland next\n\nWe have to focus on Scotland now, with only six days to recover "
+            "from a bruising encounter.\n\nIn the meantime, as the saying goes, when in Rome ... .\n")
+    assert findings(text, "NL503") == []
