@@ -39,9 +39,12 @@ Exceptions made on purpose:
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
 
-The raw score is the copies' similarity (1 when word for word) for a reported copy that is a
-whole paragraph, half that for a sentence inside a longer paragraph (the intruder could not be
-told, and the default threshold leaves those out).
+The raw score is the copies' similarity (1 when word for word) for a paragraph given twice,
+and for a paragraph that repeats a sentence when it is both standing alone and zoned outside
+the story (a standfirst above a byline, a caption); 0.7 of it when only its shape tells it
+from the story's copy (a publisher's own standfirst or pull quote looks the same); half of it
+for a sentence inside a longer paragraph, whose intruder could not be told. The calibrated
+default threshold reports the first kind only.
 
 The fix deletes the reported copy: its whole line when it stands alone, safe only when it is
 the whole paragraph and repeats the other copy word for word (after case and spacing are
@@ -79,7 +82,7 @@ from collections.abc import Iterator
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.intruder import Copy, choose, extra_words, is_headline_copy, stands_alone
+from newslint.text.intruder import Choice, Copy, choose, extra_words, is_headline_copy, stands_alone
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
 from newslint.text.zoning import LEAD_PARAGRAPHS
@@ -148,12 +151,22 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     # Safe only when the copy deleted is its whole paragraph, word for word: story text inside
     # a longer paragraph is never deleted without a look.
     safe = exact and alone and extra_words(doc, copy) == 0
-    # A whole paragraph that repeats is a surer sign than a sentence inside a longer one whose
-    # intruder could not be told (a weaker sign, and perhaps the story's own words).
-    score = (1.0 if exact else similarity) * (1 if alone and (what == "paragraph" or choice.clear) else 0.5)
+    score = (1.0 if exact else similarity) * _weight(what, alone, choice)
     span = doc.paragraphs[copy.paragraph] if alone else copy.span
     reported.add(span)
     return Finding.at(span, message, _deletion(doc, span, safe, alone), confidence=score)
+
+
+def _weight(what: str, alone: bool, choice: Choice) -> float:
+    """How much of the similarity the raw score keeps, by kind of repeat: a paragraph given
+    twice, or a paragraph that repeats a sentence and lies outside the story while the sentence
+    is inside it (a deck, a caption), keeps it all; a paragraph told from the sentence by its
+    shape only keeps less (a publisher's own standfirst or pull quote looks the same, and the
+    default threshold leaves those out); a sentence inside a longer paragraph whose intruder
+    could not be told keeps half (a weaker sign, and perhaps the story's own words)."""
+    if what == "paragraph" or (alone and choice.shape and choice.zone):
+        return 1.0
+    return 0.7 if alone and choice.clear else 0.5
 
 
 def _paragraph_of(doc: Document, span: Span) -> int:

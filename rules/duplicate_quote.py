@@ -128,6 +128,9 @@ from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
 _COPY_COVERAGE, _COPY_MIN_WORDS = 0.9, 8
+# A pull quote gives the quotation's words as they were: at least this share of its words are
+# the quotation's (the story restating a quotation, "According to them, ...", adds its own).
+_PULL_COVERAGE = 0.9
 _N = 3  # words per shingle: long enough to ignore stock phrases, short enough for small edits
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
@@ -252,8 +255,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[
     source = _matching_paragraph(quote, narrative, range(quote.paragraph + 1), options)
     pull = None if source is None else _bare_copy(doc, source, quote, options)
     if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
-        return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}",
-                       1.0 if not quote.alone else 0.75)
+        return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
     if source is not None and quote.alone:
         return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}", 0.5)
     return None
@@ -284,11 +286,14 @@ def _is_bare(doc: Document, quote: _Quote) -> bool:
 
 def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _Quote | None:
     """Paragraph ``number`` as a copy of the quotation, when it is nothing but the quotation's
-    words without the marks (a pull quote or deck): most of its words are the quotation's."""
+    words without the marks (a pull quote or deck): one sentence, most of its words the
+    quotation's."""
     paragraph = doc.paragraphs[number]
     words = normalise_words(paragraph.text(doc))
-    if len(words) < options["min_words"] or quoted_share(doc, paragraph) >= 0.5 or \
-            coverage(words, quote.grams, _N) < options["threshold"]:
+    # One sentence: a pull quote is short; several sentences of a quotation given again are
+    # a speech's text, or the story restating it.
+    if len(words) < options["min_words"] or len(doc.sentences_in(paragraph)) > 1 or \
+            quoted_share(doc, paragraph) >= 0.5 or coverage(words, quote.grams, _N) < _PULL_COVERAGE:
         return None
     whole = Quotation(paragraph, paragraph, closed=True)  # reported and removed as one passage
     return _Quote(whole, number, words, frozenset(shingles(words, _N)), alone=True, embedded=False)

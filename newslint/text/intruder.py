@@ -38,14 +38,21 @@ class Copy:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The copy to report, the other one, and how the choice was made: ``clear`` when shape or
-    zone told the copies apart, ``alike`` when both stand alone in the same kind of zone (a
-    paragraph pasted twice: the later one is reported, and that is no guess either)."""
+    """The copy to report, the other one, and what told them apart: ``shape`` when the copy
+    reported stands alone and the other does not, ``zone`` when it lies outside the story and
+    the other inside; ``alike`` when both stand alone in the same kind of zone (a paragraph
+    pasted twice: the later one is reported, and that is no guess either)."""
 
     report: Copy
     other: Copy
-    clear: bool
+    shape: bool
+    zone: bool
     alike: bool
+
+    @property
+    def clear(self) -> bool:
+        """Whether shape or zone told the copies apart."""
+        return self.shape or self.zone
 
     @property
     def earlier_reported(self) -> bool:
@@ -93,8 +100,10 @@ def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] |
     first, second = (_points(alone[0], alone[1], outside[0], outside[1]),
                      _points(alone[1], alone[0], outside[1], outside[0]))
     if first > second:
-        return Choice(earlier, later, clear=True, alike=False)
-    return Choice(later, earlier, clear=second > first, alike=all(alone) and outside[0] == outside[1])
+        return Choice(earlier, later, shape=alone[0] and not alone[1], zone=outside[0] and not outside[1],
+                      alike=False)
+    return Choice(later, earlier, shape=alone[1] and not alone[0], zone=outside[1] and not outside[0],
+                  alike=all(alone) and outside[0] == outside[1])
 
 
 def _points(alone: bool, other_alone: bool, outside: bool, other_outside: bool) -> int:
