@@ -132,11 +132,12 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
              reported: set[Span]) -> Finding | None:
     """The finding at whichever copy is the intruder (``newslint.text.intruder``): the later
     one, unless only the earlier one stands alone or outside the story. None when that copy is
-    already reported, or is the headline given again (NL504's)."""
+    already reported, is the headline given again (NL504's) or mostly a quotation (NL401's)."""
     choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
     copy = choice.report
-    if copy.span in reported or is_headline_copy(doc, copy):
-        return None
+    if copy.span in reported or is_headline_copy(doc, copy) or \
+            (choice.earlier_reported and quoted_share(doc, copy.span) >= 0.5):
+        return None  # reported already; a repeated headline (NL504's); a quotation (NL401's)
     reported.add(copy.span)
     alone = what == "paragraph" or stands_alone(doc, copy)
     line = doc.line_of(choice.other.span.start)

@@ -117,3 +117,13 @@ def test_two_copies_alike_report_the_later_one() -> None:
     lead, _, caption = _copies(doc)
     choice = choose(doc, lead, caption, alone=(True, True))
     assert choice.report == caption and choice.alike and not choice.earlier_reported
+
+
+def test_a_quoted_pull_quote_is_reported_once_by_nl401_not_again_by_nl402() -> None:
+    text = ("Rates left on hold\n\n"
+            "The central bank left its main rate unchanged on Thursday, as most economists had expected.\n\n"
+            '"Why should we cut rates when prices are still rising this fast?"\n\n'
+            "Asked about calls for a cut, the governor was blunt. Why should we cut rates when prices are"
+            " still rising this fast? He added that the bank would look again in March.\n")
+    got = findings(text, "NL401", "NL402", min_confidence=0)
+    assert [(d.code, d.line) for d in got] == [("NL401", 5)]
