@@ -3,8 +3,22 @@
 ## What it does
 Reports a paragraph whose words are, almost all of them, an earlier paragraph's words in the
 same order (verbatim or near-verbatim: a word changed, dropped or added), and a sentence of at
-least `min-words` words that repeats an earlier sentence the same way. The finding points at the
-later copy and names the line of the first.
+least `min-words` words that repeats an earlier sentence the same way.
+
+Of the two copies it reports the intruder, never the story's own (`newslint.text.intruder`):
+- a copy that is a paragraph of its own (at most two loose words or a photo credit beside it)
+  while the other sits inside a longer paragraph is the intruder, before or after the other: a
+  deck (standfirst) copying a sentence of the lead, a caption or an unquoted pull quote
+  restating a sentence of the story ("paragraph stands alone and repeats a sentence on line
+  N", or "paragraph repeats a sentence on line N" when it comes second);
+- else a copy zoned outside the story (a standfirst, caption or furniture, anything before or
+  after the story: `Document.zones`) while the other is story text is the intruder;
+- else (a paragraph pasted twice, or a sentence repeated inside two longer paragraphs) the
+  later copy is reported and the finding names the line of the first.
+A deck in the first paragraphs that copies a lead sentence *shortened* (a clause dropped: the
+deck is a copy of part of the sentence, not the sentence of the deck) is found too, when it is
+the intruder by shape or zone. A copy that is the headline given again in the body is left to
+NL504 headline-repeated-in-body.
 
 ## Why is this bad?
 Scrapers often capture a lead twice (the standfirst and the first paragraph), or glue the same
@@ -16,15 +30,26 @@ Exceptions made on purpose:
   "He denied the charges." may well be said twice.
 - A paragraph or sentence that is mostly a quotation is left to NL401 duplicate-quote, which reports
   repeated quotations with its own rules.
-- The headline is not compared with the body: a lead that restates the headline is normal.
+- The headline is not compared with the body: a lead that restates the headline is normal;
+  and a body paragraph that is the headline again is NL504's, not reported here.
+- A quotation repeated by an unquoted paragraph (a pull quote) is NL401's.
 - Each copy is reported once: when a whole paragraph repeats, its sentences are not reported
   again.
 - In a file of many megabytes (not an article), paragraphs and sentences are compared within
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
 
-The fix deletes the later copy: safe when it repeats the first word for word (after case and
-spacing are normalised), unsafe when it differs, since the two versions may not say the same.
+The raw score is the copies' similarity (1 when word for word) for a paragraph given twice,
+and for a paragraph that repeats a sentence when it is both standing alone and zoned outside
+the story (a standfirst above a byline, a caption); 0.7 of it when only its shape tells it
+from the story's copy (a publisher's own standfirst or pull quote looks the same); half of it
+for a sentence inside a longer paragraph, whose intruder could not be told. The calibrated
+default threshold reports the first kind only.
+
+The fix deletes the reported copy: its whole line when it stands alone, safe only when it is
+the whole paragraph and repeats the other copy word for word (after case and spacing are
+normalised), unsafe otherwise. A sentence inside a longer paragraph is deleted only by an
+unsafe fix: story text is never deleted without a look.
 
 ## Example
 ```
@@ -57,11 +82,13 @@ from collections.abc import Iterator
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.intruder import Choice, Copy, choose, extra_words, is_headline_copy, stands_alone
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
+from newslint.text.zoning import LEAD_PARAGRAPHS
 
 
-def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
+def _deletion(doc: Document, span: Span, safe: bool, whole_line: bool) -> Fix:
     """Delete the copy: its whole line (keeping the layout), or the sentence and its space."""
     if whole_line:
         edit = delete_line(doc, span.start)
@@ -73,12 +100,11 @@ def _deletion(doc: Document, span: Span, exact: bool, whole_line: bool) -> Fix:
             while start > 0 and doc.text[start - 1] == " ":
                 start -= 1
         edit = Edit(start, end, "")
-    safety = FixSafety.SAFE if exact else FixSafety.UNSAFE
-    return Fix((edit,), "delete the repeated copy", safety)
+    return Fix((edit,), "delete the repeated copy", FixSafety.SAFE if safe else FixSafety.UNSAFE)
 
 
 def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str,
-             skip: list[Span]) -> Iterator[tuple[Span, Finding]]:
+             skip: list[Span], reported: set[Span]) -> Iterator[tuple[Span, Finding]]:
     index = ShingleIndex(n=3)
     seen: dict[int, tuple[str, ...]] = {}
     skip_starts = [s.start for s in skip]  # in order, not overlapping
@@ -93,16 +119,61 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
                     coverage(seen[match.key], grams) >= options["coverage"] - 0.1:
-                first = spans[match.key]
                 exact = seen[match.key] == words
-                message = (f"{what} repeats the one on line {doc.line_of(first.start)}"
-                           f"{'' if exact else ' nearly word for word'}")
-                yield span, Finding.at(span, message, _deletion(doc, span, exact, what == "paragraph"),
-                                       # a repeated sentence is a weaker sign than a paragraph
-                                       confidence=(1.0 if exact else match.coverage) * (1 if what == "paragraph" else 0.5))
+                finding = _finding(doc, spans[match.key], span, exact, match.coverage, what, reported)
+                if finding is not None:
+                    yield span, finding
                 continue  # a copy is not itself a first occurrence
         index.add(number, words, grams=grams)
         seen[number] = words
+
+
+def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: float, what: str,
+             reported: set[Span]) -> Finding | None:
+    """The finding at whichever copy is the intruder (``newslint.text.intruder``): the later
+    one, unless only the earlier one stands alone or outside the story. None when that copy is
+    already reported, is the headline given again (NL504's) or mostly a quotation (NL401's)."""
+    choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
+    copy = choice.report
+    if copy.span in reported or is_headline_copy(doc, copy) or \
+            (choice.earlier_reported and quoted_share(doc, copy.span) >= 0.5):
+        return None  # reported already; a repeated headline (NL504's); a quotation (NL401's)
+    reported.add(copy.span)
+    alone = what == "paragraph" or stands_alone(doc, copy)
+    line = doc.line_of(choice.other.span.start)
+    near = "" if exact else " nearly word for word"
+    if choice.earlier_reported:
+        message = (f"paragraph outside the story repeats the one on line {line}{near}" if what == "paragraph"
+                   else f"paragraph stands alone and repeats a sentence on line {line}{near}")
+    elif what == "sentence" and alone:
+        message = f"paragraph repeats a sentence on line {line}{near}"
+    else:
+        message = f"{what} repeats the one on line {line}{near}"
+    # Safe only when the copy deleted is its whole paragraph, word for word: story text inside
+    # a longer paragraph is never deleted without a look.
+    safe = exact and alone and extra_words(doc, copy) == 0
+    score = (1.0 if exact else similarity) * _weight(what, alone, choice)
+    span = doc.paragraphs[copy.paragraph] if alone else copy.span
+    reported.add(span)
+    return Finding.at(span, message, _deletion(doc, span, safe, alone), confidence=score)
+
+
+def _weight(what: str, alone: bool, choice: Choice) -> float:
+    """How much of the similarity the raw score keeps, by kind of repeat: a paragraph given
+    twice, or a paragraph that repeats a sentence and lies outside the story while the sentence
+    is inside it (a deck, a caption), keeps it all; a paragraph told from the sentence by its
+    shape only keeps less (a publisher's own standfirst or pull quote looks the same, and the
+    default threshold leaves those out); a sentence inside a longer paragraph whose intruder
+    could not be told keeps half (a weaker sign, and perhaps the story's own words)."""
+    if what == "paragraph" or (alone and choice.shape and choice.zone):
+        return 1.0
+    return 0.7 if alone and choice.clear else 0.5
+
+
+def _paragraph_of(doc: Document, span: Span) -> int:
+    """The number of the paragraph holding ``span``."""
+    starts = [p.start for p in doc.paragraphs]
+    return bisect.bisect_right(starts, span.start) - 1
 
 
 def _has_repeated_run(doc: Document, n: int = 5) -> bool:
@@ -115,18 +186,53 @@ def _has_repeated_run(doc: Document, n: int = 5) -> bool:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    """Report repeated paragraphs, then repeated sentences outside them."""
+    """Report repeated paragraphs, then repeated sentences outside them, then decks that
+    repeat part of a lead sentence."""
     if not _has_repeated_run(doc):
         return
-    reported: list[Span] = []
+    copied: list[Span] = []  # the later copies of whole paragraphs: their sentences are not compared
+    reported: set[Span] = set()  # the copies reported, by span (paragraph or sentence)
     for numbers in segments(doc.paragraphs):
-        for span, finding in _repeats(doc, doc.paragraphs[numbers.start:numbers.stop], options, "paragraph", []):
-            reported.append(span)
+        spans = doc.paragraphs[numbers.start:numbers.stop]
+        for span, finding in _repeats(doc, spans, options, "paragraph", [], reported):
+            copied.append(span)
             yield finding
     for numbers in segments(doc.sentences):
         sentences = doc.sentences[numbers.start:numbers.stop]
-        for _, finding in _repeats(doc, sentences, options, "sentence", reported):
+        for _, finding in _repeats(doc, sentences, options, "sentence", copied, reported):
             yield finding
+    yield from _shortened_decks(doc, options, reported)
+
+
+def _shortened_decks(doc: Document, options: Options, reported: set[Span]) -> Iterator[Finding]:
+    """A one-sentence paragraph in the lead whose words (nearly) all stand in a longer sentence
+    of the next few paragraphs: a deck that copies the lead and drops a clause ("..., despite
+    objections from traders."). The two-way comparison above misses it (the sentence is not a
+    copy of the deck); it is reported only when the deck is the intruder by shape or zone."""
+    lead = doc.paragraphs[:LEAD_PARAGRAPHS]
+    for number, deck in enumerate(lead):
+        words = normalise_words(deck.text(doc))
+        if len(words) < options["min-words"] or deck in reported or len(doc.sentences_in(deck)) != 1 \
+                or quoted_share(doc, deck) >= 0.5:
+            continue
+        for later in range(number + 1, min(number + 1 + LEAD_PARAGRAPHS, len(doc.paragraphs))):
+            sentence = _containing_sentence(doc, later, words, options["coverage"])
+            if sentence is None:
+                continue
+            finding = _finding(doc, deck, sentence, False, options["coverage"], "sentence", reported)
+            if finding is not None and finding.start == deck.start:
+                yield finding
+            break
+
+
+def _containing_sentence(doc: Document, number: int, words: tuple[str, ...], share: float) -> Span | None:
+    """The first sentence of paragraph ``number``, longer than ``words``, that holds at least
+    ``share`` of them in runs of three."""
+    for sentence in doc.sentences_in(doc.paragraphs[number]):
+        theirs = normalise_words(sentence.text(doc))
+        if len(theirs) > len(words) and coverage(words, shingles(theirs, 3)) >= share:
+            return sentence
+    return None
 
 
 _LEAD = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the quarter."

@@ -9,12 +9,20 @@ either
   changed or dropped, another speaker named), whether earlier inside quotation marks or not; or
 - it contains most of an earlier quotation: the same words quoted again inside a longer quote.
 
-The finding covers the later quotation and names the line of the first occurrence, with one
-exception: when only the *earlier* copy stands alone in its paragraph (a bare quotation with at
-most a short attribution, `"...," a spokesman said.`) and the later one sits in a fuller
-paragraph, the bare copy is the likelier intruder (inserted before the original) and is the one
-reported ("quotation stands alone and repeats the one on line N"). For the same reason a bare
-quotation whose words stand unquoted in a later paragraph is reported too.
+The finding covers the intruding copy and names the line of the other
+(`newslint.text.intruder`): the later quotation, unless only the *earlier* copy stands alone in
+its paragraph (a bare quotation, or one with at most a short attribution, `"...," a spokesman
+said.`) while the later sits in a fuller paragraph, or only the earlier one is zoned outside the
+story (`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
+inserted before the original) and is the one reported ("quotation stands alone and repeats the
+one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
+paragraph is reported too. When neither copy stands alone, which one intrudes cannot be told:
+the later one is reported, with a lower raw score.
+
+A pull quote without quotation marks is found as well: a paragraph that is nothing but a
+quotation's words, unquoted, before or after the paragraph that gives the quotation with its
+attribution, is reported ("paragraph stands alone and repeats the quotation on line N", or
+"paragraph repeats the quotation on line N"), never the story's quotation.
 
 Words are compared case-folded with apostrophe variants unified, as runs of three words
 (`newslint.text.similarity`), so a changed word costs only itself.
@@ -43,7 +51,8 @@ Exceptions made on purpose:
   are the lede reporting the speech indirectly before quoting it; not reported.
 - A closing mark with no quotation open makes the document model read a "quotation" from the
   paragraph start; when that span holds other quotations it is a misreading and is skipped.
-- The headline is not part of the body: a headline phrase echoed in a quotation is fine.
+- The headline is not part of the body: a headline phrase echoed in a quotation is fine; a
+  body paragraph that is the headline again is NL504's, not reported here.
 
 In a file of many megabytes (not an article), quotations are compared within stretches of
 about 1 MB of paragraphs, and with at most 200 earlier quotations sharing their words: time
@@ -97,8 +106,9 @@ A union spokeswoman said the staff had been "treated with contempt".
   quotation at most this many paragraphs later.
 
 ## Fix
-Unsafe, and only when the reported copy's paragraph consists of nothing but the quotation (and
-punctuation): that paragraph is removed. Which of the two copies is the intruder is a guess, hence unsafe.
+Unsafe, and only when the reported copy's paragraph consists of nothing but the quotation, or
+the pull quote's words (and punctuation): that paragraph is removed, never one that holds
+story text beside the copy. Which of the two copies is the intruder is a guess, hence unsafe.
 """
 from __future__ import annotations
 
@@ -111,12 +121,16 @@ from dataclasses import dataclass
 
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.text.intruder import Copy, choose, is_headline_copy, outside_story
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, segments, shingles
 
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
 _COPY_COVERAGE, _COPY_MIN_WORDS = 0.9, 8
+# A pull quote gives the quotation's words as they were: at least this share of its words are
+# the quotation's (the story restating a quotation, "According to them, ...", adds its own).
+_PULL_COVERAGE = 0.9
 _N = 3  # words per shingle: long enough to ignore stock phrases, short enough for small edits
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
@@ -186,7 +200,8 @@ def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation
         if index not in candidates or quote.paragraph in copies:
             continue  # words said once; or a paragraph copied whole: NL402 duplicate-paragraph's
         repeat = _repeat(doc, quote, [quotes[i] for i in earlier], (whole, narrative), options)
-        if repeat is not None and repeat.copy.quotation.span not in reported:
+        if repeat is not None and repeat.copy.quotation.span not in reported and \
+                not is_headline_copy(doc, _copy(repeat.copy)):  # a repeated headline is NL504's
             reported.add(repeat.copy.quotation.span)
             yield _finding(doc, repeat)
 
@@ -217,24 +232,71 @@ def _may_repeat(doc: Document, quotes: list[_Quote], numbers: range, options: Op
 def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],
             options: Options) -> _Repeat | None:
     """Whether ``quote`` and some other passage give the same words, and which copy to report:
-    the later one, unless only the earlier one stands alone in its paragraph (then it is the
-    likelier intruder: a copy inserted before the original)."""
+    the intruder (``newslint.text.intruder``), that is the copy standing alone (a pull quote)
+    or outside the story (a deck) while the other sits in a fuller story paragraph; else the
+    later one."""
     if quote.embedded:
         return None  # a phrase echoed inside the writer's sentence repeats a quotation on purpose
     for other in earlier:
         if _same_words(other, quote, options):
-            if other.alone and not quote.alone:
-                return _Repeat(other, f"quotation stands alone and repeats the one on line {_line(doc, quote)}", 0.5)
-            return _Repeat(quote, f"quotation repeats the one on line {_line(doc, other)}")
+            return _between_quotations(doc, other, quote)
     whole, narrative = indexes
     source = _matching_paragraph(quote, whole, range(quote.paragraph, len(doc.paragraphs)), options)
-    # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
-    if source is not None and source >= options["lede_paragraphs"]:
-        return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
-    source = _matching_paragraph(quote, narrative, range(quote.paragraph + 1), options) if quote.alone else None
     if source is not None:
+        pull = _bare_copy(doc, source, quote, options)
+        choice = None if pull is None else choose(doc, _copy(pull), _copy(quote), alone=(True, quote.alone))
+        if pull is not None and choice is not None and choice.earlier_reported and \
+                (source >= options["lede_paragraphs"] or outside_story(doc, source)):
+            return _Repeat(pull, f"paragraph stands alone and repeats the quotation on line {_line(doc, quote)}",
+                           1.0 if not quote.alone else 0.75)
+        # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
+        if source >= options["lede_paragraphs"]:
+            return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
+    source = _matching_paragraph(quote, narrative, range(quote.paragraph + 1), options)
+    pull = None if source is None else _bare_copy(doc, source, quote, options)
+    if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
+        return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
+    if source is not None and quote.alone:
         return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}", 0.5)
     return None
+
+
+def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repeat:
+    """Which of two quotations giving the same words to report, and how sure that is: a bare
+    quotation (nothing beside it: a pull quote) is a surer intruder than one with a short
+    attribution; two copies in fuller paragraphs cannot be told apart (the later one, less sure)."""
+    choice = choose(doc, _copy(earlier), _copy(later), alone=(earlier.alone, later.alone))
+    if choice.earlier_reported:
+        return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}",
+                       0.75 if _is_bare(doc, earlier) else 0.5)
+    return _Repeat(later, f"quotation repeats the one on line {_line(doc, earlier)}",
+                   1.0 if choice.clear or choice.alike else 0.75)
+
+
+def _copy(quote: _Quote) -> Copy:
+    return Copy(quote.paragraph, quote.quotation.span)
+
+
+def _is_bare(doc: Document, quote: _Quote) -> bool:
+    """Whether the quotation's paragraph holds nothing but the quotation (and punctuation)."""
+    paragraph = doc.paragraphs[quote.paragraph]
+    span = quote.quotation.span
+    return not (_ALNUM.search(doc.text, paragraph.start, span.start) or _ALNUM.search(doc.text, span.end, paragraph.end))
+
+
+def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _Quote | None:
+    """Paragraph ``number`` as a copy of the quotation, when it is nothing but the quotation's
+    words without the marks (a pull quote or deck): one sentence, most of its words the
+    quotation's."""
+    paragraph = doc.paragraphs[number]
+    words = normalise_words(paragraph.text(doc))
+    # One sentence: a pull quote is short; several sentences of a quotation given again are
+    # a speech's text, or the story restating it.
+    if len(words) < options["min_words"] or len(doc.sentences_in(paragraph)) > 1 or \
+            quoted_share(doc, paragraph) >= 0.5 or coverage(words, quote.grams, _N) < _PULL_COVERAGE:
+        return None
+    whole = Quotation(paragraph, paragraph, closed=True)  # reported and removed as one passage
+    return _Quote(whole, number, words, frozenset(shingles(words, _N)), alone=True, embedded=False)
 
 
 def _copied_paragraphs(doc: Document, whole: ShingleIndex, candidates: set[int]) -> set[int]:

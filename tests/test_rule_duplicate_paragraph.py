@@ -29,8 +29,17 @@ def test_near_verbatim_paragraph_with_a_changed_word() -> None:
 
 
 def test_repeated_sentence_inside_another_paragraph() -> None:
+    # Both copies inside longer paragraphs: which is the intruder cannot be told; the later
+    # one is reported, less surely, and its fix (a sentence of a story paragraph) is unsafe.
+    got = findings(article(f"{LEAD} {OTHER}", f"The chief executive was pleased. {LEAD}"), "NL402",
+                   min_confidence=0)
+    assert [(d.line, d.message) for d in got] == [(5, "sentence repeats the one on line 3")]
+    assert got[0].fix.safety.value == "unsafe" and got[0].confidence < 0.5
+
+
+def test_a_paragraph_standing_alone_before_the_sentence_it_copies_is_the_one_reported() -> None:
     assert report(LEAD, f"The chief executive was pleased. {LEAD}") == [
-        (5, "sentence repeats the one on line 3")]
+        (3, "paragraph stands alone and repeats a sentence on line 5")]
 
 
 @pytest.mark.parametrize("paragraphs", [

@@ -1,0 +1,111 @@
+"""Which copy of a passage given twice is the intruder, and which is the story's own.
+
+A scraped article often gives a sentence twice for a reason other than a careless paste: a
+deck (standfirst) under the headline copies a sentence of the lead, a pull quote repeats a
+quotation between two story paragraphs, a caption restates a sentence of the story. The copy
+that stands as a paragraph of its own, outside the story or between its paragraphs, is the
+intruder; the one inside a longer story paragraph, with its attribution and context, is the
+story's. Duplication rules ask :func:`choose` which of two copies to report, so that the
+story's text is never the one reported, nor deleted by a fix.
+
+The evidence is shape first (a copy that is its whole paragraph, against one inside a longer
+paragraph), then zone (``Document.zones``: a copy outside the story, against one inside it).
+Two copies alike in both (a paragraph pasted twice by a scraper) are told apart by order only:
+the later one is reported, as an editor would delete it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint.document import Document, Span
+from newslint.text.similarity import normalise_words
+from newslint.text.zoning import Place, Zone, is_credit
+
+# At most this many loose words beside a copy ("Pictured:", "Above:") leave it standing alone,
+# and a photo credit of at most ALONE_SLACK_WORDS words.
+_LOOSE_WORDS = 2
+ALONE_SLACK_WORDS = 12
+_SHAPE, _ZONE = 2, 1  # how much each kind of evidence weighs: shape is the surer sign
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """One copy of a repeated passage: the paragraph (by number) holding it, and its span."""
+
+    paragraph: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The copy to report, the other one, and what told them apart: ``shape`` when the copy
+    reported stands alone and the other does not, ``zone`` when it lies outside the story and
+    the other inside; ``alike`` when both stand alone in the same kind of zone (a paragraph
+    pasted twice: the later one is reported, and that is no guess either)."""
+
+    report: Copy
+    other: Copy
+    shape: bool
+    zone: bool
+    alike: bool
+
+    @property
+    def clear(self) -> bool:
+        """Whether shape or zone told the copies apart."""
+        return self.shape or self.zone
+
+    @property
+    def earlier_reported(self) -> bool:
+        """Whether the copy reported comes first in the article."""
+        return self.report.span.start < self.other.span.start
+
+
+def extra_words(doc: Document, copy: Copy) -> int:
+    """How many words its paragraph holds beside the copy."""
+    paragraph = doc.paragraphs[copy.paragraph]
+    return max(0, len(normalise_words(paragraph.text(doc))) - len(normalise_words(copy.span.text(doc))))
+
+
+def stands_alone(doc: Document, copy: Copy) -> bool:
+    """Whether the copy is (nearly) its whole paragraph: beside it at most a few words, or a
+    photo credit ("Photo: Jane Smith/Reuters"), never a sentence of its own."""
+    extra = extra_words(doc, copy)
+    if extra <= _LOOSE_WORDS:
+        return True
+    paragraph = doc.paragraphs[copy.paragraph]
+    rest = (doc.text[paragraph.start:copy.span.start] + " " + doc.text[copy.span.end:paragraph.end]).strip()
+    return extra <= ALONE_SLACK_WORDS and is_credit(rest, extra)
+
+
+def outside_story(doc: Document, number: int) -> bool:
+    """Whether paragraph ``number`` is zoned as something other than story text inside the
+    story (a standfirst, caption, furniture, or anything before or after the story)."""
+    zoned = doc.zones[number]
+    return not zoned.is_story or zoned.place is not Place.INSIDE
+
+
+def is_headline_copy(doc: Document, copy: Copy) -> bool:
+    """Whether the copy's paragraph is the headline given again (NL504 reports those)."""
+    return doc.zones[copy.paragraph].zone is Zone.HEADLINE
+
+
+def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] | None = None) -> Choice:
+    """Which of two copies of a passage to report: the one that looks inserted (standing alone
+    against one inside a longer paragraph; outside the story against one inside it), else the
+    later one. ``alone`` overrides :func:`stands_alone` for the two copies (a rule with its own
+    notion of it, such as a quotation with a short attribution)."""
+    if alone is None:
+        alone = stands_alone(doc, earlier), stands_alone(doc, later)
+    outside = outside_story(doc, earlier.paragraph), outside_story(doc, later.paragraph)
+    first, second = (_points(alone[0], alone[1], outside[0], outside[1]),
+                     _points(alone[1], alone[0], outside[1], outside[0]))
+    if first > second:
+        return Choice(earlier, later, shape=alone[0] and not alone[1], zone=outside[0] and not outside[1],
+                      alike=False)
+    return Choice(later, earlier, shape=alone[1] and not alone[0], zone=outside[1] and not outside[0],
+                  alike=all(alone) and outside[0] == outside[1])
+
+
+def _points(alone: bool, other_alone: bool, outside: bool, other_outside: bool) -> int:
+    """How much a copy looks like the intruder, against the other copy."""
+    return _SHAPE * (alone and not other_alone) + _ZONE * (outside and not other_outside)
