@@ -31,7 +31,10 @@ def compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     """The gitignore-style spec of ``patterns`` (compiled once per set)."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    # pathspec's own pure-Python matcher, whatever else is installed: with google-re2 present
+    # (proselint pulls it in) pathspec picked re2, which cannot take a file name that is not
+    # UTF-8 and crashed the run; probing for re2 and hyperscan also cost start-up time.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 def relative_to(path: str | Path, root: Path) -> str:
