@@ -13,7 +13,10 @@ fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
   extrapolated (it is much slower);
 - datatrove's Gopher and C4 quality filters over the same texts, if datatrove imports.
 
-Then `newslint check` on one article, including interpreter start (median of 5).
+Then `newslint check` on one article, including interpreter start (median of 5 wall and CPU
+seconds), and `proselint check` on the same article. The cold run is measured with the default
+number of workers and with `-j 1`. Every process runs byte-compiled, as an installed package
+does (PYTHONDONTWRITEBYTECODE is dropped for the measured runs).
 
     python benchmarks/speed.py                       # 10,000 and 100,000 articles
     python benchmarks/speed.py --sizes 2000 --quick  # a quick look
@@ -61,11 +64,16 @@ import resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 wall = time.perf_counter() - start
-print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, usage.ru_maxrss, code, usage.ru_utime + usage.ru_stime)
 """
 
 
-def sources(shared: Path = ROOT.parent / "shared") -> list[str]:
+# ../shared beside the checkout, or two levels up from a worktree in /work/wt/<branch>
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+
+
+def sources(shared: Path = SHARED) -> list[str]:
     """The articles the corpora are made of."""
     folders = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "clean", ROOT / "tests" / "fixtures" / "clean-other",
                shared / "corpus" / "clean", shared / "corpus" / "injected"]
@@ -93,11 +101,25 @@ def sample(folder: Path, count: int, into: Path) -> Path:
     return into
 
 
-def measure(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak memory (MB, largest process) and exit code of one fresh run."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
-    wall, rss, code = out.stdout.split()
-    return float(wall), int(rss) / 1024, int(code)
+def measure(command: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak memory (MB, largest process), exit code and CPU seconds (user and
+    system, every process) of one fresh run."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True,
+                         env=AS_INSTALLED)
+    wall, rss, code, cpu = out.stdout.split()
+    return float(wall), int(rss) / 1024, int(code), float(cpu)
+
+
+# As installed: pip byte-compiles a package when it installs it, so the runs may write and
+# read .pyc files even where the environment says not to (compiling newslint's modules from
+# source cost every process about 0.1 s).
+AS_INSTALLED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def compile_newslint() -> None:
+    """Byte-compile the measured newslint, as installing it would."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "newslint"), str(ROOT / "rules")],
+                   stdout=subprocess.DEVNULL, check=False, env=AS_INSTALLED)
 
 
 def newslint_command() -> list[str]:
@@ -124,6 +146,55 @@ def datatrove_available() -> bool:
 
 REPORT = "newslint report (HTML, --no-cache)"
 
+# NL403 at scale: what the parent process holds for each article (the runner's entry: the
+# source without its text, the 256-byte signature, the anchor with the headline) and the
+# rule's finish over all of them. The signatures are generated (a linting run over a million
+# files would take hours here): random MinHash values, one article in fifty a copy of an
+# earlier one with a few values changed, one in a hundred an exact copy.
+NEAR_DUPLICATES = r"""
+import random, resource, sys, time
+import numpy as np
+from dataclasses import replace
+from newslint.registry import load_rules
+from newslint.runner import Anchor
+from newslint.sources import Source
+count = int(sys.argv[1])
+rule = load_rules(plugins=False).by_code("NL403")
+start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rng = np.random.default_rng(1)
+items, pick = [], random.Random(1)
+for index in range(count):
+    if index > 10 and pick.random() < 0.01:
+        value = items[pick.randrange(index)][1]
+    else:
+        row = rng.integers(0, 2**32, 64, dtype=np.uint32)
+        if index > 10 and pick.random() < 0.02:
+            row = np.frombuffer(items[pick.randrange(index)][1], dtype=np.uint32).copy()
+            row[pick.sample(range(64), 4)] = rng.integers(0, 2**32, 4, dtype=np.uint32)
+        value = row.tobytes()
+    source = replace(Source(f"corpus/{index // 1000:04}/{index:07}.txt", "text"), data=None)
+    items.append((source, value, Anchor(1, 1, 1, 60, f"Headline of the generated article number {index:07}")))
+held = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+began = time.perf_counter()
+found = sum(1 for _ in rule.finish([v for _, v, _ in items], [s.path for s, _, _ in items], rule.options))
+took = time.perf_counter() - began
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(count, start_rss / 1024, held / 1024, peak / 1024, took, found)
+"""
+
+
+def near_duplicates(counts: list[int]) -> None:
+    """Peak memory and time of NL403 over generated signatures (see NEAR_DUPLICATES)."""
+    print("| articles | process at start MB | after holding the entries MB | peak (finish) MB | "
+          "bytes an article (peak - start) | finish s | findings |")
+    print("|---|---|---|---|---|---|---|")
+    for count in counts:
+        out = subprocess.run([sys.executable, "-c", NEAR_DUPLICATES, str(count)], capture_output=True,
+                             text=True, check=True, env=AS_INSTALLED)
+        n, start, held, peak, took, found = out.stdout.split()
+        print(f"| {int(n):,} | {float(start):.0f} | {float(held):.0f} | {float(peak):.0f} | "
+              f"{(float(peak) - float(start)) * 2**20 / int(n):,.0f} | {float(took):.1f} | {int(found):,} |")
+
 
 def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: bool,
              report_only: bool = False) -> None:
@@ -134,6 +205,7 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
     plans = [
         ("floor: read + one regex per line", [sys.executable, "-c", FLOOR, str(corpus)], count),
         ("newslint cold (--no-cache)", [*newslint, "check", "-q", "--no-cache", "--exit-zero", str(corpus)], count),
+        ("newslint cold, -j 1", [*newslint, "check", "-q", "--no-cache", "--exit-zero", "-j", "1", str(corpus)], count),
         (REPORT, [*newslint, "report", "--no-cache", "-o", str(work / f"report-{count}.html"), str(corpus)], count),
         ("newslint warm cache (1st run fills it)", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
         ("newslint warm cache", [*newslint, "check", "-q", "--cache-dir", str(cache), "--exit-zero", str(corpus)], count),
@@ -160,10 +232,10 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
             plans.append((f"datatrove Gopher+C4 (on {min(PEER_SAMPLE, count):,}, extrapolated)",
                           [PEER_PYTHON, "-c", DATATROVE, str(subset)], min(PEER_SAMPLE, count)))
     for label, command, n in plans:
-        wall, rss, code = measure(command)
+        wall, rss, code, cpu = measure(command)
         rate = n / wall
         rows.append({"size": count, "tool": label, "wall": wall * count / n, "rate": rate,
-                     "mb_s": rate * size / count / 1e6, "rss": rss, "exit": code})
+                     "mb_s": rate * size / count / 1e6, "rss": rss, "exit": code, "cpu_ms": 1000 * cpu / n})
     if not peers:
         return
     if not shutil.which("proselint"):
@@ -172,30 +244,35 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
         rows.append({"size": count, "tool": "datatrove: not importable here (pip install datatrove spacy)", "skip": True})
 
 
-def startup(texts: list[str], work: Path) -> float:
-    """Median wall time of `newslint check` on one article, interpreter start included."""
+def one_article(texts: list[str], work: Path) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds (interpreter start included) of checking one article, for
+    `newslint check FILE` and, when installed, `proselint check FILE`."""
     article = work / "one.txt"
     article.write_text(texts[0], encoding="utf-8")
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        subprocess.run([*newslint_command(), "check", "--no-cache", str(article)], capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    commands = {"newslint check FILE": [*newslint_command(), "check", "--no-cache", str(article)]}
+    if shutil.which("proselint"):
+        commands["proselint check FILE"] = ["proselint", "check", str(article)]
+    found = {}
+    for label, command in commands.items():
+        runs = [measure(command) for _ in range(5)]
+        found[label] = (statistics.median(r[0] for r in runs), statistics.median(r[3] for r in runs))
+    return found
 
 
-def report(rows: list[dict], one: float) -> None:
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}\n")
-    print("| articles | tool | wall s | articles/s | MB/s | peak MB | x newslint cold |")
-    print("|---|---|---|---|---|---|---|")
+def report(rows: list[dict], one: dict[str, tuple[float, float]]) -> None:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}, "
+          f"load average {os.getloadavg()[0]:.1f} at the end\n")
+    print("| articles | tool | wall s | articles/s | MB/s | CPU ms/article | peak MB | x newslint cold |")
+    print("|---|---|---|---|---|---|---|---|")
     for size in sorted({r["size"] for r in rows}):
         cold = next(r["rate"] for r in rows if r["size"] == size and r["tool"].startswith("newslint cold"))
         for r in (r for r in rows if r["size"] == size):
             if r.get("skip"):
-                print(f"| {size:,} | {r['tool']} | | | | | |")
+                print(f"| {size:,} | {r['tool']} | | | | | | |")
                 continue
             print(f"| {size:,} | {r['tool']} | {r['wall']:.2f} | {r['rate']:,.0f} | {r['mb_s']:.1f} | "
-                  f"{r['rss']:.0f} | {r['rate'] / cold:.2f} |")
+                  f"{r['cpu_ms']:.1f} | {r['rss']:.0f} | {r['rate'] / cold:.2f} |")
+        ratios(size, [r for r in rows if r["size"] == size and not r.get("skip")])
     sizes = sorted({r["size"] for r in rows})
     if len(sizes) > 1:
         small, big = sizes[0], sizes[-1]
@@ -212,8 +289,27 @@ def report(rows: list[dict], one: float) -> None:
         if check and html:
             print(f"\n{size:,} articles: newslint report took {html['wall'] / check['wall']:.2f}x the time of "
                   f"newslint check ({html['rss']:.0f} MB peak against {check['rss']:.0f} MB)")
-    if one:
-        print(f"\nnewslint check on one article (interpreter start included, median of 5): {one:.2f} s")
+    for label, (wall, cpu) in one.items():
+        print(f"\n{label} on one article (interpreter start included, median of 5): {wall:.2f} s wall, "
+              f"{cpu:.2f} CPU-s")
+
+
+def ratios(size: int, rows: list[dict]) -> None:
+    """The ratios the targets are stated in, from rows of one run."""
+    def rate(prefix: str) -> float | None:
+        return next((r["rate"] for r in rows if r["tool"].startswith(prefix)), None)
+    cold, serial, lexical = rate("newslint cold (--no-cache)"), rate("newslint cold, -j 1"), rate("newslint cold, NL101 without")
+    prose, trove = rate("proselint"), rate("datatrove")
+    said = [f"{size:,} articles:"]
+    if prose:
+        said.append(f"newslint cold {cold / prose:.1f}x proselint's articles/s")
+    if trove:
+        said.append(f"{cold / trove:.1f}x datatrove's")
+    if lexical:
+        said.append(f"the semantic extra makes the cold run {lexical / cold:.2f}x as long")
+    if serial:
+        said.append(f"-j {os.cpu_count()} is {cold / serial:.2f}x -j 1")
+    print("\n" + "; ".join(said[:2]) + (", " if len(said) > 2 else "") + "; ".join(said[2:]) + "\n")
 
 
 def main() -> int:
@@ -222,20 +318,26 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the peers")
     parser.add_argument("--report-only", action="store_true",
                         help="measure only `newslint report` against `newslint check` (both cold)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+    parser.add_argument("--shared", type=Path, default=SHARED,
                         help="the shared folder whose corpus/ adds articles (default ../shared)")
     parser.add_argument("--peer-python", default=sys.executable,
                         help="a Python that has datatrove (and proselint on its PATH's side)")
+    parser.add_argument("--near-duplicates", type=int, nargs="+", metavar="N",
+                        help="measure only NL403's memory over N generated signatures (e.g. 100000 1000000)")
     args = parser.parse_args()
+    if args.near_duplicates:
+        near_duplicates(args.near_duplicates)
+        return 0
     global PEER_PYTHON
     PEER_PYTHON = args.peer_python
     texts = sources(args.shared)
+    compile_newslint()
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
         for count in args.sizes:
             run_size(count, texts, Path(tmp), rows, peers=not args.quick, report_only=args.report_only)
             shutil.rmtree(Path(tmp) / f"corpus-{count}")
-        one = 0.0 if args.report_only else startup(texts, Path(tmp))
+        one = {} if args.report_only else one_article(texts, Path(tmp))
     report(rows, one)
     return 0
 

@@ -20,14 +20,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported when a pattern is first compiled: a run on one file may need none
+    import pathspec
 
 
 @lru_cache(maxsize=256)
 def compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     """The gitignore-style spec of ``patterns`` (compiled once per set)."""
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    import pathspec
+
+    # pathspec's own pure-Python matcher, whatever else is installed: with google-re2 present
+    # (proselint pulls it in) pathspec picked re2, which cannot take a file name that is not
+    # UTF-8 and crashed the run; probing for re2 and hyperscan also cost start-up time.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 def relative_to(path: str | Path, root: Path) -> str:
@@ -76,7 +83,7 @@ class GitIgnore:
             lines = _lines(folder / ".gitignore")
             if folder == top:
                 lines = _lines(top / ".git" / "info" / "exclude") + lines
-            self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self.specs[folder] = compiled(tuple(lines)) if lines else None
         return self.specs[folder]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import itertools
-import multiprocessing
 import os
 import time
 from array import array
@@ -515,6 +514,8 @@ def _map(linter: Linter, sources: Iterator[Source], jobs: int | None
         corpus = len(batch) > 1  # corpus rules compare documents: one alone needs no signature
         yield from ((s, linter.lint_source(s, corpus)) for s in itertools.chain(batch, sources))
         return
+    import multiprocessing  # here: a run on one file or a few starts no pool
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if context.get_start_method() == "fork":  # forked workers share what is loaded now

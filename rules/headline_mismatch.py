@@ -137,7 +137,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -449,9 +449,14 @@ class Evidence:
         return missing_names(self.doc, self.headline, self.body)
 
     @cached_property
+    def meaning(self) -> Meaning:
+        """The headline's meaning against the story's opening, read as far as asked."""
+        return Meaning(self.doc, self.headline, self.lead_paragraphs)
+
+    @property
     def similarity(self) -> float | None:
         """The headline's similarity in meaning to the story's opening (see semantic_similarity)."""
-        return semantic_similarity(self.doc, self.headline, self.lead_paragraphs)
+        return self.meaning.value()
 
 
 def evidence(doc: Document, options: Options) -> Evidence | None:
@@ -559,7 +564,8 @@ def weak_evidence(found: Evidence, semantic: bool) -> bool:
         return not (found.names and found.body.size >= OTHER_LANGUAGE_BODY_WORDS
                     and found.overlap.score <= OTHER_LANGUAGE_OVERLAP)
     if found.overlap.words <= FEW_WORDS and not found.names:
-        return not semantic or found.similarity is None or found.similarity >= WEAK_SIMILARITY
+        return not semantic or found.meaning.reaches(lambda similarity: similarity >= WEAK_SIMILARITY) \
+            or found.similarity is None
     return False
 
 
@@ -571,16 +577,25 @@ def _judge_full(found: Evidence, options: Options, semantic: bool) -> tuple[str,
     # history" over a story on the Champions League shares little but means the same.
     why = _why_lexical(found, options, names=not semantic)
     if why is not None:
-        if semantic and found.similarity is not None and found.similarity >= options["semantic-veto"]:
+        if semantic and found.meaning.reaches(lambda similarity: similarity >= options["semantic-veto"]):
             return None  # the words differ, the meaning does not: a reworded headline
         return why, _margin(score, options["threshold"] if score < options["threshold"] else options["names-threshold"])
-    if semantic and score < SEMANTIC_MAX_OVERLAP:
+    if semantic and score < SEMANTIC_MAX_OVERLAP and not _meaning_passes(found, options):
         why = _why_semantic(found, options, found.similarity)
         if why is not None:
             combined = (found.similarity or 0.0) + score / 2
             bar = options["semantic-threshold"] if combined < options["semantic-threshold"] else options["semantic-names-threshold"]
             return why, _margin(combined, bar)
     return None
+
+
+def _meaning_passes(found: Evidence, options: Options) -> bool:
+    """Whether the headline's meaning is surely close enough for _why_semantic to let it be
+    (settled, often, before every opening sentence has been through the model)."""
+    bar = max(options["semantic-threshold"], options["semantic-names-threshold"]) if found.names \
+        else options["semantic-threshold"]
+    score = found.overlap.score
+    return found.meaning.reaches(lambda similarity: similarity + score / 2 >= bar)
 
 
 def _margin(value: float, bar: float) -> float:
@@ -595,8 +610,10 @@ def _judge_short(found: Evidence, options: Options, semantic: bool) -> tuple[str
         return None
     if not semantic:
         return "headline shares no key terms with the short body", 0.6
+    if found.meaning.reaches(lambda similarity: similarity >= options["short-semantic-threshold"]):
+        return None
     similarity = found.similarity
-    if similarity is None or similarity >= options["short-semantic-threshold"]:
+    if similarity is None:
         return None
     return (f"headline shares no key terms with the short body and means something else "
             f"(similarity in meaning {similarity:.2f} < {options['short-semantic-threshold']})"), \
@@ -640,14 +657,42 @@ def semantic_similarity(doc: Document, headline: str, lead_paragraphs: int) -> f
     similarity to the closest of the first sentences and to the lead paragraphs as a whole.
     The two views disagree on different headlines, so together they are steadier than either
     (and than the mean of the sentences' vectors in place of the lead's own)."""
-    opening = opening_sentences(doc)
-    if not opening:
-        return None
-    texts = [p.text(doc) for p in doc.paragraphs]
-    lead = " ".join(texts[i] for i in _story_paragraphs(texts)[:lead_paragraphs])
-    vectors = embeddings.embed([headline, lead, *opening])
-    closest = float((vectors[2:] @ vectors[0]).max())
-    return (closest + float(vectors[1] @ vectors[0])) / 2
+    return Meaning(doc, headline, lead_paragraphs).value()
+
+
+class Meaning:
+    """semantic_similarity, computed only as far as a question needs. The sentence model is
+    most of NL101's cost (each text is a run of its own, 5 to 40 ms), and whether the
+    similarity passes a bar is often settled by the headline, the lead and the first opening
+    sentence: the closest sentence can only raise it, so each sentence read gives a lower
+    bound, and the last one the value itself."""
+
+    def __init__(self, doc: Document, headline: str, lead_paragraphs: int):
+        self.opening = opening_sentences(doc)
+        texts = [p.text(doc) for p in doc.paragraphs]
+        lead = " ".join(texts[i] for i in _story_paragraphs(texts)[:lead_paragraphs])
+        self._texts = [headline, lead, *self.opening] if self.opening else []
+        self._vectors: list = []  # rows of the texts read so far, in order
+
+    def _bound(self, sentences: int) -> float:
+        """The similarity from the first ``sentences`` opening sentences (a lower bound)."""
+        import numpy as np
+
+        wanted = 2 + sentences
+        if len(self._vectors) < wanted:
+            self._vectors.extend(embeddings.embed(self._texts[len(self._vectors):wanted]))
+        vectors = np.stack(self._vectors[:wanted])
+        closest = float((vectors[2:] @ vectors[0]).max())
+        return (closest + float(vectors[1] @ vectors[0])) / 2
+
+    def value(self) -> float | None:
+        """The similarity (None when the story has no opening sentence)."""
+        return self._bound(len(self.opening)) if self.opening else None
+
+    def reaches(self, enough: Callable[[float], bool]) -> bool:
+        """Whether the similarity passes ``enough``, a test that any higher similarity passes
+        too (False when there is no opening sentence)."""
+        return any(enough(self._bound(count)) for count in range(1, len(self.opening) + 1))
 
 
 def opening_sentences(doc: Document) -> list[str]:

@@ -82,3 +82,12 @@ def test_outside_a_git_repository_a_gitignore_means_nothing(tmp_path: Path) -> N
 def test_show_files_lists_what_check_would_lint(repo: Path) -> None:
     proc = newslint("check", "--show-files", "corpus", cwd=repo)
     assert proc.returncode == 0 and proc.stdout.split() == ["corpus/a.txt", "corpus/legacy/old.txt"]
+
+
+def test_patterns_match_a_file_name_that_is_not_utf8_whatever_matcher_is_installed() -> None:
+    # A name with a byte that is not UTF-8 reaches Python as a lone surrogate. With google-re2
+    # installed (proselint pulls it in), pathspec chose re2, which raised on such a name.
+    from newslint.paths import matches
+
+    assert matches(("*.txt",), "caf\udce9.txt")
+    assert not matches(("*.txt",), "caf\udce9.html")

@@ -143,3 +143,67 @@ def test_streamed_signature_is_the_signature_of_every_shingle_at_once() -> None:
         whole = MinHash(num_perm=64, seed=1, scheme="affine32")
         whole.update_batch(list({" ".join(words[i:i + 5]).encode("utf-8") for i in range(len(words) - 4)}))
         assert rule.collect(doc, rule.options).value == whole.hashvalues.astype(np.uint32).tobytes()
+
+
+def _finish_with_dict_buckets(signatures: list[bytes], paths: list[str], threshold: float, cap: int
+                              ) -> list[tuple[int, str, float]]:
+    """The former finish: buckets as dictionaries of the bands' bytes, filled article by article."""
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    bands = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=64).hashranges
+    values = np.stack([np.frombuffer(s, dtype=np.uint32) for s in signatures])
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
+    first_copy: dict[bytes, int] = {}
+    found = []
+    for index, signature in enumerate(signatures):
+        if signature in first_copy:
+            found.append((index, f"near-duplicate of {paths[first_copy[signature]]} (estimated similarity 1.00 "
+                                 "of word 5-grams)", 1.0))
+            continue
+        first_copy[signature] = index
+        keys = [values[index][start:end].tobytes() for start, end in bands]
+        earlier = sorted({i for bucket, key in zip(buckets, keys) for i in bucket.get(key, ())})
+        if earlier:
+            scores = (values[earlier] == values[index]).mean(axis=1)
+            best = int(np.argmax(scores))
+            if scores[best] >= threshold:
+                found.append((index, f"near-duplicate of {paths[earlier[best]]} (estimated similarity "
+                                     f"{scores[best]:.2f} of word 5-grams)", float(scores[best])))
+        for bucket, key in zip(buckets, keys):
+            members = bucket.setdefault(key, [])
+            if len(members) < cap:
+                members.append(index)
+    return found
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.6])
+def test_array_buckets_report_what_dictionary_buckets_reported(threshold: float, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    # Generated signatures: families of near-copies (a few values changed each time), exact
+    # copies, and unrelated articles; a bucket cap of one, so that full buckets change what is found.
+    import numpy as np
+
+    rng, pick = np.random.default_rng(3), random.Random(3)
+    rows: list[np.ndarray] = []
+    families: list[list[int]] = []  # stories copied again and again, each copy from the latest
+    for index in range(3000):
+        if families and pick.random() < 0.4:
+            family = families[pick.randrange(len(families))]
+            row = rows[family[-1]].copy()
+            changed = pick.sample(range(64), pick.choice((0, 1, 2, 3)))
+            row[changed] = rng.integers(0, 2**32, len(changed), dtype=np.uint32)
+            family.append(index)
+        else:
+            row = rng.integers(0, 2**32, 64, dtype=np.uint32)
+            if len(families) < 20:
+                families.append([index])
+        rows.append(row)
+    signatures = [row.tobytes() for row in rows]
+    paths = [f"a{i}.txt" for i in range(len(signatures))]
+    module = load_rules(plugins=False).by_code("NL403").finish.__module__
+    monkeypatch.setattr(f"{module}.BUCKET_CAP", 1)
+    rule = load_rules(plugins=False).by_code("NL403")
+    got = list(rule.finish(signatures, paths, {**rule.options, "threshold": threshold}))
+    assert got == _finish_with_dict_buckets(signatures, paths, threshold, cap=1)
+    assert sum(score == 1.0 for _, _, score in got) > 50 and sum(score < 1.0 for _, _, score in got) > 50

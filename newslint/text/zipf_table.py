@@ -1,0 +1,70 @@
+"""wordfreq's English word frequencies without loading wordfreq: a compact table in the package.
+
+`training/build_english_zipf.py` writes `newslint/data/english_zipf.txt` from wordfreq (its
+version is recorded in the file): the words of wordfreq's English list that wordfreq reads as
+one token of lower-case ASCII letters and inner apostrophes, sorted, in lines of a few hundred
+words, and one line with the figure of each (`zipf_frequency` in hundredths, with a flag for
+the small list). Loading it takes a few milliseconds (it is stored
+uncompressed: unpacking 3.8 MB took 25 ms), where importing wordfreq and unpacking
+its list took about 0.2 CPU-seconds; a line of words is split only when a look-up falls in it.
+`lookup` answers exactly as `wordfreq.zipf_frequency` for the words it holds and for words of
+ASCII letters it does not (0: wordfreq has no figure for them); anything else returns None,
+and the caller asks wordfreq.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent.parent / "data" / "english_zipf.txt"
+PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (see the build script)
+SMALL = 0x8000  # the flag of a word in wordfreq's small list
+
+
+class ZipfTable:
+    """Sorted lines of words, the first word of each, and every word's figure."""
+
+    def __init__(self, text: str):
+        lines = text.split("\n")
+        self.source = lines[0].lstrip("# ")
+        self.lines = lines[1:-2]
+        self.figures = bytes.fromhex(lines[-2])  # two bytes a word, big-endian
+        self.firsts = [line[:line.find(" ")] if " " in line else line for line in self.lines]
+        self.block = len(self.lines[0].split(" "))
+        self._split: dict[int, list[str]] = {}
+
+    def figure(self, word: str) -> int | None:
+        """The word's stored figure (with the small-list flag), None when not in the table."""
+        row = bisect_right(self.firsts, word) - 1
+        if row < 0:
+            return None
+        words = self._split.get(row)
+        if words is None:
+            words = self._split[row] = self.lines[row].split(" ")
+        index = bisect_right(words, word) - 1
+        if index < 0 or words[index] != word:
+            return None
+        at = 2 * (row * self.block + index)
+        return int.from_bytes(self.figures[at:at + 2], "big")
+
+
+@lru_cache(maxsize=1)
+def table() -> ZipfTable:
+    """The shipped table, read on first use."""
+    return ZipfTable(TABLE.read_text(encoding="ascii"))
+
+
+def lookup(word: str, wordlist: str) -> float | None:
+    """wordfreq's English Zipf figure of ``word`` in ``wordlist`` ("best" or "small"), or
+    None when the table cannot say (the word is not plain ASCII, or is not in the table and
+    has an apostrophe, which wordfreq may split)."""
+    if wordlist not in ("best", "small") or not PLAIN.fullmatch(word):
+        return None
+    found = table().figure(word)
+    if found is None:
+        return 0.0 if word.isalpha() else None
+    if wordlist == "small" and not found & SMALL:
+        return 0.0
+    return (found & ~SMALL) / 100

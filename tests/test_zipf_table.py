@@ -1,0 +1,46 @@
+"""The shipped English word-frequency table gives wordfreq's own figures (and was built from
+the installed wordfreq version)."""
+from __future__ import annotations
+
+import importlib.metadata
+import random
+import subprocess
+import sys
+
+import wordfreq
+
+from newslint.text import zipf_table
+from newslint.text.keywords import english_zipf
+
+
+def test_table_was_built_from_the_installed_wordfreq() -> None:
+    assert zipf_table.table().source.startswith(f"wordfreq {importlib.metadata.version('wordfreq')} ")
+
+
+def test_table_answers_as_wordfreq_for_words_it_holds_and_plain_words_it_does_not() -> None:
+    words = list(wordfreq.get_frequency_dict("en", "best"))
+    sample = random.Random(15).sample(words, 3000) + words[:200] + words[-200:]
+    sample += ["ecipient", "zzyzxq", "aren't", "rock'n'roll", "qwe'rty's"]
+    answered = 0
+    for word in sample:
+        for wordlist in ("best", "small"):
+            found = zipf_table.lookup(word, wordlist)
+            if found is not None:
+                answered += 1
+                assert found == wordfreq.zipf_frequency(word, "en", wordlist=wordlist), (word, wordlist)
+    assert answered > 0.9 * 2 * len(sample)
+
+
+def test_words_wordfreq_splits_or_rewrites_are_left_to_wordfreq() -> None:
+    # "y'all" is two tokens to wordfreq; curly apostrophes, capitals, accents are rewritten.
+    for word in ("y'all", "l'heure", "trump’s", "Hello", "café", "covid-19"):
+        assert zipf_table.lookup(word, "best") is None
+        assert english_zipf(word) == wordfreq.zipf_frequency(word, "en", wordlist="best")
+
+
+def test_english_words_are_weighed_without_importing_wordfreq() -> None:
+    code = ("import sys; from newslint.text.keywords import english_zipf, zipf; "
+            "assert english_zipf('recipient') > 3 and zipf('the') > 7 and english_zipf('ecipient') == 0; "
+            "print('wordfreq' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
