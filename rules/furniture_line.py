@@ -33,6 +33,9 @@ Exceptions made on purpose:
   furniture reads as prose, and 63% of the story.
 - The threshold is set for precision, chosen on sites the model never saw (README, "Line model").
 
+The fix deletes the line. It is unsafe: the model is wrong on some lines (a subhead, a list
+item of the story), and a deleted story line is lost text.
+
 ## Example
 ```
 The council approved the budget on Tuesday after a long debate about spending on roads.

@@ -92,8 +92,8 @@ def repeats_headline(text: str, headline: str) -> bool:
 
 def is_byline(text: str, words: float) -> bool:
     """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019")."""
-    if words > 14:
-        return False
+    if words > 14 or "://" in text or "www." in text:
+        return False  # a long line, or a web address (whose path may hold a date), is no byline
     return _BYLINE_CUE.match(text) is not None or (words <= 10 and _DATE_OR_TIME.search(text) is not None
                                                    and not text.rstrip().endswith((".", "!", "?")))
 
