@@ -21,7 +21,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "caption_in_body",
     "off_topic_paragraph",
     "bare_link_line",
-    # "furniture_line": NL306, not registered until its line model is precise enough (see the README)
+    "furniture_line",
     "mojibake",
     "garbled_token",
     "site_template_line",

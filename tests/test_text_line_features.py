@@ -1,7 +1,7 @@
 """Shallow line features: each one measured on real-shaped story and furniture lines."""
 from __future__ import annotations
 
-from newslint.text.line_features import paragraph_features, settled_story, shape, word_count
+from newslint.text.line_features import judged, measure, paragraph_features, word_count, words_of
 from newslint.text import language
 
 STORY = [
@@ -17,7 +17,7 @@ STORY = [
 
 
 def _shape(text: str):
-    return shape(text, text.replace(".", " ").split(), language.stopwords("en"))
+    return measure(text, text.lower().split(), language.stopwords("en"))
 
 
 def test_prose_is_long_punctuated_and_made_of_function_words() -> None:
@@ -26,17 +26,28 @@ def test_prose_is_long_punctuated_and_made_of_function_words() -> None:
     assert not _shape("Five things to know about the new budget").prose  # no full stop
 
 
-def test_the_settled_middle_of_the_story_is_prose_between_prose() -> None:
+def test_the_model_judges_only_what_is_not_prose() -> None:
     rows = paragraph_features(STORY, "Council backs budget with tax rise")
-    assert settled_story(rows) == [False, True, False, False, False, False, False, False]
-    assert "url" not in rows[1] and "url" in rows[0]  # only what the neighbours read
+    assert judged(rows) == [False, False, False, True, True, True, True, True]
+    assert "url" not in rows[1] and "url" in rows[3]  # prose gets only what the neighbours read
+
+
+def test_an_article_that_is_all_prose_is_only_measured() -> None:
+    rows = paragraph_features(STORY[:3], "Council backs budget with tax rise")
+    assert not any(judged(rows))
+    assert set(rows[0]) == {"words", "function_words", "ends_sentence", "prose"}
+
+
+def test_words_are_what_whitespace_separates_without_punctuation() -> None:
+    assert words_of("“Yes,” she said — (again).") == ["Yes", "she", "said", "again"]
 
 
 def test_features_of_story_and_furniture_lines_differ_as_expected() -> None:
     rows = paragraph_features(STORY, "Council backs budget with tax rise")
     story, inbox, most_read, title = rows[0], rows[4], rows[5], rows[6]
+    assert story["prose"] == 1.0 and "second_person" not in story
     assert story["function_words"] > 0.3 and story["ends_sentence"] == 1.0
-    assert inbox["second_person"] > 0 and story["second_person"] == 0
+    assert inbox["second_person"] > 0 and most_read["second_person"] == 0
     assert most_read["capitalised"] == 0.5 and most_read["ends_sentence"] == 0.0
     assert title["after_story"] == 1.0 and story["after_story"] == 0.0
     assert title["repeated"] == 1.0 and story["repeated"] == 0.0

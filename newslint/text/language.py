@@ -9,7 +9,10 @@ each of wordfreq's 42 languages (``newslint/data/stopwords.json``, built by
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from functools import lru_cache
 from importlib import resources
 
@@ -21,6 +24,16 @@ MIN_HITS = 3  # fewer function words than this say nothing about the language
 # function words are counted as characters and short runs inside them.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
+# A quick, C-speed test that a text may hold any of those scripts or Hangul (a superset of their
+# code point blocks): most text holds none, and then the Unicode-property searches are skipped.
+_MAYBE_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
+                             "\uf900-\ufaff\uff00-\uffef\U0001b000-\U0003ffff]")
+
+
+def may_be_unspaced(text: str) -> bool:
+    """Whether ``text`` may hold letters of a script without spaces (or Hangul); when False,
+    it surely holds none."""
+    return not text.isascii() and _MAYBE_UNSPACED.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -47,12 +60,8 @@ def stopwords(language: str) -> frozenset[str]:
 def detect(words: Iterable[str], text: str = "") -> str:
     """The language whose function words cover most of ``words`` (lower-cased tokens); for
     text mostly in a script without spaces, Chinese or Japanese by its characters."""
-    owners = _owners()
-    hits: dict[str, int] = {}
-    for word in words:
-        for lang in owners.get(word, ()):
-            hits[lang] = hits.get(lang, 0) + 1
-    sample = text[:2000]
+    hits = Counter(chain.from_iterable(filter(None, map(_owners().get, words))))
+    sample = text[:2000] if may_be_unspaced(text) else ""
     if sample and len(_UNSPACED.findall(sample)) * 2 > len(sample):
         return "ja" if regex.search(r"[\p{Hiragana}\p{Katakana}]", sample) else "zh"
     if sample and len(_HANGUL.findall(sample)) * 2 > len(sample):

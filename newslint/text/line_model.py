@@ -7,11 +7,20 @@ it, its held-out figures and the decision threshold chosen for precision. The fi
 JSON: reading it runs no code. Two stages: the first scores each paragraph on its own features,
 the second adds the first stage's scores of the paragraph's neighbours (furniture comes in
 blocks), as in boilerpipe's and jusText's context-sensitive passes.
+
+The first stage also reads a lexical score: a logistic regression over hashed words, word pairs
+and character 4-grams of the line (digits folded to 0), whose weights ship as one byte per
+bucket (``lexical`` in the file: base64 of signed bytes times ``scale``). Character n-grams
+carry across languages and sites what shapes cannot ("newsletter", "abonn", "©", "min read").
+Only the paragraphs the model judges (``line_features.judged``) are hashed.
 """
 from __future__ import annotations
 
+import base64
 import json
 import math
+import zlib
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,17 +77,65 @@ class LineModel:
     context: Stage | None
     threshold: float
     about: Mapping[str, Any]
+    lexical: Lexical | None = None
 
-    def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+    def probabilities(self, rows: Sequence[dict[str, float]], paragraphs: Sequence[str]) -> list[float]:
         """Each paragraph's probability of being furniture (``rows`` from
-        ``line_features.paragraph_features``; the context stage's inputs are added to them).
-        The story's settled middle (prose between prose) is story without asking the trees."""
-        settled = line_features.settled_story(rows)
-        first = [0.0 if done else self.local.probability(row) for row, done in zip(rows, settled)]
+        ``line_features.paragraph_features`` for ``paragraphs``; the lexical and context
+        stages' inputs are added to them). Prose (``line_features.judged``) is story without
+        asking the trees."""
+        judge = line_features.judged(rows)
+        if not any(judge):
+            return [0.0] * len(rows)
+        add_lexical_scores(rows, paragraphs, self.lexical, judge)
+        first = [self.local.probability(row) if needed else 0.0 for row, needed in zip(rows, judge)]
         if self.context is None:
             return first
         add_context_scores(rows, first)
-        return [0.0 if done else self.context.probability(row) for row, done in zip(rows, settled)]
+        return [self.context.probability(row) if needed else 0.0 for row, needed in zip(rows, judge)]
+
+
+LEXICAL_CHARS = 300  # character n-grams are taken from the line's first 300 characters
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
+def lexical_keys(text: str, buckets: int) -> list[int]:
+    """The hashed buckets of a line's words, word pairs and character 4-grams (CRC-32, so the
+    same in every Python process)."""
+    low = text.lower().translate(_DIGITS_TO_ZERO)
+    words = low.split()
+    padded = " " + " ".join(words)[:LEXICAL_CHARS] + " "
+    grams = words + [a + " " + b for a, b in zip(words, words[1:])]
+    grams += ["#" + padded[i:i + 4] for i in range(len(padded) - 3)]
+    mask = buckets - 1
+    return [zlib.crc32(g.encode()) & mask for g in grams]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexical:
+    """The hashed-n-gram logistic regression: its logit for a line is the bias plus the mean
+    weight of its buckets times the square root of their number (an L2-normalised bag)."""
+
+    weights: array  # one signed byte per bucket
+    scale: float
+    bias: float
+
+    def logit(self, text: str) -> float:
+        """The line's lexical logit."""
+        keys = lexical_keys(text, len(self.weights))
+        if not keys:
+            return self.bias
+        return self.bias + self.scale * sum(map(self.weights.__getitem__, keys)) / math.sqrt(len(keys))
+
+
+def add_lexical_scores(rows: Sequence[dict[str, float]], paragraphs: Sequence[str], lexical: Lexical | None,
+                       judge: Sequence[bool]) -> None:
+    """Give each judged row its lexical logit (feature ``lexical``)."""
+    if lexical is None:
+        return
+    for row, text, needed in zip(rows, paragraphs, judge):
+        if needed:
+            row["lexical"] = lexical.logit(text)
 
 
 def add_context_scores(rows: Sequence[dict[str, float]], scores: Sequence[float]) -> None:
@@ -105,9 +162,11 @@ def _stage(raw: Mapping[str, Any]) -> Stage:
 
 def from_json(data: Mapping[str, Any]) -> LineModel:
     """Build the model from its JSON form (see ``training/train_line_model.py``)."""
-    context = data.get("context")
+    context, lexical = data.get("context"), data.get("lexical")
     return LineModel(_stage(data["local"]), _stage(context) if context else None,
-                     float(data["threshold"]), data.get("about", {}))
+                     float(data["threshold"]), data.get("about", {}),
+                     Lexical(array("b", base64.b64decode(lexical["weights"])), float(lexical["scale"]), float(lexical["bias"]))
+                     if lexical else None)
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,8 @@ _CREDIT = regex.compile(
 def repeats_headline(text: str, headline: str) -> bool:
     """Whether a paragraph is the headline again (same words, ignoring case and punctuation,
     or all of one inside the other when both are title-sized)."""
+    if len(text) > 3 * len(headline) + 20:
+        return False  # far longer than twice the headline's words: not worth tokenising
     para, head = _words(text), _words(headline)
     if not para or not head:
         return False
@@ -90,8 +92,8 @@ def repeats_headline(text: str, headline: str) -> bool:
 
 def is_byline(text: str, words: float) -> bool:
     """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019")."""
-    if words > 14:
-        return False
+    if words > 14 or "://" in text or "www." in text:
+        return False  # a long line, or a web address (whose path may hold a date), is no byline
     return _BYLINE_CUE.match(text) is not None or (words <= 10 and _DATE_OR_TIME.search(text) is not None
                                                    and not text.rstrip().endswith((".", "!", "?")))
 
@@ -101,8 +103,11 @@ def is_credit(text: str, words: float) -> bool:
     return words <= 12 and _CREDIT.search(text) is not None
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in regex.findall(r"[\p{L}\p{N}]+", text))
+    return tuple(w.lower() for w in _WORD.findall(text))
 
 
 def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
@@ -112,7 +117,7 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
         return ()
     model = model or line_model.load()
     rows = line_features.paragraph_features(paragraphs, headline)
-    furniture = model.probabilities(rows)
+    furniture = model.probabilities(rows, paragraphs)
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
     _mark_standfirst(zones)

@@ -1,0 +1,58 @@
+"""The line model's pure-Python evaluator: hashed lexical keys, the shipped weight format, and
+the gate that leaves prose to the story."""
+from __future__ import annotations
+
+import base64
+import math
+from array import array
+
+from newslint.text import line_features, line_model, zoning
+
+STORY = ("The council approved the budget on Tuesday after a long debate about spending on roads and schools.",
+         "Councillors said taxes would rise next year, though not by as much as residents had feared.",
+         "The budget includes money for two new schools and a library in the north of the city.")
+
+
+def test_lexical_keys_are_stable_fold_digits_and_fit_the_buckets() -> None:
+    keys = line_model.lexical_keys("Updated 12 May", 1024)
+    assert keys == line_model.lexical_keys("updated 34 may", 1024)
+    assert all(0 <= k < 1024 for k in keys)
+    assert len(keys) == 3 + 2 + len(" updated 00 may ") - 3  # words, pairs, character 4-grams
+
+
+def _model(weights: array, threshold: float = 0.5) -> line_model.LineModel:
+    stage = {"features": ["lexical"], "bias": 0.0,
+             "trees": [{"feature": [0], "threshold": [0.0], "left": [-1], "right": [-2], "leaves": [-2.0, 2.0]}]}
+    return line_model.from_json({"local": stage, "threshold": threshold, "lexical": {
+        "weights": base64.b64encode(weights.tobytes()).decode(), "scale": 0.5, "bias": -1.0}})
+
+
+def test_the_lexical_weights_are_signed_bytes_times_the_scale() -> None:
+    weights = array("b", [0] * 1024)
+    for key in line_model.lexical_keys("Newsletter", 1024):
+        weights[key] = 100
+    model = _model(weights)
+    keys = line_model.lexical_keys("Newsletter", 1024)
+    assert math.isclose(model.lexical.logit("Newsletter"), -1.0 + 0.5 * 100 * len(keys) / math.sqrt(len(keys)))
+    weights[keys[0]] = -100
+    assert _model(weights).lexical.logit("Newsletter") < model.lexical.logit("Newsletter")
+
+
+def test_only_paragraphs_that_are_not_prose_are_judged() -> None:
+    weights = array("b", [0] * 1024)
+    for key in line_model.lexical_keys("Newsletter", 1024):
+        weights[key] = 120
+    model = _model(weights)
+    paragraphs = [*STORY, "Newsletter"]
+    rows = line_features.paragraph_features(paragraphs, "Council backs budget")
+    scores = model.probabilities(rows, paragraphs)
+    assert scores[:3] == [0.0, 0.0, 0.0]
+    assert math.isclose(scores[3], 1 / (1 + math.exp(-2.0)))
+    zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget", model)
+    assert [z.zone for z in zoned] == [zoning.Zone.STORY] * 3 + [zoning.Zone.FURNITURE]
+    assert zoned[3].place is zoning.Place.AFTER
+
+
+def test_an_article_of_prose_is_story_without_the_model() -> None:
+    zoned = zoning.zone_paragraphs(list(STORY), "Council backs budget")
+    assert all(z.is_story and z.furniture == 0.0 for z in zoned)
