@@ -61,3 +61,25 @@ def test_scripts_without_spaces_count_characters_as_words() -> None:
     rows = paragraph_features(["政府は来年、税金を上げないと発表した。"])
     assert word_count(rows[0]) >= 8
     assert rows[0]["function_words"] == -1.0  # not measured by whole words
+
+
+def test_a_dump_of_more_lines_than_any_article_is_zoned_by_shape_alone(monkeypatch) -> None:
+    from newslint.text import line_model, zoning
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the line model ran on a text of more paragraphs than any article")
+
+    monkeypatch.setattr(line_model.LineModel, "probabilities", no_model)
+    paragraphs = ["Sign up for our newsletter"] + [f"line {n}" for n in range(zoning.MODEL_MAX_PARAGRAPHS)]
+    zoned = zoning.zone_paragraphs(paragraphs, "A headline")
+    assert len(zoned) == len(paragraphs) and all(z.furniture == 0.0 for z in zoned)
+
+
+def test_context_scores_are_the_running_maxima_around_each_row() -> None:
+    from newslint.text.line_model import add_context_scores
+
+    scores = [0.2, 0.9, 0.1, 0.4, 0.3]
+    rows = [{} for _ in scores]
+    add_context_scores(rows, scores)
+    assert [r["before_score"] for r in rows] == [-1.0, 0.2, 0.9, 0.9, 0.9]
+    assert [r["after_score"] for r in rows] == [0.9, 0.4, 0.4, 0.3, -1.0]

@@ -141,14 +141,21 @@ def add_lexical_scores(rows: Sequence[dict[str, float]], paragraphs: Sequence[st
 def add_context_scores(rows: Sequence[dict[str, float]], scores: Sequence[float]) -> None:
     """Give each row the first stage's score of itself, its neighbours and its block."""
     n = len(rows)
+    # The highest score before and after each row, as running maxima: a max over the rest of
+    # the article per row cost time growing with the square of its paragraphs.
+    before, after = [-1.0] * n, [-1.0] * n
+    for i in range(1, n):
+        before[i] = max(before[i - 1], scores[i - 1])
+    for i in range(n - 2, -1, -1):
+        after[i] = max(after[i + 1], scores[i + 1])
     for i, row in enumerate(rows):
         row["score"] = scores[i]
         row["previous_score"] = scores[i - 1] if i > 0 else -1.0
         row["next_score"] = scores[i + 1] if i + 1 < n else -1.0
         window = scores[max(i - 2, 0):i + 3]
         row["window_score"] = sum(window) / len(window)
-        row["after_score"] = max(scores[i + 1:], default=-1.0)
-        row["before_score"] = max(scores[:i], default=-1.0)
+        row["after_score"] = after[i]
+        row["before_score"] = before[i]
 
 
 def _tree(raw: Mapping[str, Any]) -> Tree:
