@@ -108,7 +108,7 @@ def lexical_keys(text: str, buckets: int) -> list[int]:
     grams = words + [a + " " + b for a, b in zip(words, words[1:])]
     grams += ["#" + padded[i:i + 4] for i in range(len(padded) - 3)]
     mask = buckets - 1
-    return [zlib.crc32(g.encode()) & mask for g in grams]
+    return [zlib.crc32(g.encode("utf-8", "surrogatepass")) & mask for g in grams]  # a lone surrogate is text too
 
 
 @dataclass(frozen=True, slots=True)
