@@ -53,6 +53,7 @@ FAMILY_OF_PREFIX = {"NL1": "headline", "NL2": "encoding", "NL3": "injected",
                     "NL4": "duplication", "NL5": "structure"}
 MIN_BIN = 8  # findings per bin before pooling: fewer give a noisy precision
 BUDGET = 2.0  # false alarms per 1,000 articles of other publishers a default rule may make
+UNMEASURED = 0.5  # the confidence of a rule with no judged finding to fit on: (0 + 1) / (0 + 2)
 MAX_RECALL_COST = 0.1  # the share of a rule's real findings a default threshold may give up
 BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)  # confidence bins of the calibration table
 THRESHOLDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95)
@@ -362,7 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newslint.confidence import curves as shipped_curves
     from newslint.registry import load_rules
 
-    default_codes = {rule.code for rule in load_rules(plugins=False).rules if rule.default_enabled}
+    builtin = load_rules(plugins=False).rules
+    default_codes = {rule.code for rule in builtin if rule.default_enabled}
     sets = load_sets(args.corpus, args.sources)
     halves = {"fit": Data(), "test": Data()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -372,6 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved = args.findings_dir / f"{labelled.name}.json" if args.findings_dir else None
             judge(labelled, lint(labelled.folder, saved), halves)
         curves = dict(shipped_curves()) if args.shipped else fit(halves["fit"], default_codes)
+        for rule in builtin:  # no judged finding in the data (NL307 needs sites): not measured
+            curves.setdefault(rule.code, Curve((), UNMEASURED))
         print(report(halves["test"], curves))
         if args.write:  # while the damaged copies still exist, to count them
             table = table_json(curves, sets, halves["fit"], argv or sys.argv[1:])

@@ -57,11 +57,12 @@ def test_a_deck_zoned_outside_the_story_is_reported_by_default_never_fixed_safel
 
 def test_a_deck_told_by_its_shape_only_is_found_less_surely() -> None:
     # Without a byline the zoning reads the deck as story: a publisher's own standfirst looks
-    # the same, so the finding's raw score stays under the default threshold.
+    # the same, so the finding's raw score is lower than its copy's similarity (0.7 of it);
+    # whether the default reports it is the calibration's call, fitted on labelled data.
     text = _text("NL402/deck-without-byline-near-copy-of-lead-sentence")
-    assert findings(text, "NL402") == []
     got = findings(text, "NL402", min_confidence=0)
     assert [d.line for d in got] == [3] and got[0].fix.safety.value == "unsafe"
+    assert got[0].score is not None and got[0].score <= 0.7
 
 
 def test_a_paragraph_pasted_twice_still_reports_the_later_copy_with_a_safe_fix() -> None:
