@@ -17,7 +17,6 @@ placed before, inside or after it.
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,9 +26,9 @@ from newslint.text import line_features, line_model
 from newslint.text.known_furniture import is_known_furniture
 
 LEAD_PARAGRAPHS = 4  # a repeated headline, a standfirst or a byline sits within the first four
-# The line model judges the paragraphs of a text with at most this many (features and trees
-# cost about 0.3 ms a paragraph in pure Python): a file of 10^5 short lines would otherwise
-# cost half a minute.
+# The zoning judges the paragraphs of a text with at most this many (the line model's features
+# and trees cost about 0.3 ms a paragraph in pure Python): a file of 10^5 short lines would
+# otherwise cost half a minute.
 MODEL_MAX_PARAGRAPHS = 2000
 
 
@@ -120,13 +119,11 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     """Zone every body paragraph (texts in order; ``headline`` the article's own)."""
     if not paragraphs:
         return ()
+    if len(paragraphs) > MODEL_MAX_PARAGRAPHS:
+        return _dump_zones(paragraphs, headline)
     model = model or line_model.load()
-    if len(paragraphs) <= MODEL_MAX_PARAGRAPHS:
-        rows = line_features.paragraph_features(paragraphs, headline)
-        furniture = model.probabilities(rows, paragraphs)
-    else:  # no article is this long: a dump of lines, zoned by the shape tests alone
-        rows = [{"words": math.log1p(len(text.split()))} for text in paragraphs]
-        furniture = [0.0] * len(paragraphs)
+    rows = line_features.paragraph_features(paragraphs, headline)
+    furniture = model.probabilities(rows, paragraphs)
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
     _mark_standfirst(zones)
@@ -134,6 +131,20 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
     return tuple(Zoned(zone, _place(i, first, last), furniture[i], confidence)
                  for i, (zone, confidence) in enumerate(zones))
+
+
+def _dump_zones(paragraphs: Sequence[str], headline: str) -> tuple[Zoned, ...]:
+    """No article has this many paragraphs: a dump of lines is all story, but for the headline
+    repeated in its lead (judging every line's shape cost more than the rules reading it)."""
+    def zone(index: int, text: str) -> Zone:
+        repeated = index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline)
+        return Zone.HEADLINE if repeated else Zone.STORY
+
+    zones = [zone(i, text) for i, text in enumerate(paragraphs)]
+    story = [i for i, z in enumerate(zones) if z is Zone.STORY]
+    first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
+    return tuple(Zoned(z, _place(i, first, last), 0.0, 0.95 if z is Zone.HEADLINE else 1.0)
+                 for i, z in enumerate(zones))
 
 
 def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furniture: float,
