@@ -177,6 +177,14 @@ class Document:
         return _WORD.findall(self.text, span.start, span.end)
 
     @cached_property
+    def language(self) -> str:
+        """The body's language (an ISO 639-1 code, or ``und``), told by its function words
+        (``newslint.text.language``): once per document, for every rule that asks."""
+        from newslint.text.language import of_paragraphs
+
+        return of_paragraphs([p.text(self) for p in self.paragraphs])
+
+    @cached_property
     def zones(self) -> tuple[Zoned, ...]:
         """Each body paragraph's zone (headline repeated, standfirst, byline, story, caption,
         furniture), its place before, inside or after the story, and the line model's
@@ -184,7 +192,7 @@ class Document:
         from newslint.text.zoning import zone_paragraphs
 
         headline = self.headline.text(self) if self.headline is not None else ""
-        return zone_paragraphs([p.text(self) for p in self.paragraphs], headline)
+        return zone_paragraphs([p.text(self) for p in self.paragraphs], headline, lang=self.language)
 
     @cached_property
     def story_paragraphs(self) -> tuple[Span, ...]:

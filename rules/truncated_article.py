@@ -72,7 +72,6 @@ _CUT_MARKER = regex.compile(
 )
 _CLOSING = ".:»>›→)]"  # what may follow a cut marker at the end, besides spaces
 _MARKER_REACH = 100  # characters a cut marker spans before them, at the most
-_LANGUAGE_SAMPLE = 2000  # characters of the article read to tell its language
 _ADDRESS_REACH = 300  # characters an address that ends the text spans, at the most (searched there only)
 _BARE_ELLIPSIS = regex.compile(r"(?<![.\[(])(?:\.{3}|…)(?:(?![.\])])|(?=\s+\.\s*$))[\s\"”’'».]*$")
 # A story may end on a web address, an e-mail address or a handle ("please visit www.x.com"):
@@ -180,9 +179,7 @@ def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, 
 def _reads_english(doc: Document) -> bool:
     """Whether the article is in English (or in no language told apart): the words that never
     end a sentence are English ones, and "an" ends a French line ("6,1 €/an")."""
-    opening = doc.text[:_LANGUAGE_SAMPLE]
-    words = (w.lower() for w in regex.findall(r"\p{L}+", opening))
-    return language.detect(words) in ("en", language.UNDETERMINED)
+    return doc.language in ("en", language.UNDETERMINED)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from functools import lru_cache
 from importlib import resources
@@ -55,6 +55,20 @@ def _owners() -> dict[str, tuple[str, ...]]:
 def stopwords(language: str) -> frozenset[str]:
     """The function words of ``language`` (empty for an unknown or undetermined one)."""
     return _table().get(language, frozenset())
+
+
+ARTICLE_SAMPLE = 120  # words read from the start of an article to tell its language
+
+
+def of_paragraphs(paragraphs: Sequence[str]) -> str:
+    """An article's language, told from its first ``ARTICLE_SAMPLE`` words (and, for scripts
+    without spaces, its first five paragraphs' characters)."""
+    sample: list[str] = []
+    for paragraph in paragraphs:
+        sample.extend(paragraph.lower().split()[:ARTICLE_SAMPLE - len(sample)])
+        if len(sample) >= ARTICLE_SAMPLE:
+            break
+    return detect(sample, " ".join(paragraphs[:5]))
 
 
 def detect(words: Iterable[str], text: str = "") -> str:

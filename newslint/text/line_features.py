@@ -160,7 +160,6 @@ def local_features(text: str, raw: Sequence[str], s: Shape) -> dict[str, float]:
 
 NEIGHBOUR_FEATURES = ("words", "function_words", "ends_sentence", "capitalised", "prose", "ends_colon",
                       "cohesion")
-LANGUAGE_SAMPLE = 120  # tokens read to tell the article's language
 
 
 def paragraph_features(paragraphs: Sequence[str], headline: str = "", lang: str | None = None
@@ -170,14 +169,7 @@ def paragraph_features(paragraphs: Sequence[str], headline: str = "", lang: str 
     model does not judge (``judged``), get only the features their neighbours read; an article
     that is all prose (most edited articles) gets nothing more."""
     lowered = [p.lower().split() for p in paragraphs]
-    if lang is None:
-        sample: list[str] = []
-        for words in lowered:
-            sample.extend(words[:LANGUAGE_SAMPLE - len(sample)])
-            if len(sample) >= LANGUAGE_SAMPLE:
-                break
-        lang = language.detect(sample, " ".join(paragraphs[:5]))
-    function_words = language.stopwords(lang)
+    function_words = language.stopwords(language.of_paragraphs(paragraphs) if lang is None else lang)
     measures = [measure(p, low, function_words) for p, low in zip(paragraphs, lowered)]
     if all(m.prose for m in measures):
         return [measure_features(m) for m in measures]

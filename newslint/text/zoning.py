@@ -115,14 +115,15 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
-                    model: line_model.LineModel | None = None) -> tuple[Zoned, ...]:
-    """Zone every body paragraph (texts in order; ``headline`` the article's own)."""
+                    model: line_model.LineModel | None = None, lang: str | None = None) -> tuple[Zoned, ...]:
+    """Zone every body paragraph (texts in order; ``headline`` the article's own; ``lang`` its
+    language, told from the paragraphs when not given)."""
     if not paragraphs:
         return ()
     if len(paragraphs) > MODEL_MAX_PARAGRAPHS:
         return _dump_zones(paragraphs, headline)
     model = model or line_model.load()
-    rows = line_features.paragraph_features(paragraphs, headline)
+    rows = line_features.paragraph_features(paragraphs, headline, lang)
     furniture = model.probabilities(rows, paragraphs)
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
