@@ -121,31 +121,32 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     if not paragraphs:
         return ()
     if len(paragraphs) > MODEL_MAX_PARAGRAPHS:
-        return _dump_zones(paragraphs, headline)
+        return _placed(_dump_zones(paragraphs, headline), [0.0] * len(paragraphs))
     model = model or line_model.load()
     rows = line_features.paragraph_features(paragraphs, headline, lang)
     furniture = model.probabilities(rows, paragraphs)
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
     _mark_standfirst(zones)
+    return _placed(zones, furniture)
+
+
+def _placed(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float]) -> tuple[Zoned, ...]:
+    """The zones placed before, inside or after the story (first to last story paragraph)."""
     story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
-    first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
+    first, last = (story[0], story[-1]) if story else (len(zones), -1)
     return tuple(Zoned(zone, _place(i, first, last), furniture[i], confidence)
                  for i, (zone, confidence) in enumerate(zones))
 
 
-def _dump_zones(paragraphs: Sequence[str], headline: str) -> tuple[Zoned, ...]:
+def _dump_zones(paragraphs: Sequence[str], headline: str) -> list[tuple[Zone, float]]:
     """No article has this many paragraphs: a dump of lines is all story, but for the headline
     repeated in its lead (judging every line's shape cost more than the rules reading it)."""
-    def zone(index: int, text: str) -> Zone:
+    def zone(index: int, text: str) -> tuple[Zone, float]:
         repeated = index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline)
-        return Zone.HEADLINE if repeated else Zone.STORY
+        return (Zone.HEADLINE, 0.95) if repeated else (Zone.STORY, 1.0)
 
-    zones = [zone(i, text) for i, text in enumerate(paragraphs)]
-    story = [i for i, z in enumerate(zones) if z is Zone.STORY]
-    first, last = (story[0], story[-1]) if story else (len(paragraphs), -1)
-    return tuple(Zoned(z, _place(i, first, last), 0.0, 0.95 if z is Zone.HEADLINE else 1.0)
-                 for i, z in enumerate(zones))
+    return [zone(i, text) for i, text in enumerate(paragraphs)]
 
 
 def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furniture: float,
