@@ -173,50 +173,75 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation]],
                       options: Options) -> Iterator[Finding]:
     """Report the quotations of paragraphs ``numbers`` that repeat words given among them."""
+    # Each paragraph's words, whole and outside its quotations, read once: a file of one huge
+    # paragraph would otherwise be cut into words again by every step below.
+    said_words = {n: normalise_words(doc.paragraphs[n].text(doc)) for n in numbers}
+    narrative_words = {n: _words_outside(doc, doc.paragraphs[n], groups[n]) for n in numbers}
+    said_grams = {n: shingles(words, _N) for n, words in said_words.items()}
     quotes: list[_Quote] = []
     for number in numbers:
-        outside = len(_words_outside(doc, doc.paragraphs[number], groups[number]))
-        quotes.extend(_quotes_in(doc, number, groups[number], outside, options["min_words"]))
-    candidates = _may_repeat(doc, quotes, numbers, options)
+        quotes.extend(_quotes_in(doc, number, groups[number], len(narrative_words[number]), options["min_words"]))
+    candidates = _may_repeat(quotes, said_words.values(), options)
     if not candidates:
         return  # nothing long enough, or nothing given twice: skip building the indexes
     # The indexes are asked about the candidates and their paragraphs only: they keep just the
     # runs of words those hold (the answers are the same; the index no longer holds the text).
     paragraphs = {quotes[i].paragraph for i in candidates}
-    asked = set().union(*(quotes[i].grams for i in candidates),
-                        *(shingles(normalise_words(doc.paragraphs[n].text(doc)), _N) for n in paragraphs))
+    asked = set().union(*(quotes[i].grams for i in candidates), *(said_grams[n] for n in paragraphs))
     whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
     for number in numbers:
-        paragraph = doc.paragraphs[number]
-        whole.add(number, normalise_words(paragraph.text(doc)), asked.__contains__)
-        narrative.add(number, _words_outside(doc, paragraph, groups[number]), asked.__contains__)
-    copies = _copied_paragraphs(doc, whole, paragraphs)
+        whole.add(number, said_words[number], grams=said_grams[number] & asked)
+        narrative.add(number, narrative_words[number], grams=shingles(narrative_words[number], _N) & asked)
+    copies = _copied_paragraphs(doc, whole, paragraphs, said_words)
     reported: set[Span] = set()
-    said: dict[Shingle, list[int]] = {}  # each three-word run: the quotations that hold it
+    said = _Said()
     for index, quote in enumerate(quotes):
-        earlier = _sharing_runs(quote, said)
-        for gram in quote.grams:
-            said.setdefault(gram, []).append(index)
+        earlier = said.sharing_runs(quote.grams)
+        said.add(index, quote.grams)
         if index not in candidates or quote.paragraph in copies:
             continue  # words said once; or a paragraph copied whole: NL402 duplicate-paragraph's
-        repeat = _repeat(doc, quote, [quotes[i] for i in earlier], (whole, narrative), options)
+        repeat = _repeat(doc, quote, (quotes[i] for i in earlier), (whole, narrative), options)
         if repeat is not None and repeat.copy.quotation.span not in reported and \
                 not is_headline_copy(doc, _copy(repeat.copy)):  # a repeated headline is NL504's
             reported.add(repeat.copy.quotation.span)
             yield _finding(doc, repeat)
 
 
-def _sharing_runs(quote: _Quote, said: dict[Shingle, list[int]]) -> list[int]:
-    """The earlier quotations that share a three-word run with ``quote``, in order (the others
-    cannot repeat it), the first ``_MAX_COMPARED`` of them: an article quoting the same words
-    hundreds of times would otherwise cost time that grows with the square of its length."""
-    earlier: set[int] = set()
-    for gram in quote.grams:
-        earlier.update(said.get(gram, ())[:_MAX_COMPARED])
-    return sorted(earlier)[:_MAX_COMPARED]
+class _Said:
+    """Which quotations hold each three-word run, the first ``_MAX_COMPARED`` per run (no more
+    are ever compared): an article quoting the same words hundreds of times would otherwise
+    cost time that grows with the square of its length."""
+
+    def __init__(self) -> None:
+        self._holders: dict[Shingle, list[int]] = {}
+        # Answers for runs whose holder lists are full: those lists never change again, so a
+        # quotation repeated thousands of times is answered once, not rebuilt each time.
+        self._settled: dict[frozenset[Shingle], list[int]] = {}
+
+    def add(self, index: int, grams: frozenset[Shingle]) -> None:
+        for gram in grams:
+            holders = self._holders.setdefault(gram, [])
+            if len(holders) < _MAX_COMPARED:
+                holders.append(index)
+
+    def sharing_runs(self, grams: frozenset[Shingle]) -> list[int]:
+        """The earlier quotations that share a run with ``grams``, in order (the others cannot
+        repeat it), the first ``_MAX_COMPARED`` of them."""
+        held = frozenset(gram for gram in grams if gram in self._holders)
+        if not held:
+            return []
+        answer = self._settled.get(held)
+        if answer is None:
+            earlier: set[int] = set()
+            for gram in held:
+                earlier.update(self._holders[gram])
+            answer = sorted(earlier)[:_MAX_COMPARED]
+            if all(len(self._holders[gram]) == _MAX_COMPARED for gram in held):
+                self._settled[held] = answer
+        return answer
 
 
-def _may_repeat(doc: Document, quotes: list[_Quote], numbers: range, options: Options) -> set[int]:
+def _may_repeat(quotes: list[_Quote], paragraphs: Iterable[tuple[str, ...]], options: Options) -> set[int]:
     """The quotations that share enough three-word runs with the rest of the body to repeat
     anything: covering ``threshold`` of a ``min_words`` passage takes at least this many runs,
     so the rest (most quotations of most articles) cannot, and costs no index."""
@@ -224,12 +249,13 @@ def _may_repeat(doc: Document, quotes: list[_Quote], numbers: range, options: Op
         return set()
     needed = max(1, math.ceil(options["threshold"] * options["min_words"] / _N))
     quoted = set().union(*(q.grams for q in quotes))  # counted only: not every run of the body
-    counts = Counter(gram for n in numbers for gram in runs(normalise_words(doc.paragraphs[n].text(doc)), _N)
-                     if gram in quoted)
+    counts: Counter[Shingle] = Counter()
+    for words in paragraphs:
+        counts.update(filter(quoted.__contains__, runs(words, _N)))
     return {i for i, q in enumerate(quotes) if sum(counts[gram] >= 2 for gram in q.grams) >= needed}
 
 
-def _repeat(doc: Document, quote: _Quote, earlier: list[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],
+def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],
             options: Options) -> _Repeat | None:
     """Whether ``quote`` and some other passage give the same words, and which copy to report:
     the intruder (``newslint.text.intruder``), that is the copy standing alone (a pull quote)
@@ -299,17 +325,21 @@ def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _
     return _Quote(whole, number, words, frozenset(shingles(words, _N)), alone=True, embedded=False)
 
 
-def _copied_paragraphs(doc: Document, whole: ShingleIndex, candidates: set[int]) -> set[int]:
+def _copied_paragraphs(doc: Document, whole: ShingleIndex, candidates: set[int],
+                       said_words: dict[int, tuple[str, ...]]) -> set[int]:
     """The ``candidates`` paragraphs that repeat an earlier one whole (both ways, as NL402 duplicate-paragraph
     measures it by default) and are mostly narrative: NL402 reports those, once per copy."""
     copies = set()
+    first = min(said_words)
     for number in sorted(candidates):
+        if number == first:
+            continue  # no earlier paragraph to repeat
         paragraph = doc.paragraphs[number]
-        words = normalise_words(paragraph.text(doc))
+        words = said_words[number]
         match = whole.best_match(words, range(number, len(doc.paragraphs)))
         if match is None or match.coverage < _COPY_COVERAGE or len(words) < _COPY_MIN_WORDS:
             continue
-        earlier = normalise_words(doc.paragraphs[int(match.key)].text(doc))  # type: ignore[call-overload]
+        earlier = said_words[int(match.key)]  # type: ignore[call-overload]
         if coverage(earlier, shingles(words, _N), _N) >= _COPY_COVERAGE - 0.1 and quoted_share(doc, paragraph) < 0.5:
             copies.add(number)
     return copies
@@ -334,7 +364,8 @@ def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, 
         if len(words) >= min_words and not _looks_like_title(inner):
             embedded = _is_embedded(doc, quotation, paragraph)
             alone = len(mine) == 1 and outside <= _ATTRIBUTION_WORDS and not embedded
-            yield _Quote(quotation, number, words, frozenset(shingles(words, _N)), alone, embedded)
+            grams = frozenset(runs(words, _N) if len(words) >= _N else shingles(words, _N))
+            yield _Quote(quotation, number, words, grams, alone, embedded)
 
 
 def _quotations_by_paragraph(doc: Document) -> list[list[Quotation]]:
@@ -422,12 +453,22 @@ def _is_embedded(doc: Document, quotation: Quotation, paragraph: Span) -> bool:
 
 
 def _looks_like_title(inner: str) -> bool:
-    """Whether quoted words read as a title or a name rather than speech."""
+    """Whether quoted words read as a title or a name rather than speech: at least 80% of its
+    content words capitalised."""
     if any(mark in inner for mark in ".!?;") or inner.isupper():
         return False  # sentences, and words shouted in capitals, are speech
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+    words = inner.split()
+    allowed = 0.2 * len(words)  # lower-case content words a title may hold, at most
+    content = lower = 0
+    for word in words:
+        if not word[:1].isalpha() or word.lower() in _TITLE_SMALL_WORDS:
+            continue
+        content += 1
+        if not word[0].isupper():
+            lower += 1
+            if lower > allowed:
+                return False  # speech, told early (the usual case): the rest cannot make it a title
+    return content > 0 and content - lower >= 0.8 * content
 
 
 def _finding(doc: Document, repeat: _Repeat) -> Finding:
