@@ -46,6 +46,14 @@ Exceptions made on purpose:
   convention of summarising a quotation and then giving it in full; it is not reported. The
   same phrase quoted again inside a longer quotation further on is (a phrase from paragraph 5
   quoted again in paragraph 12), and so is any quotation repeated (nearly) as it was.
+- A quotation of the lede given again in a fuller story paragraph (the quotation with the
+  story's own words beside it, more than a short attribution) is the convention of leading
+  with the strongest words and quoting them again where the story comes to them; not
+  reported. A copy that stands alone (bare, or with a short attribution) still is.
+- A crosshead quoting its section (a bare line of at most 15 words, quoted or not, that ends
+  on a word with no sentence punctuation, before the paragraph that gives the quotation), as
+  French and Spanish papers title their sections, is not a copy; not reported. The same line
+  *after* the quotation is.
 - Unquoted words of the lede given again as a quotation (`China has said it will not allow
   new factories to be built.` ... `"We will not allow new factories to be built," he said.`)
   are the lede reporting the speech indirectly before quoting it; not reported.
@@ -135,6 +143,8 @@ _N = 3  # words per shingle: long enough to ignore stock phrases, short enough f
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+# A crosshead (a section's title quoted from it) has at most this many words.
+_CROSSHEAD_WORDS = 15
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
 _MAX_COMPARED = 200
 # Words that stay lower case inside a title ("The Lord of the Rings").
@@ -264,12 +274,14 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tu
     if quote.embedded:
         return None  # a phrase echoed inside the writer's sentence repeats a quotation on purpose
     for other in earlier:
-        if _same_words(other, quote, options):
+        if _same_words(other, quote, options) and not _lede_then_story(other, quote, options):
             return _between_quotations(doc, other, quote)
     whole, narrative = indexes
     source = _matching_paragraph(quote, whole, range(quote.paragraph, len(doc.paragraphs)), options)
     if source is not None:
         pull = _bare_copy(doc, source, quote, options)
+        if pull is not None and _is_crosshead(doc, source):
+            return None  # an unquoted crosshead titling the section that gives the quotation
         choice = None if pull is None else choose(doc, _copy(pull), _copy(quote), alone=(True, quote.alone))
         if pull is not None and choice is not None and choice.earlier_reported and \
                 (source >= options["lede_paragraphs"] or outside_story(doc, source)):
@@ -287,16 +299,35 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tu
     return None
 
 
-def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repeat:
+def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repeat | None:
     """Which of two quotations giving the same words to report, and how sure that is: a bare
     quotation (nothing beside it: a pull quote) is a surer intruder than one with a short
     attribution; two copies in fuller paragraphs cannot be told apart (the later one, less sure)."""
+    if _is_bare(doc, earlier) and _is_crosshead(doc, earlier.paragraph):
+        return None  # a crosshead quoting the section it heads, a convention of the page
     choice = choose(doc, _copy(earlier), _copy(later), alone=(earlier.alone, later.alone))
     if choice.earlier_reported:
         return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}",
                        0.75 if _is_bare(doc, earlier) else 0.5)
     return _Repeat(later, f"quotation repeats the one on line {_line(doc, earlier)}",
                    1.0 if choice.clear or choice.alike else 0.75)
+
+
+def _lede_then_story(earlier: _Quote, later: _Quote, options: Options) -> bool:
+    """Whether a quotation of the lede is given again in a fuller story paragraph: the news
+    convention of leading with the strongest words and quoting them again, attributed, where
+    the story comes to them. A pasted copy stands alone (bare, or with a short attribution)."""
+    return earlier.paragraph < options["lede_paragraphs"] <= later.paragraph and not later.alone
+
+
+def _is_crosshead(doc: Document, number: int) -> bool:
+    """Whether paragraph ``number`` is shaped like a crosshead (an intertitle): one short line
+    of at most ``_CROSSHEAD_WORDS`` words that ends on a word, with no sentence punctuation.
+    French and Spanish papers title a section with a line quoted from it; a copy pasted by a
+    scraper or a pull quote keeps the sentence's own punctuation."""
+    text = doc.paragraphs[number].text(doc).strip().strip("\"“”«»„'‘’ ")
+    return bool(text) and len(text.split()) <= _CROSSHEAD_WORDS and _ALNUM.fullmatch(text[-1]) is not None \
+        and not any(mark in text for mark in ".!?;:…")
 
 
 def _copy(quote: _Quote) -> Copy:

@@ -26,6 +26,9 @@ Exceptions made on purpose:
   missing its full stop, not a cut: that is left alone.
 - A colon at the end ("The results were:") usually introduces a table that was not scraped;
   it is not reported.
+- A closing note, credit or title written as a short label, a colon and a capitalised value
+  ("Titre original : Balises par gros temps", "Credit: WCVB/screen grab") takes no full stop:
+  an article ending on one is not reported as stopping mid-sentence.
 
 Measured on the 1,313 clean BBC development articles: 1 finding (0.8 per 1,000), an article the
 BBC text really ends on a comma ("...dragged away by security staff,"). No findings on the
@@ -93,6 +96,9 @@ _TERMINAL = ".!?\"”’')]»…"
 _LIST_LINE_WORDS = 12
 _MARKER_LINE_WORDS = 6  # a line this short that is only a cut marker ("Continue reading »")
 _STYLISTIC_MIN_WORDS = 5  # a clause this long before a closing "..." is finished: a stylistic trail-off
+# A closing note, credit or title given as a label and a capitalised value ("Titre original :
+# Balises par gros temps", "Credit: WCVB/screen grab"): a line of that kind takes no full stop.
+_CLOSING_NOTE = regex.compile(r"(?:^|[.!?]\s+)\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s*:\s+\p{Lu}\S*(?:\s+\S+){0,7}$")
 
 
 def _ends_properly(text: str) -> bool:
@@ -170,6 +176,8 @@ def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, 
     if text.endswith(final_word) and final_word in _DANGLING and _reads_english(doc):  # lower case: not a title's word
         return f"article stops mid-sentence (ends with {final_word!r})", 0.6
     previous_ends = previous is None or _ends_properly(previous.text(doc))
+    if _CLOSING_NOTE.search(text, max(0, len(text) - _MARKER_REACH)):
+        return None  # a note or credit ("Titre original : ...") closing the article, not a cut
     if (text.endswith(final_word) and final_word.isalpha() and final_word.islower()
             and previous_ends and _reads_as_prose(doc, last)):
         return "article stops mid-sentence (no punctuation after the last word)", 0.4

@@ -53,12 +53,13 @@ def test_near_verbatim_and_reattributed_repeats(copy: str) -> None:
 def test_a_paragraph_copied_whole_is_left_to_duplicate_paragraph() -> None:
     narrative = ("The governor told MPs on Tuesday, after the bank had discussed a cut at length: "
                  f'"{QUOTE}." The committee then voted six to three.')
-    text = article(narrative, *FILLER, narrative)
-    assert [(d.code, d.line) for d in findings(text, "NL401", "NL402")] == [("NL402", 9)]
+    lede = "Rates were held at 4.75%."
+    text = article(lede, narrative, *FILLER, narrative)
+    assert [(d.code, d.line) for d in findings(text, "NL401", "NL402")] == [("NL402", 11)]
     # Changed enough not to be a copy of the paragraph: the repeated quotation is reported.
     retold = f'Another member of the committee said separately: "{QUOTE}."'
-    assert [(d.code, d.line) for d in findings(article(narrative, *FILLER, retold), "NL401", "NL402")] \
-        == [("NL401", 9)]
+    assert [(d.code, d.line) for d in findings(article(lede, narrative, *FILLER, retold), "NL401", "NL402")] \
+        == [("NL401", 11)]
 
 
 def test_earlier_quote_contained_in_a_later_longer_one() -> None:
@@ -207,3 +208,27 @@ def test_misread_quotations_holding_others_are_dropped(seed: int) -> None:
     pairwise = {i for i, q in enumerate(mine) if any(
         q.span.start <= o.span.start and o.span.end <= q.span.end for o in mine if o is not q)}
     assert _holding_others(mine) == pairwise
+
+
+def test_a_lede_quotation_given_again_in_a_fuller_story_paragraph_is_the_convention() -> None:
+    lede = f'"{QUOTE}": the governor gave a clear signal on Tuesday as the bank held rates.'
+    later = f'Speaking after the vote, the governor told reporters: "{QUOTE}," adding that wages were rising.'
+    assert lines(article(lede, *FILLER, later)) == []
+    # A copy standing alone (bare, or with a short attribution) is still a pasted copy.
+    assert lines(article(lede, *FILLER, f'"{QUOTE}," he added.')) == [9]
+    assert lines(article(lede, *FILLER, f'"{QUOTE}."')) == [9]
+    # Out of the lede, the same fuller paragraph repeats the quotation.
+    assert lines(article("Rates were held at 4.75%.", lede, *FILLER, later)) == [11]
+
+
+def test_a_crosshead_quoting_its_section_is_not_a_copy() -> None:
+    # A section titled by a line quoted from it: one short line, no sentence punctuation.
+    crosshead = "We expect inflation to stay close to target"
+    original = f'"{crosshead}, and we will act if it does not," the governor told a news conference.'
+    assert lines(article("Rates were held at 4.75%.", f'"{crosshead}"', *FILLER, original)) == []
+    assert lines(article("Rates were held at 4.75%.", crosshead, *FILLER, original)) == []
+    # With a sentence's own punctuation it reads as a pasted copy or a pull quote: reported (at
+    # the later copy, as both stand alone).
+    assert lines(article("Rates were held at 4.75%.", f'"{crosshead}."', *FILLER, original)) == [11]
+    # After the quotation it would head, a crosshead-shaped copy is reported as a repeat.
+    assert lines(article("Rates were held at 4.75%.", original, *FILLER, f'"{crosshead}"')) == [11]

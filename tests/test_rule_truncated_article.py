@@ -141,3 +141,14 @@ def test_an_ellipsis_closed_by_a_spaced_full_stop_is_stylistic() -> None:
     text = ("Wales face Scotland next\n\nWe have to focus on Scotland now, with only six days to recover "
             "from a bruising encounter.\n\nIn the meantime, as the saying goes, when in Rome ... .\n")
     assert findings(text, "NL503") == []
+
+
+def test_a_closing_note_or_credit_takes_no_full_stop() -> None:
+    # An editor's note or a credit after the story: a label, a colon and a capitalised value.
+    assert messages("Councillors said the money would go to schools and roads across the county over "
+                    "the next two years. Original title: Money for the county") == []
+    assert messages("Councillors said the money would go to schools. Credit: Council press office/handout") == []
+    # A paragraph of prose cut after a colon with a lower-case word is still a cut.
+    assert messages("Councillors said the money would go to schools and roads across the county over the "
+                    "next two years and that the mayor had said: the spending plan was going to be good for") \
+        == ["article stops mid-sentence (ends with 'for')"]
