@@ -47,22 +47,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
 
 from newslint.document import Document
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.text.patterns import lazy_regex
 
 _CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _ZERO_WIDTH = r"\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad"
 _BIDI = r"\u202a-\u202e\u2066-\u2069"
 _SEPARATORS = r"\u2028\u2029"
 _MARKS = r"\u200e\u200f"
-_SUSPECT = regex.compile(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
-_JOINING_SCRIPT = regex.compile(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
-                                r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
-                                r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
-_RTL_LETTER = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
-_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+_SUSPECT = lazy_regex(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
+_JOINING_SCRIPT = lazy_regex(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+                             r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
+                             r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
+_RTL_LETTER = lazy_regex(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
+_EMOJI = lazy_regex(r"\p{Extended_Pictographic}")
 # UTF-8 lead bytes read as Latin-1: a C1 control right after one is a mojibake continuation byte.
 _MOJIBAKE_LEADS = frozenset(chr(b) for b in range(0xC2, 0xF5))
 

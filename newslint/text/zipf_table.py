@@ -13,13 +13,14 @@ and the caller asks wordfreq.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from newslint.text.patterns import lazy_re
+
 TABLE = Path(__file__).resolve().parent.parent / "data" / "english_zipf.txt"
-PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (see the build script)
+PLAIN = lazy_re(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (see the build script)
 SMALL = 0x8000  # the flag of a word in wordfreq's small list
 
 
