@@ -7,8 +7,12 @@ import pickle
 import re
 import sys
 
+import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newslint.reporters.text import columns
 from newslint.text.patterns import LazyPattern, lazy_re, lazy_regex
 
 
@@ -70,6 +74,69 @@ def test_loading_the_rules_compiles_no_pattern_and_imports_no_heavy_library() ->
     loaded, said = _fresh_run("import sys\n" + _COMPILED_AT_IMPORT)
     assert not said
     assert not loaded & {"ftfy", "wcwidth", "wordfreq", "numpy", "onnxruntime", "tokenizers"}
+
+
+def test_a_clean_article_with_curly_quotes_and_pounds_needs_no_ftfy(tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Insurer “recovers” — £5m back\n\nThe world’s biggest insurer said “we’re back” "
+                       "after a £110m loss, Renée Dupont said.\n", encoding="utf-8")
+    loaded, _ = _fresh_run(f"from newslint.cli import main\ntry: main(['check', '--no-cache', {str(article)!r}])\n"
+                        "except SystemExit: pass")
+    assert "ftfy" not in loaded and "wordfreq" not in loaded
+
+
+# The characters that occur in mojibake and around it, and ordinary text.
+_MOJIBAKE_PRONE = st.text(st.sampled_from(list("aeé Ã©Â£â€™œ\x9d”“’ÅÄ¡¢ ¼½ðŸ˜€ ГўВЂ—–…\xa0€Œ×²вЂ")), max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MOJIBAKE_PRONE)
+def test_the_mojibake_gate_answers_as_ftfy(text: str) -> None:
+    import ftfy
+
+    from newslint.rules import mojibake
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_c1_controls=False,
+        fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+        fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
+        normalization=None, explain=False, max_decode_length=max(len(text), 1_000_000),
+    )
+    assert mojibake._ftfy(text) == ftfy.fix_text(text, config)
+
+
+@pytest.mark.parametrize("low, high", [(0x20, 0x2FF), (0x2010, 0x2027), (0x2030, 0x205E)])
+def test_the_characters_counted_without_wcwidth_count_as_wcwidth_counts_them(low: int, high: int) -> None:
+    from wcwidth import wcswidth
+
+    def by_wcwidth(text: str) -> int:
+        width = wcswidth(text)
+        return width if width >= 0 else len(text)
+
+    for code in range(low, high + 1):
+        if code != 0xAD:
+            assert columns(f"said {chr(code)}") == by_wcwidth(f"said {chr(code)}"), hex(code)
+    assert columns("“Yes” — …") == by_wcwidth("“Yes” — …") == 9
+    assert columns("日本 “Yes”") == by_wcwidth("日本 “Yes”") == 10  # the rest still asks wcwidth
+
+
+def test_plugins_are_looked_for_only_where_an_entry_point_may_declare_one(tmp_path, monkeypatch) -> None:
+    from newslint.registry import _may_declare_plugins
+
+    other = tmp_path / "other-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert not _may_declare_plugins()
+    plugin = tmp_path / "Newslint_Demo-0.1.EGG-INFO"  # importlib.metadata reads names in any case
+    plugin.mkdir()
+    (plugin / "entry_points.txt").write_text("[ newslint.rules ]\ndemo = newslint_demo\n")
+    assert _may_declare_plugins()
+    (plugin / "entry_points.txt").unlink()
+    zipped = tmp_path / "plugins.zip"
+    zipped.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: importlib.metadata would look inside
+    monkeypatch.setattr(sys, "path", [str(tmp_path), str(zipped)])
+    assert _may_declare_plugins()
 
 
 def test_compile_all_compiles_every_pattern_made_so_far() -> None:
