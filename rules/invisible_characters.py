@@ -44,6 +44,7 @@ None.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 
@@ -67,7 +68,7 @@ _EMOJI = lazy_regex(r"\p{Extended_Pictographic}")
 _MOJIBAKE_LEADS = frozenset(chr(b) for b in range(0xC2, 0xF5))
 
 
-def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
+def _is_legitimate(doc: Document, start: int, end: int) -> bool:
     chars = set(doc.text[start:end])
     before = doc.text[start - 1] if start else ""
     after = doc.text[end] if end < len(doc.text) else ""
@@ -80,7 +81,12 @@ def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
         return True
     if chars <= {"\u200c", "\u200d"} and any(_JOINING_SCRIPT.match(c) for c in (before, after) if c):
         return True
-    return chars <= {"\u200e", "\u200f"} and has_rtl
+    return chars <= {"\u200e", "\u200f"} and _has_rtl_letter(doc.text)
+
+
+@functools.lru_cache(maxsize=1)  # asked once a document, and only when it has a direction mark
+def _has_rtl_letter(text: str) -> bool:
+    return _RTL_LETTER.search(text) is not None
 
 
 def _describe(chars: str) -> str:
@@ -105,10 +111,9 @@ def _fix(doc: Document, start: int, end: int) -> Fix | None:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each run of invisible characters, skipping the legitimate uses."""
-    has_rtl = _RTL_LETTER.search(doc.text) is not None
     for match in _SUSPECT.finditer(doc.text):
         start, end = match.span()
-        if _is_legitimate(doc, start, end, has_rtl):
+        if _is_legitimate(doc, start, end):
             continue
         kind = "replacement character (text lost in an earlier decoding)" if "\ufffd" in match.group() \
             else "invisible character"
