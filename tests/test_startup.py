@@ -146,3 +146,29 @@ def test_compile_all_compiles_every_pattern_made_so_far() -> None:
                               "print(len(_MADE), sum('_compiled' in vars(p) for p in _MADE), file=sys.stderr)")
     made, compiled = map(int, said.split())
     assert made > 50 and compiled == made
+
+
+def test_a_walk_resolves_each_folder_once_and_decides_as_before(tmp_path, monkeypatch) -> None:
+    import os
+    from pathlib import Path
+
+    from newslint.paths import Walker, matches, relative_to
+    from newslint.sources import discover
+
+    (tmp_path / "corpus" / "drafts").mkdir(parents=True)
+    for name in ("a.txt", "b.md", "drafts/c.txt"):
+        (tmp_path / "corpus" / name).write_text("Title\n\nBody.\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    calls: list[str] = []
+    real = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda p, *a, **k: calls.append(p) or real(p, *a, **k))
+    found = [s.path for s in discover(["linked"], ["*.txt"], ["drafts/"], root=tmp_path)]
+    assert found == ["linked/a.txt"]
+    assert len(calls) == len(set(calls))  # each folder resolved once in the walk
+    walker = Walker(tmp_path, ["*.txt"], ["drafts/"], respect_gitignore=False)
+    for path in ("linked/a.txt", "linked/b.md", "linked/drafts/c.txt", "corpus/drafts"):
+        is_dir = Path(path).is_dir()
+        plain = relative_to(path, tmp_path)
+        expected = matches(["drafts/"], plain, is_dir) or (not is_dir and not matches(["*.txt"], plain))
+        assert walker.skipped(path, is_dir) == expected
