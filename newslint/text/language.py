@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -39,7 +39,7 @@ def may_be_unspaced(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    raw = resources.files("newslint").joinpath("data/stopwords.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).resolve().parent.parent / "data" / "stopwords.json").read_text(encoding="utf-8")
     return {lang: frozenset(words) for lang, words in json.loads(raw)["languages"].items()}
 
 
