@@ -130,7 +130,6 @@ def _ftfy(text: str) -> str:
         return text  # what ftfy would return: see _is_bad
     import ftfy  # heavy: only text its mojibake test flags needs it
 
-
     config = ftfy.TextFixerConfig(
         unescape_html=False, remove_terminal_escapes=False, fix_c1_controls=False,
         fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
