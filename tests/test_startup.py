@@ -129,11 +129,20 @@ def test_the_characters_counted_without_wcwidth_count_as_wcwidth_counts_them(low
 def test_plugins_are_looked_for_only_where_an_entry_point_may_declare_one(tmp_path, monkeypatch) -> None:
     from newslint.registry import _may_declare_plugins
 
+    from importlib.machinery import PathFinder
+
     other = tmp_path / "other-1.0.dist-info"
     other.mkdir()
     (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    # Only the standard finders (a library imported earlier may add its own, such as the
+    # importlib_metadata backport's: then the answer is yes, and importlib.metadata decides).
+    standard = [f for f in sys.meta_path if not hasattr(f, "find_distributions") or f is PathFinder]
+    monkeypatch.setattr(sys, "meta_path", standard)
     assert not _may_declare_plugins()
+    monkeypatch.setattr(sys, "meta_path", [*standard, type("Finder", (), {"find_distributions": None})()])
+    assert _may_declare_plugins()
+    monkeypatch.setattr(sys, "meta_path", standard)
     plugin = tmp_path / "Newslint_Demo-0.1.EGG-INFO"  # importlib.metadata reads names in any case
     plugin.mkdir()
     (plugin / "entry_points.txt").write_text("[ newslint.rules ]\ndemo = newslint_demo\n")
