@@ -19,18 +19,12 @@ although its files were linted is reported as stale, so the file does not rot.
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.messages import one_line
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from newslint.runner import Diagnostic, RunResult
@@ -82,6 +76,7 @@ class Accepted:
 
 def load(path: Path) -> tuple[Accepted, ...]:
     """The entries of an accept file (none when it does not exist); AcceptError when malformed."""
+    from newslint.config import toml_loads
     from newslint.files import read_regular
 
     try:
@@ -91,7 +86,7 @@ def load(path: Path) -> tuple[Accepted, ...]:
     except OSError as exc:
         raise AcceptError(f"{path}: cannot read accepted findings: {exc.strerror or exc}") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = toml_loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
         raise AcceptError(f"{path}: invalid TOML: {one_line(str(exc))}") from None
     if set(data) - {"accept"} or not isinstance(data.get("accept", []), list):

@@ -13,7 +13,6 @@ The file is pretty, sorted JSON with a format version; anything else is a ``Base
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -43,6 +42,8 @@ class BaselineError(Exception):
 
 
 def _hash(*parts: str) -> str:
+    import hashlib  # here: a run without a baseline or cache hashes nothing
+
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

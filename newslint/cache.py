@@ -25,7 +25,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import shutil
 import stat
 import sys
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING
 from newslint import __version__, cache_entry, confidence
 from newslint.files import read_regular
 from newslint.sources import MAX_FILE_BYTES, Problem, Source, read_file
+from newslint.text.patterns import lazy_re
 
 if TYPE_CHECKING:
     from newslint.runner import FileResult, Linter
@@ -47,7 +47,7 @@ DEFAULT_DIR = ".newslint_cache"
 FORMAT = 1  # the name of the folder under the cache folder: v1
 USED_MARKER = "last-used"  # touched by every run that uses a configuration's folder
 STALE_AFTER_DAYS = 7  # a configuration no run used for this long has its results removed
-SALT_NAME = re.compile(r"[0-9a-f]{32}")  # only folders named like a salt are ever removed
+SALT_NAME = lazy_re(r"[0-9a-f]{32}")  # only folders named like a salt are ever removed
 ENTRY_MAX_BYTES = 4 * MAX_FILE_BYTES  # the result of one article: bigger is not an entry we wrote
 ROOT_FILES = {
     ".gitignore": "# Created by newslint: a cache is never worth committing.\n*\n",

@@ -16,7 +16,6 @@ clean articles (0 for most rules: they report everything).
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import math
 import textwrap
@@ -80,6 +79,7 @@ def curves() -> Mapping[str, Curve]:
 @lru_cache(maxsize=1)
 def digest() -> str:
     """A hash of the table: findings' confidences (and so the results cache) depend on it."""
+    import hashlib  # here: only the results cache asks
     try:
         return hashlib.blake2b(TABLE.read_bytes(), digest_size=16).hexdigest()
     except FileNotFoundError:

@@ -14,11 +14,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from newslint.confidence import checked_threshold, default_min_confidence
 from newslint.messages import one_line
 from newslint.registry import RuleSet
@@ -105,9 +100,19 @@ def _has_newslint_table(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "newslint" in tool
 
 
+def toml_loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` (tomli's before Python 3.11), imported on first use: a run without a
+    config or accept file parses no TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
 def _parse(text: str, path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return toml_loads(text)
     except (ValueError, RecursionError) as exc:  # also integers too long to convert, deep nesting
         raise ConfigError(f"{path}: invalid TOML: {one_line(str(exc)) or type(exc).__name__}") from None
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
+
+from newslint.text.patterns import lazy_re
 
 if TYPE_CHECKING:
     from newslint.text.zoning import Zoned
@@ -52,8 +53,8 @@ class DecodeProblem:
     reason: str
 
 
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
+_LINE_BREAK = lazy_re(r"\r\n|\n|\r")
+_WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt gov gen col lt sgt capt cmdr adm rep sen rev hon pres supt"
@@ -62,9 +63,9 @@ _ABBREVIATIONS = frozenset(
 )
 # A run of ".!?" is only tried from its first mark: tried from every mark, a long run of dots
 # that ends no sentence cost time quadratic in its length (the match fails the same way from each).
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = lazy_re(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _OPEN_QUOTES = {'"': '"', "“": "”"}
-_QUOTE_MARK = re.compile('["“”]')
+_QUOTE_MARK = lazy_re('["“”]')
 
 
 class Document:

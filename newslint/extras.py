@@ -7,12 +7,13 @@ of them is recorded.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from newslint.text.patterns import lazy_re
+
 NOT_RECORDED = frozenset({"test", "dask", "datatrove", "hf", "ray"})  # where linting runs, not what it finds
-_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_EXTRA = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+_NAME = lazy_re(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EXTRA = lazy_re(r"""extra\s*==\s*["']([^"']+)["']""")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO
 
@@ -164,6 +163,8 @@ def atomic_file(path: str, expected: bytes | None = None, mode_from: str | None 
         # a rename would get round a read-only file's protection (even for root): respect it
         raise PermissionError(errno.EACCES, "the file is read-only")
     # Hidden (so no run picks it up) and short enough for any file system's name limit.
+    import tempfile  # here: a run that writes nothing need not import it
+
     fd, temp = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".newslint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

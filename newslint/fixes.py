@@ -27,7 +27,6 @@ import difflib
 import io
 import itertools
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import IO, Any, NamedTuple
@@ -39,6 +38,7 @@ from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
                              prepare, sources_of)
 from newslint.sources import Problem, ProblemKind, Source, read_document
+from newslint.text.patterns import lazy_re
 
 MAX_PASSES = 10  # each pass applies every non-overlapping fix, so real articles settle in 2 or 3
 STDOUT = "-"  # as ``output``: the repaired article goes to ``FixReport.diff``, for stdout
@@ -136,9 +136,9 @@ def fix_text(text: str, linter: Linter | None = None, unsafe: bool = False, path
 
 
 # -- diffs -----------------------------------------------------------------------------------
-_LINE = re.compile(rb"[^\n]*\n|[^\n]+")  # split on LF only: CR, VT, U+2028 stay inside a line
-_PLAIN_NAME = re.compile(rb'[^\x00-\x20"\\\x7f]+')  # needs no quotes in a diff header
-_CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
+_LINE = lazy_re(rb"[^\n]*\n|[^\n]+")  # split on LF only: CR, VT, U+2028 stay inside a line
+_PLAIN_NAME = lazy_re(rb'[^\x00-\x20"\\\x7f]+')  # needs no quotes in a diff header
+_CONTROL = lazy_re(rb"[\x00-\x1f\x7f]")
 
 
 def unified_diff(old: bytes, new: bytes, name: bytes) -> bytes:

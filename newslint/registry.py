@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -68,8 +69,41 @@ def builtin_rules() -> Iterator[tuple[Rule, str]]:
             yield rule, origin
 
 
+def _may_declare_plugins() -> bool:
+    """Whether an installed distribution may declare an entry point of the group: the
+    ``entry_points.txt`` files ``importlib.metadata`` would read, looked at as plain text, and
+    True wherever it would look some other way (a zip or egg on the path, another finder).
+    Importing ``importlib.metadata`` and parsing every distribution's entry points cost a
+    one-article run 20 to 40 ms, nearly always to find no newslint rule."""
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        root = entry or "."
+        if Path(root).name.lower().endswith(".egg"):
+            return True
+        try:
+            children = os.listdir(root)
+        except NotADirectoryError:
+            return True  # a zip file on the path
+        except OSError:
+            continue
+        for child in children:
+            if child.lower().endswith((".dist-info", ".egg-info")):
+                try:
+                    declared = Path(root, child, "entry_points.txt").read_bytes()
+                except OSError:
+                    continue
+                if ENTRY_POINT_GROUP.encode() in declared:
+                    return True
+    return False
+
+
 def plugin_rules() -> Iterator[tuple[Rule, str]]:
     """Rules registered by installed packages under the ``newslint.rules`` entry-point group."""
+    if not _may_declare_plugins():
+        return
     from importlib.metadata import entry_points
 
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):

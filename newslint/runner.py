@@ -23,6 +23,7 @@ from newslint.registry import RuleSet, load_rules
 from newslint.rule import CorpusFinding, Finding, Fix, FixSafety, Rule, Scope, Severity
 from newslint.sources import Problem, Source, discover, read_document
 from newslint.text.edits import delete_line
+from newslint.text.patterns import compile_all
 from newslint.validate import check_finished, check_signature, describe, validated
 
 # The time budget's clock is read at the first finding and every this many after: reading a
@@ -522,6 +523,7 @@ def _map(linter: Linter, sources: Iterator[Source], jobs: int | None
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if context.get_start_method() == "fork":  # forked workers share what is loaded now
+        compile_all()
         for rule in linter.resolved.rules:
             if rule.warm_up is not None:
                 rule.warm_up()

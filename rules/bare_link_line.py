@@ -61,23 +61,24 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.patterns import lazy_regex
 from newslint.text.zoning import Place
 
-_PLACEHOLDER = regex.compile(r"\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]|/cdn-cgi/l/email-protection\S*",
-                             regex.IGNORECASE)
+_PLACEHOLDER = lazy_regex(r"\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]|/cdn-cgi/l/email-protection\S*",
+                          regex.IGNORECASE)
 _URL = r"(?:https?://|www\.)[^\s<>\"]+|(?:[\w-]+\.)+(?:com|org|net|gov|edu|info|io|co|tv|news|[a-z]{2})(?:/[^\s<>\"]*)?"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _PROFILE = (r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|t\.me|threads)"
             r"\.(?:com|net|me)?/?[\w.@/-]*|@\w{2,}")
 _BULLETS = r"[\s\-–—•·►▶»|*>:]*"
-_CONTACT = regex.compile(rf"^{_BULLETS}(?:(?:{_EMAIL}|{_PROFILE})[\s,;|/·•]*)+$", regex.IGNORECASE)
-_BARE_URL = regex.compile(rf"^{_BULLETS}[(<\[]?(?P<url>{_URL})[)>\]]?[\s.]*$", regex.IGNORECASE)
+_CONTACT = lazy_regex(rf"^{_BULLETS}(?:(?:{_EMAIL}|{_PROFILE})[\s,;|/·•]*)+$", regex.IGNORECASE)
+_BARE_URL = lazy_regex(rf"^{_BULLETS}[(<\[]?(?P<url>{_URL})[)>\]]?[\s.]*$", regex.IGNORECASE)
 # Words meaning "source" or "via" in the languages most scraped news is in: a label, not prose.
-_ATTRIBUTION = regex.compile(
+_ATTRIBUTION = lazy_regex(
     rf"^{_BULLETS}(?:sources?|via|from|credit|fonte|fontes|fuente|fuentes|quelle|quellen|источник|"
     rf"источники|bron|źródło|kaynak|nguồn|出典|来源|出处|출처)\s*[:：\-–—]?\s*(?:{_URL})[\s.]*$",
     regex.IGNORECASE)
-_SLUG_WORD = regex.compile(r"[a-z]{3,}")
+_SLUG_WORD = lazy_regex(r"[a-z]{3,}")
 OWN_ADDRESS_WORDS = 3  # a path sharing this many headline words is the article's own address
 
 

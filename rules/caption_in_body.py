@@ -44,7 +44,6 @@ Delete the caption, or move it to the article's image metadata.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -52,6 +51,7 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
 
 _SCENE_VERBS = (
@@ -61,21 +61,21 @@ _SCENE_VERBS = (
     "hugs|salutes|departs|boards|exits|enters|rides|carries|carry|holds|hold|gathers|gather|march|"
     "marches|protest|protests|rally|rallies|wait|waits|cheer|cheers|mourn|mourns|inspects|tours"
 )
-_SUBJECT_THEN_VERB = re.compile(
+_SUBJECT_THEN_VERB = lazy_re(
     r"^(?:(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|al|bin|and|of|the|The|U\.S\.)\s+){1,8}?"
     rf"(?:{_SCENE_VERBS})\b")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_FULL_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b")
-_CREDIT = re.compile(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
-                     r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
+_FULL_DATE = lazy_re(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b")
+_CREDIT = lazy_re(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
+                  r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
 # A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
 # Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
 # the only text that ends so; the scene before it needs no particular verb.
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|PA(?:\s+Wire)?|Bloomberg|Xinhua|Shutterstock)"
 # Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
 # back one by one, a long run of spaces cost time quadratic in its length.
-_TRAILING_CREDIT = regex.compile(
+_TRAILING_CREDIT = lazy_regex(
     rf"""(?:
         \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*[:/][^()]{{1,60}}\)
       | \({_AGENCIES}(?:\s+Photo)?\)
@@ -84,7 +84,7 @@ _TRAILING_CREDIT = regex.compile(
       | (?<=[.!?)]\s)(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
     )\s*+\.?\s*+$""",
     regex.VERBOSE)
-_FILE_PHOTO = re.compile(r"^(?i:file\s+photo)\s*[:-]\s*")
+_FILE_PHOTO = lazy_re(r"^(?i:file\s+photo)\s*[:-]\s*")
 
 
 def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:

@@ -181,8 +181,21 @@ def _has_repeated_run(doc: Document, n: int = 5) -> bool:
     the cost of a closer look only): a copy of eight words or more that covers 90% of its
     original always repeats one (it can miss at most one word in ten), and most articles repeat
     none."""
-    body = (gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), n))
-    return bool(repeated_hashes(body, len(doc.text) // 2))
+    seen: set[tuple[str, ...]] = set()  # built in C: a run seen twice leaves it short of the count
+    count = 0
+    for paragraph in doc.paragraphs:
+        words = normalise_words(paragraph.text(doc))
+        if count + len(words) > _SET_GRAMS:  # a long text: counted in bounded memory instead
+            body = (gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), n))
+            return bool(repeated_hashes(body, len(doc.text) // 2))
+        seen.update(runs(words, n))
+        count += max(len(words) - n + 1, 0)
+        if len(seen) < count:
+            return True
+    return False
+
+
+_SET_GRAMS = 100_000  # runs of words _has_repeated_run keeps in a set (about 12 MB at most)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

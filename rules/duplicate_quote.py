@@ -122,7 +122,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -130,6 +129,7 @@ from dataclasses import dataclass
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.intruder import Copy, choose, is_headline_copy, outside_story
+from newslint.text.patterns import lazy_re
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, segments, shingles
 
@@ -142,7 +142,7 @@ _PULL_COVERAGE = 0.9
 _N = 3  # words per shingle: long enough to ignore stock phrases, short enough for small edits
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+_ALNUM = lazy_re(r"[^\W_]")  # what str.isalnum accepts
 # A crosshead (a section's title quoted from it) has at most this many words.
 _CROSSHEAD_WORDS = 15
 # At most this many earlier quotations are compared with each one (news articles hold dozens).

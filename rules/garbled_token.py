@@ -71,19 +71,19 @@ None.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.names import word_zipf
+from newslint.text.patterns import lazy_re
 from newslint.text.tokens import Splice, english_zipf, find_splices, looks_like_notation
 
 # A name the article does not use elsewhere must still be in wordfreq's large list at least
 # this often (Zipf 1 is about once per hundred million words), and clearly more often than the rest.
 _NAME_MIN_ZIPF = 1.0
 _NAME_MARGIN = 1.0
-_HEX = re.compile(r"[0-9a-f]+")
+_HEX = lazy_re(r"[0-9a-f]+")
 # Characters that join the parts of identifiers and paths rather than damage a word.
 _IDENTIFIER_JUNK = frozenset("_=/\\")
 # Junk between two words counts only when the two make one word at least this common.

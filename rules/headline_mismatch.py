@@ -151,6 +151,7 @@ from newslint.text.keywords import (ENGLISH, WORD, is_content_word, key_terms, l
                                     words, zipf)
 from newslint.text.names import abbreviates, name_phrases
 from newslint.text.page_titles import placeholder_kind
+from newslint.text.patterns import lazy_regex
 
 SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word counts in full
 LEAD_MIN_WORDS = 10  # shorter paragraphs ("By Jane Smith, Business reporter") are not the lead
@@ -292,12 +293,12 @@ def measure(headline: str, body: Body) -> Overlap | None:
 
 # Quoted words in a headline are a phrase or a nickname ("'Fido' to be taken off vote lists"),
 # and capitals-only words are abbreviations the body may spell out ("TOTP", "OAPs").
-_QUOTED = regex.compile(r"(?<![\p{L}\p{N}])(['‘\"“«])[^'‘’\"“”«»]+(?:['’\"”»])(?![\p{L}\p{N}])")
-_ABBREVIATION = regex.compile(r"\p{Lu}{2,}s?")
+_QUOTED = lazy_regex(r"(?<![\p{L}\p{N}])(['‘\"“«])[^'‘’\"“”«»]+(?:['’\"”»])(?![\p{L}\p{N}])")
+_ABBREVIATION = lazy_regex(r"\p{Lu}{2,}s?")
 # What ends a sentence, or opens a quotation or a title, inside a headline: the next word's
 # capital is the position's ("Si l'élection devait se tenir... C'est encore Macron qui gagnerait").
-_SENTENCE_BREAK = regex.compile(r"(?:[.!?:;…]|[\"“”«»‘'(\[–—-])\s*$")
-_COMPOUND_HEAD = regex.compile(r"\b(\p{Lu}\p{L}*)-\p{Ll}")  # "Souped-up", "Anti-war"
+_SENTENCE_BREAK = lazy_regex(r"(?:[.!?:;…]|[\"“”«»‘'(\[–—-])\s*$")
+_COMPOUND_HEAD = lazy_regex(r"\b(\p{Lu}\p{L}*)-\p{Ll}")  # "Souped-up", "Anti-war"
 NAME_ZIPF = 3.5  # a word capitalised by its position counts as a name only when rarer than this
 # A capitalised word at least this common is an ordinary word first ("November", "Read", "Female"):
 # a headline does not name something the body lacks by using it.
@@ -357,8 +358,8 @@ def named_in(body: Body, token: str) -> bool:
 
 # A results or fixtures line: two sides and a score or "v" ("Bristol City 2-1 Milton Keynes",
 # "Ireland v USA (Sat)", "England 44-8 France: Six Nations player ratings").
-_FIXTURE = regex.compile(r"^(?P<home>\p{Lu}[\p{L}\p{N} .'’&-]{0,30}?)\s+(?P<score>\d{1,3}\s*[-–]\s*\d{1,3}|v|vs\.?)\s+"
-                         r"(?P<away>\p{Lu}[\p{L}\p{N} .'’&-]{0,30}?)(?:\s*\([^)]*\))?(?:\s*[:,].*)?$")
+_FIXTURE = lazy_regex(r"^(?P<home>\p{Lu}[\p{L}\p{N} .'’&-]{0,30}?)\s+(?P<score>\d{1,3}\s*[-–]\s*\d{1,3}|v|vs\.?)\s+"
+                      r"(?P<away>\p{Lu}[\p{L}\p{N} .'’&-]{0,30}?)(?:\s*\([^)]*\))?(?:\s*[:,].*)?$")
 
 
 def fixture_in_body(headline: str, body: Body) -> bool:
@@ -392,7 +393,7 @@ def _positioned_words(text: str, lang: str) -> list[tuple[str, bool]]:
 
 # Endings of the words that name a people or a language ("Irish", "Chinese", "Brazilian",
 # "français", "belge"): with the same first letters, a place's name and its people's are one.
-_DEMONYM = regex.compile(r"\p{L}?(?:ish|ese|ian|ean|ais|ois|aise|oise|ien|ienne|ench|ic|ano|ana|eño|eña|ense)")
+_DEMONYM = lazy_regex(r"\p{L}?(?:ish|ese|ian|ean|ais|ois|aise|oise|ien|ienne|ench|ic|ano|ana|eño|eña|ense)")
 
 
 def _related(name: str, other: str) -> bool:
@@ -411,11 +412,11 @@ def _related(name: str, other: str) -> bool:
 # A site's name after the title, as scraped page titles carry it: "... | Fox News", "... - The
 # Washington Post", "... — BBC Sport", "... - nytimes.com"; or an author's name after a slash
 # ("... / Víctor Flores Olea").
-_SITE_SUFFIX = regex.compile(
+_SITE_SUFFIX = lazy_regex(
     r"\s*(?:\|.*|\s[-–—/]\s+(?:(?:The|the)\s+)?(?:[\p{Lu}\d][\p{L}\d.&'’]*\s*){1,4}"
     r"|\s[-–—]\s+[\w-]+\.(?:com|co\.uk|org|net|news)(?:\.\w\w)?)$")
 # A rubric, a topic or a dateline before a colon: "Edito : ...", "Liège : ...", "Report: ...".
-_LABEL = regex.compile(r"^(?P<label>[^:\"“”«»]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
+_LABEL = lazy_regex(r"^(?P<label>[^:\"“”«»]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
 MAX_LABEL_WORDS = 4
 
 

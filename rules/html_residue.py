@@ -51,8 +51,9 @@ import regex
 
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.text.patterns import lazy_regex
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG_NAMES = (
     "a|abbr|article|aside|b|blockquote|body|br|button|caption|center|cite|code|dd|div|dl|dt|em|"
     "embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|"
@@ -60,14 +61,14 @@ _TAG_NAMES = (
     "small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td|th|thead|time|title|tr|u|"
     "ul|video"
 )
-_TAG = regex.compile(rf"</?(?:{_TAG_NAMES})(?:\s+[^<>]*?)?\s*/?>", regex.IGNORECASE)
-_SHORTCODE = regex.compile(
+_TAG = lazy_regex(rf"</?(?:{_TAG_NAMES})(?:\s+[^<>]*?)?\s*/?>", regex.IGNORECASE)
+_SHORTCODE = lazy_regex(
     r"\[/?(?:caption|embed|gallery|video|audio|playlist|youtube|tweet|instagram|vimeo|"
     r"related|ad|adsense|vc_\w+|et_pb_\w+)(?:\s[^\[\]]*)?\]"
     r"|\[\w+(?:\s+\w+=(?:\"[^\"]*\"|'[^']*'))+\s*/?\]",
     regex.IGNORECASE,
 )
-_CODE_SIGNS = regex.compile(
+_CODE_SIGNS = lazy_regex(
     r"\b(?:var|let|const)\s+\w+\s*=|\bfunction\s*\w*\s*\([^)]*\)\s*\{|\bdocument\.\w+\s*\(|"
     r"\bwindow\.\w+|\}\s*\)\s*;|\.push\s*\(|[.#][\w-]+\s*\{[^{}]*:[^{}]*;[^{}]*\}|@media\b|"
     r"!important\b|\breturn\s+(?:false|true|null)\s*;"

@@ -91,14 +91,15 @@ from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.link_lines import LinkLine, PrefixKind, content_words, is_title_line, parse_link_line
+from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import DOUBLE_MARKS
 
 
 # A "read more" stub that ends the article is NL503's (truncated-article) finding: it says the
 # text was cut there, which is the more useful thing to say about it.
-_END_STUB = regex.compile(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\bread\s+the\s+(?:full|whole)"
-                          r"\s+(?:story|article)|\bclick\s+here\s+(?:to\s+read|for)\s+more)[\W_]*$",
-                          regex.IGNORECASE)
+_END_STUB = lazy_regex(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\bread\s+the\s+(?:full|whole)"
+                       r"\s+(?:story|article)|\bclick\s+here\s+(?:to\s+read|for)\s+more)[\W_]*$",
+                       regex.IGNORECASE)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

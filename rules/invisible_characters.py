@@ -44,30 +44,31 @@ None.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 
-import regex
 
 from newslint.document import Document
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.text.patterns import lazy_regex
 
 _CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _ZERO_WIDTH = r"\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad"
 _BIDI = r"\u202a-\u202e\u2066-\u2069"
 _SEPARATORS = r"\u2028\u2029"
 _MARKS = r"\u200e\u200f"
-_SUSPECT = regex.compile(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
-_JOINING_SCRIPT = regex.compile(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
-                                r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
-                                r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
-_RTL_LETTER = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
-_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+_SUSPECT = lazy_regex(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
+_JOINING_SCRIPT = lazy_regex(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+                             r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
+                             r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")
+_RTL_LETTER = lazy_regex(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
+_EMOJI = lazy_regex(r"\p{Extended_Pictographic}")
 # UTF-8 lead bytes read as Latin-1: a C1 control right after one is a mojibake continuation byte.
 _MOJIBAKE_LEADS = frozenset(chr(b) for b in range(0xC2, 0xF5))
 
 
-def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
+def _is_legitimate(doc: Document, start: int, end: int) -> bool:
     chars = set(doc.text[start:end])
     before = doc.text[start - 1] if start else ""
     after = doc.text[end] if end < len(doc.text) else ""
@@ -80,7 +81,12 @@ def _is_legitimate(doc: Document, start: int, end: int, has_rtl: bool) -> bool:
         return True
     if chars <= {"\u200c", "\u200d"} and any(_JOINING_SCRIPT.match(c) for c in (before, after) if c):
         return True
-    return chars <= {"\u200e", "\u200f"} and has_rtl
+    return chars <= {"\u200e", "\u200f"} and _has_rtl_letter(doc.text)
+
+
+@functools.lru_cache(maxsize=1)  # asked once a document, and only when it has a direction mark
+def _has_rtl_letter(text: str) -> bool:
+    return _RTL_LETTER.search(text) is not None
 
 
 def _describe(chars: str) -> str:
@@ -105,10 +111,9 @@ def _fix(doc: Document, start: int, end: int) -> Fix | None:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each run of invisible characters, skipping the legitimate uses."""
-    has_rtl = _RTL_LETTER.search(doc.text) is not None
     for match in _SUSPECT.finditer(doc.text):
         start, end = match.span()
-        if _is_legitimate(doc, start, end, has_rtl):
+        if _is_legitimate(doc, start, end):
             continue
         kind = "replacement character (text lost in an earlier decoding)" if "\ufffd" in match.group() \
             else "invisible character"

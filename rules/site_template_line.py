@@ -77,7 +77,6 @@ The same articles without the line: `newslint check --fix --unsafe-fixes ashford
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 from array import array
 from collections import Counter, defaultdict
@@ -87,21 +86,22 @@ from statistics import median
 
 from newslint.document import Document
 from newslint.rule import CorpusFinding, FixSafety, Options, Rule, Scope, Signature
+from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
 MAX_LINES = 8       # candidate lines kept an article: the ones nearest its ends
 SAMPLE = 24         # other lines kept an article (the smallest hashes: an unbiased sample)
 PREFIX_WORDS = 5    # an opening is one to five words before its separator
-_HAS_WORD = re.compile(r"[^\W_]")  # a letter or digit, in any script
+_HAS_WORD = lazy_re(r"[^\W_]")  # a letter or digit, in any script
 PREFIX_REPEATS = 3  # an opening on more lines of one article is structure (Q&A), not template
 COMMON = 0.5        # a line carried by this share of the carrying articles is common to them
 FLOATING = 0.25     # a line inside the story of this many other articles (per carrier) is story
 LOW = 0xFFFFFFFF    # the sample keeps the low 32 bits of each line's hash
 
-_SEPARATOR = re.compile(r"(?:[:|»›•]|>{1,2}|\s[-–—]{1,2})(?=\s)")
+_SEPARATOR = lazy_re(r"(?:[:|»›•]|>{1,2}|\s[-–—]{1,2})(?=\s)")
 OPENING_CHARS = 80  # an opening of five words is found within a line's first characters
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
+_SPACE = lazy_re(r"\s+")
+_DIGITS = lazy_re(r"\d+")
 _EDGES = " \t-–—•·►▶»›|*_>"
 _HEAD = struct.Struct("<HBB")  # site name length, sample size, candidate count
 

@@ -60,13 +60,14 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
 from newslint.text import language
+from newslint.text.patterns import lazy_regex
 from newslint.text.paywall import is_paywall_notice
 
 # Cut markers at the very end of the text (case-insensitive). The runs of dots and of closing
 # characters are possessive: given back one by one, a run of a few hundred dots not at the end
 # cost seconds (each start, each split between the two runs). An ellipsis is one only after an
 # unfinished clause or with a full stop before it ("discipline...."): see _stylistic_ellipsis.
-_CUT_MARKER = regex.compile(
+_CUT_MARKER = lazy_regex(
     r"(?:\.{3,}+|…|\[\s*(?:…|\.{3})\s*\]|\(\s*(?:more|cont(?:inued|'d|\.)?)\s*\)|\b(?:continue|keep)\s+reading"
     r"|\bread\s+(?:more|the\s+(?:full|whole)\s+(?:story|article)|the\s+rest\s+of\s+"
     r"(?:the|this)\s+(?:story|article))|\bclick\s+here\s+(?:to\s+read|for)\s+more)"
@@ -76,11 +77,11 @@ _CUT_MARKER = regex.compile(
 _CLOSING = ".:»>›→)]"  # what may follow a cut marker at the end, besides spaces
 _MARKER_REACH = 100  # characters a cut marker spans before them, at the most
 _ADDRESS_REACH = 300  # characters an address that ends the text spans, at the most (searched there only)
-_BARE_ELLIPSIS = regex.compile(r"(?<![.\[(])(?:\.{3}|…)(?:(?![.\])])|(?=\s+\.\s*$))[\s\"”’'».]*$")
+_BARE_ELLIPSIS = lazy_regex(r"(?<![.\[(])(?:\.{3}|…)(?:(?![.\])])|(?=\s+\.\s*$))[\s\"”’'».]*$")
 # A story may end on a web address, an e-mail address or a handle ("please visit www.x.com"):
 # their last word has no full stop to lose.
-_ENDS_WITH_ADDRESS = regex.compile(r"(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|edu|[a-z]{2})(?:/\S*)?"
-                                   r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)[\s)\]]*$", regex.IGNORECASE)
+_ENDS_WITH_ADDRESS = lazy_regex(r"(?:https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|edu|[a-z]{2})(?:/\S*)?"
+                                r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)[\s)\]]*$", regex.IGNORECASE)
 # A closing straight quote or apostrophe ends a sentence, so only curly opening quotes count here.
 _MID_SENTENCE_PUNCT = ",;-–—([{“‘"
 # Words that never end an English sentence: articles, prepositions, conjunctions, determiners,

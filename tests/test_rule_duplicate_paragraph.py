@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.testing import findings
 
@@ -67,3 +69,23 @@ def test_fix_is_safe_for_exact_copies_and_unsafe_otherwise() -> None:
     text = article(LEAD, OTHER, LEAD)
     edit = exact.edits[0]
     assert text[:edit.start] + text[edit.end:] == article(LEAD, OTHER)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("the mayor said it was over and would appeal".split()), max_size=12),
+                min_size=1, max_size=6), st.sampled_from([3, 20, 100_000]))
+def test_the_quick_test_for_a_repeated_run_answers_as_counting_every_run(paragraphs: list[list[str]],
+                                                                          kept: int) -> None:
+    from newslint.document import Document
+    from newslint.rules import duplicate_paragraph
+    from newslint.text.similarity import normalise_words, repeated_hashes, runs
+
+    doc = Document("Headline\n\n" + "\n\n".join(" ".join(words) or "x" for words in paragraphs) + "\n")
+    counted = bool(repeated_hashes((gram for p in doc.paragraphs for gram in runs(normalise_words(p.text(doc)), 5)),
+                                   len(doc.text) // 2))
+    saved = duplicate_paragraph._SET_GRAMS
+    duplicate_paragraph._SET_GRAMS = kept  # small: the long-text way too
+    try:
+        assert duplicate_paragraph._has_repeated_run(doc) == counted
+    finally:
+        duplicate_paragraph._SET_GRAMS = saved

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.text.names import (
     introduced_before, is_common_word, person_mentions, used_as_organisation, word_zipf,
@@ -154,3 +156,19 @@ def test_a_misspelt_or_later_introduction_and_a_role_count() -> None:
     text = 'The Irish coach expects a test. "Yes," said Okonkwo.'
     assert described_by_role(text, 0, text.index("Okonkwo"))
     assert not described_by_role('Rain fell. "Yes," said Okonkwo.', 0, 25)
+
+
+_SENTENCE_PIECES = st.sampled_from(['"', "”", ",", " ", "\xa0", "\x1c", "\u2028", "\t", "said", "says", "added", "told",
+                           "that", "he", "she", "her", "is", "was", "has been", "a", "the", "former", "mayor",
+                           "Wheeler", "McCann", "O’Neil", "Kautz", "but", "while", "²", "é", ".", "also"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=14).map(" ".join), st.lists(_SENTENCE_PIECES, max_size=14).map("".join))
+def test_the_quick_tests_before_each_pattern_skip_only_sentences_it_cannot_match(spaced: str, packed: str) -> None:
+    from newslint.text import names
+
+    for sentence in (spaced, packed):
+        every_pattern = [(m.group("name"), m.start("name")) for p in names._PATTERNS for m in p.finditer(sentence)
+                         if not names._preceded_by_name_part(sentence, m.start("name"))]
+        assert [(m.name, m.start) for m in person_mentions(sentence, 0, len(sentence))] == every_pattern

@@ -44,3 +44,12 @@ def test_english_words_are_weighed_without_importing_wordfreq() -> None:
             "print('wordfreq' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_the_first_and_last_word_of_every_line_of_the_table_answer_as_wordfreq() -> None:
+    table = zipf_table.table()
+    for row in range(len(table.firsts)):
+        words = table.raw[table.starts[row]:table.starts[row + 1] - 1].decode("ascii").split(" ")
+        assert words[0] == table.firsts[row]
+        for word in (words[0], words[-1]):
+            assert zipf_table.lookup(word, "best") == wordfreq.zipf_frequency(word, "en", wordlist="best"), word

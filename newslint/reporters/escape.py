@@ -21,13 +21,14 @@ on a character its stream cannot encode; a diff by ``write_exact``, byte for byt
 """
 from __future__ import annotations
 
-import re
 from typing import IO
 
 import regex
 
-UNSAFE = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\uFFFE\uFFFF--[\u200C\u200D]]", regex.V1)
-_SURROGATES = re.compile("[\ud800-\udfff]")
+from newslint.text.patterns import lazy_re, lazy_regex
+
+UNSAFE = lazy_regex(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\uFFFE\uFFFF--[\u200C\u200D]]", regex.V1)
+_SURROGATES = lazy_re("[\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

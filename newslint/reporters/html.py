@@ -18,12 +18,13 @@ from typing import Any
 from newslint.report import CorpusReport, Example
 from newslint.reporters.escape import shown
 from newslint.rule import FAMILIES, Rule
+from newslint.text.patterns import lazy_re
 
 SITES = 50         # sources listed
 PROBLEMS = 100     # unreadable inputs listed
 COLOURS = {"headline": "#c2410c", "encoding": "#7c3aed", "injected": "#0369a1", "duplication": "#047857",
            "structure": "#b45309", "plugin": "#475569"}
-_SUMMARY = re.compile(r'<script type="application/json" id="newslint-summary">(.*?)</script>', re.S)
+_SUMMARY = lazy_re(r'<script type="application/json" id="newslint-summary">(.*?)</script>', re.S)
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0;color:#1f2937;background:#f8fafc}

@@ -21,10 +21,11 @@ from newslint.reporters import ReportContext, in_record
 from newslint.reporters.escape import json_text, shown
 from newslint.rule import Rule, Severity
 from newslint.runner import Diagnostic, RunResult
+from newslint.text.patterns import lazy_re
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_SECTION = re.compile(r"^## What it does\n(.*?)(?=^## |\Z)", re.S | re.M)
+_SECTION = lazy_re(r"^## What it does\n(.*?)(?=^## |\Z)", re.S | re.M)
 
 
 def uri(path: str) -> str:

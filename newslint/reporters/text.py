@@ -36,10 +36,18 @@ def _shown_excerpt(d: Diagnostic) -> tuple[str, int, int]:
     return before + flagged + after, columns(before), max(columns(flagged), 1)
 
 
+def _narrow(char: str) -> bool:
+    """Whether ``char`` takes one column for certain: ASCII, Latin letters with accents, the
+    Latin-1 signs, and the dashes, quotes and ellipsis of General Punctuation (not the soft
+    hyphen)."""
+    return (char < "\u0300" and char != "\xad") or "\u2010" <= char <= "\u2027" \
+        or "\u2030" <= char <= "\u205e"
+
+
 def columns(text: str) -> int:
     """How many terminal columns ``text`` (already shown safely) takes: two for a wide (CJK)
     character, none for a combining mark or a zero-width joiner."""
-    if text.isascii():  # one column a character (wcwidth gives the same; importing it costs 20 ms)
+    if all(map(_narrow, text)):  # wcwidth gives the same; importing it costs 20 ms
         return len(text)
     from wcwidth import wcswidth
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
 _BULLET = r"^[\s\-–—•·►▶»|*_]*"
@@ -42,8 +43,8 @@ _PHRASES = r"""(?:
   | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
   | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\s*(?:\?|[,.]?\s*(?:log|sign)\s+in)
 )"""
-WHOLE_LINE = re.compile(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
-TRAILING = re.compile(
+WHOLE_LINE = lazy_re(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
+TRAILING = lazy_re(
     r"(?<=[.!?\"”])\s+(?:share\s+this\s+(?:article|story)|follow\s+us\s+on\s+(?:twitter|facebook|instagram)"
     r"|click\s+here\s+to\s+(?:subscribe|sign\s+up|comment)|sign\s+up\s+for\s+our\s+\w+\s+newsletter"
     r"|all\s+rights\s+reserved|advertisement)\.?\s*$",

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from newslint.text import zipf_table
+from newslint.text.patterns import lazy_re
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
 STEM_LENGTH = 6  # "sanctuary"/"sanctuaries" and "politics"/"political" meet at six letters
 COMMON_ZIPF = 6.0  # words at least this common ("the", "said", "new") carry no topic
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -23,9 +24,9 @@ ENGLISH = "en"
 # Languages that elide an article or pronoun onto the next word ("l'ancienneté", "dell'anno"):
 # the word is what follows the apostrophe.
 _ELISION = {
-    "fr": re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE),
-    "it": re.compile(r"\b(?:[ldcmtsv]|un|dell|all|dall|nell|sull|quell|quest|bell)['’](?=\w)", re.IGNORECASE),
-    "ca": re.compile(r"\b(?:[ldmnst])['’](?=\w)", re.IGNORECASE),
+    "fr": lazy_re(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE),
+    "it": lazy_re(r"\b(?:[ldcmtsv]|un|dell|all|dall|nell|sull|quell|quest|bell)['’](?=\w)", re.IGNORECASE),
+    "ca": lazy_re(r"\b(?:[ldmnst])['’](?=\w)", re.IGNORECASE),
 }
 
 

@@ -9,25 +9,26 @@ each of wordfreq's 42 languages (``newslint/data/stopwords.json``, built by
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
+
+from newslint.text.patterns import lazy_re, lazy_regex
 
 UNDETERMINED = "und"
 MIN_HITS = 3  # fewer function words than this say nothing about the language
 # Scripts written without spaces between words: their "words" are runs of letters, so their
 # function words are counted as characters and short runs inside them.
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
-_HANGUL = regex.compile(r"\p{Hangul}")
+_UNSPACED = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
+_HANGUL = lazy_regex(r"\p{Hangul}")
 # A quick, C-speed test that a text may hold any of those scripts or Hangul (a superset of their
 # code point blocks): most text holds none, and then the Unicode-property searches are skipped.
-_MAYBE_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
-                             "\uf900-\ufaff\uff00-\uffef\U0001b000-\U0003ffff]")
+_MAYBE_UNSPACED = lazy_re("[\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
+                          "\uf900-\ufaff\uff00-\uffef\U0001b000-\U0003ffff]")
 
 
 def may_be_unspaced(text: str) -> bool:
@@ -38,7 +39,7 @@ def may_be_unspaced(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    raw = resources.files("newslint").joinpath("data/stopwords.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).resolve().parent.parent / "data" / "stopwords.json").read_text(encoding="utf-8")
     return {lang: frozenset(words) for lang, words in json.loads(raw)["languages"].items()}
 
 

@@ -22,23 +22,24 @@ from itertools import repeat
 import regex
 
 from newslint.text import language
+from newslint.text.patterns import lazy_regex
 
 # Words are what whitespace separates, without the punctuation around them: two C-speed
 # string calls per paragraph instead of a Unicode regular expression, since every paragraph
 # of every document is measured.
 _EDGES = "\"'“”‘’«»„‚()[]{}<>.,;:!?¡¿…–—-/\\|*•·#@%&+=~^_`$€£¥"
-_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|tv)\b(?:/\S*)?",
-                     regex.IGNORECASE)
-_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
-_HASHTAG = regex.compile(r"(?<![\w&])#\w*\p{L}\w*")
-_BULLET = regex.compile(r"^[\-–—•·►▶»|*>+]")
-_QUOTE = regex.compile("[\"“”«»„]")
-_BRACKETS = regex.compile(r"[\[\]|]")
-_SENTENCE_END = regex.compile(r"[.!?。！？](?=\s|$)")
-_DIGIT = regex.compile(r"\d")
-_SYMBOL = regex.compile(r"[^\w\s]|_")
+_UNSPACED_CHAR = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
+_URL = lazy_regex(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|tv)\b(?:/\S*)?",
+                  regex.IGNORECASE)
+_EMAIL = lazy_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = lazy_regex(r"(?<![\w@])@\w{2,}")
+_HASHTAG = lazy_regex(r"(?<![\w&])#\w*\p{L}\w*")
+_BULLET = lazy_regex(r"^[\-–—•·►▶»|*>+]")
+_QUOTE = lazy_regex("[\"“”«»„]")
+_BRACKETS = lazy_regex(r"[\[\]|]")
+_SENTENCE_END = lazy_regex(r"[.!?。！？](?=\s|$)")
+_DIGIT = lazy_regex(r"\d")
+_SYMBOL = lazy_regex(r"[^\w\s]|_")
 _CLOSERS = " \u200b\xa0\"”’')]»"
 _FINAL = ".!?。！？"
 # Second-person pronouns and possessives of the languages most scraped news is in: a closed

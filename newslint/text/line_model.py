@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from newslint.text import line_features
@@ -179,5 +179,5 @@ def from_json(data: Mapping[str, Any]) -> LineModel:
 @lru_cache(maxsize=1)
 def load() -> LineModel:
     """The model shipped with newslint, read once per process."""
-    raw = resources.files("newslint").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    raw = (Path(__file__).resolve().parent.parent / MODEL_FILE).read_text(encoding="utf-8")  # no importlib.resources: 30 ms
     return from_json(json.loads(raw))

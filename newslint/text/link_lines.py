@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.text.keywords import english_zipf
+from newslint.text.patterns import lazy_regex
 
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
@@ -114,20 +115,20 @@ _TRAILING = "»›>→⇒➤➜➔➡▶►*_"
 _NOT_REGEX_SPACE = "\x1c\x1d\x1e\x1f"  # spaces to str.isspace, not to the regex module's \s
 # A title starts like a headline: a capital or digit (after an opening quote or bracket), a word
 # with a capital inside ("iPhone", "eBay"), or a web address.
-_TITLE_START = regex.compile(r"^(?:[\"'“‘(\[]*[\p{Lu}\p{N}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
+_TITLE_START = lazy_regex(r"^(?:[\"'“‘(\[]*[\p{Lu}\p{N}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
 # The end of one sentence and the start of another inside the title.
-_SENTENCE_BREAK = regex.compile(r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|No|vs))"
-                                r"[.!?][\"'”’)]*\s+[\"'“‘(]?[\p{Lu}\p{N}]")
+_SENTENCE_BREAK = lazy_regex(r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|No|vs))"
+                             r"[.!?][\"'”’)]*\s+[\"'“‘(]?[\p{Lu}\p{N}]")
 # A full stop that ends a headline-style abbreviation ("U.S.", "Inc.") rather than a sentence.
-_ABBREVIATION_END = regex.compile(r"(?:\b(?:\p{Lu}\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc)\.)$")
+_ABBREVIATION_END = lazy_regex(r"(?:\b(?:\p{Lu}\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc)\.)$")
 # Narrative attribution: a pronoun speaking ("he said", "said she"), never in a link's title.
-_PRONOUN_SPEECH = regex.compile(
+_PRONOUN_SPEECH = lazy_regex(
     r"\b(?:(?:he|she|they|we|i|it|you)\s+(?:said|says|told|added|asked|explained|wrote|claimed|"
     r"argued|insisted|warned|noted)|(?:said|says|told|added)\s+(?:he|she|they|we|i|it))\b",
     regex.IGNORECASE,
 )
-_CROSSHEAD_LIKE = regex.compile(r"(?:up|coming\s+up|next)\s+(?:next|up)$", regex.IGNORECASE)
-_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_CROSSHEAD_LIKE = lazy_regex(r"(?:up|coming\s+up|next)\s+(?:next|up)$", regex.IGNORECASE)
+_WORDS = lazy_regex(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ def _without_trailing(title: str) -> str:
     return title[:end]
 
 
-_LEAD_ONLY = regex.compile(rf"^{_LEAD}")
+_LEAD_ONLY = lazy_regex(rf"^{_LEAD}")
 
 
 def is_title_line(line: str, max_words: int = 20) -> bool:

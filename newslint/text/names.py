@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.text.keywords import english_zipf
+from newslint.text.patterns import lazy_re, lazy_regex
 
 # Titles that introduce a person when they stand before a surname ("Mayor Wheeler", "Gov. Brown").
 TITLES = frozenset(
@@ -54,20 +55,25 @@ _QUOTE_END = r"(?:[\"”]\s*,?|,\s*[\"”])\s*"  # the end of a direct quotation
 _PATTERNS = (
     # '..." said Wheeler.' / '...", added Kautz,'
     # An apposition after the name introduces the person ('said Aiden, 7,' 'said Kautz, a lawyer').
-    regex.compile(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})"
-                  rf"(?=\s*(?:[.;:!?]|$|,(?!\s*(?:\d|\p{{Lu}}|(?:a|an|the|who|whose|one|now|then)\b))))"),
+    lazy_regex(rf"{_QUOTE_END}(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})"
+               rf"(?=\s*(?:[.;:!?]|$|,(?!\s*(?:\d|\p{{Lu}}|(?:a|an|the|who|whose|one|now|then)\b))))"),
     # '"...", Rivera said.'
-    regex.compile(rf"{_QUOTE_END}(?P<name>{_NAME})\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"),
+    lazy_regex(rf"{_QUOTE_END}(?P<name>{_NAME})\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\b"),
     # 'Rivera said he would ...': only a person says "he" or "she" of itself.
-    regex.compile(rf"(?:^|{_QUOTE_END}|\b(?:but|while|as|when|although|though)\s+)(?P<name>{_NAME})\s+"
-                  rf"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:he|she)\b"),
+    lazy_regex(rf"(?:^|{_QUOTE_END}|\b(?:but|while|as|when|although|though)\s+)(?P<name>{_NAME})\s+"
+               rf"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS})\s+(?:that\s+)?(?:he|she)\b"),
     # 'Kautz is a past president of ...'
-    regex.compile(rf"(?:^|{_QUOTE_END})(?P<name>{_NAME})\s+(?:is|was|has\s+been|had\s+been)\s+(?:a|an|the)\s+"
-                  rf"(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_PERSON_ROLES})\b"),
+    lazy_regex(rf"(?:^|{_QUOTE_END})(?P<name>{_NAME})\s+(?:is|was|has\s+been|had\s+been)\s+(?:a|an|the)\s+"
+               rf"(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_PERSON_ROLES})\b"),
 )
+# What a match of each pattern above needs somewhere in the sentence, tested first with plain
+# `re` (a tenth of the cost): a quotation mark, "he" or "she" after a space, "is/was/been" before
+# "a/an/the". Each is looser than its pattern (`re`'s \s takes every space the regex module's
+# does), so a sentence without it has no match.
+_NEEDED = (lazy_re(r'["”]'), lazy_re(r'["”]'), lazy_re(r"\ss?he"), lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
 # A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
 _PARTICLES = frozenset("de del della di da van von der den la le du dos das bin al el ibn ben".split())
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
+_CAPITALISED = lazy_regex(r"\p{Lu}[\p{L}'’.-]*")
 # Words after which a capitalised word is a place or an organisation, not a person.
 _ORG_BEFORE = r"the|at|in|from|of|across|throughout|inside|within|near|via|on"
 # Lower-case nouns that a company or body, not a person, stands before ("Yukos shares").
@@ -111,7 +117,9 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
     sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
     sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
-    for pattern in _PATTERNS:
+    for needed, pattern in zip(_NEEDED, _PATTERNS):
+        if not needed.search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             if not _preceded_by_name_part(sentence, match.start("name")):
                 yield Mention(match.group("name"), start + match.start("name"), start + match.end("name"))
@@ -208,7 +216,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 # A person described by a role earlier in the paragraph: "The Irish coach knows ... ", then
 # '"...," said O'Sullivan.' The surname is that person's, as sports and court copy write it.
-_ROLE_DESCRIPTION = regex.compile(
+_ROLE_DESCRIPTION = lazy_regex(
     rf"\b(?i:the|their|his|her|its)[ \t]+(?:[\p{{L}}'’-]+[ \t]+){{0,2}}?(?:{'|'.join(sorted(TITLES))}|{_PERSON_ROLES})\b")
 
 
@@ -228,14 +236,14 @@ def used_as_organisation(text: str, name: str) -> bool:
 # stands (overlapping matches too, so each word is read as a pattern naming it would read it).
 # A pattern per name, compiled and run over the whole text for each name judged, cost time that
 # grew with names x text, and compiling alone took a tenth of a second per name.
-_AFTER_WORD = regex.compile(rf"(?<=(?P<prev>\S+)[ \t]+)(?P<name>{_NAME})\b")  # "Mayor Wheeler"
-_AFTER_ROLE = regex.compile(rf"\b(?P<role>\p{{Ll}}+),[ \t]+(?P<name>{_NAME}),")  # "his spokesman, Amin,"
-_BEFORE_NAME = regex.compile(rf"\b(?P<name>{_NAME})[ \t]+{_NAME}\b")  # "Ozzy Osbourne"
+_AFTER_WORD = lazy_regex(rf"(?<=(?P<prev>\S+)[ \t]+)(?P<name>{_NAME})\b")  # "Mayor Wheeler"
+_AFTER_ROLE = lazy_regex(rf"\b(?P<role>\p{{Ll}}+),[ \t]+(?P<name>{_NAME}),")  # "his spokesman, Amin,"
+_BEFORE_NAME = lazy_regex(rf"\b(?P<name>{_NAME})[ \t]+{_NAME}\b")  # "Ozzy Osbourne"
 # Named by the text: "a robot called Emiew", "two robots, Pal and Chum, ..."
-_CALLED = regex.compile(rf"\b(?:called|named|dubbed|nicknamed|known[ \t]+as)[ \t]+(?P<name>{_NAME})\b")
-_PAIR_NAMED = regex.compile(rf"\p{{L}}s,[ \t]+(?P<first>{_NAME})[ \t]+and[ \t]+(?P<second>{_NAME}),")
-_AFTER_ORG_WORD = regex.compile(rf"\b(?i:{_ORG_BEFORE})\s+(?P<name>{_NAME})\b")
-_ORGANISATION = regex.compile(
+_CALLED = lazy_regex(rf"\b(?:called|named|dubbed|nicknamed|known[ \t]+as)[ \t]+(?P<name>{_NAME})\b")
+_PAIR_NAMED = lazy_regex(rf"\p{{L}}s,[ \t]+(?P<first>{_NAME})[ \t]+and[ \t]+(?P<second>{_NAME}),")
+_AFTER_ORG_WORD = lazy_regex(rf"\b(?i:{_ORG_BEFORE})\s+(?P<name>{_NAME})\b")
+_ORGANISATION = lazy_regex(
     rf"\b(?P<name>{_NAME})(?:"
     rf"(?:['’]s?)?\s+(?:{_ORG_NOUNS})\b"
     rf"|\s+(?:{_ORG_SUFFIXES})\b"
@@ -243,7 +251,7 @@ _ORGANISATION = regex.compile(
     rf"|,?\s+which\b"
     rf"|['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{_ORG_NOUNS})\b)"
 )
-_WORD_CHARS = regex.compile(r"\w+")
+_WORD_CHARS = lazy_regex(r"\w+")
 
 
 def _with_first_part(name: str) -> tuple[str, ...]:
@@ -328,7 +336,7 @@ def word_zipf(word: str) -> float:
 
 # Small words that may stand inside a name ("Bank of England", "Grand Hôpital de Charleroi").
 _NAME_LINKS = frozenset("of for de des du la le les d l van von der den di da del della".split())
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
+_TOKEN = lazy_regex(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
 MIN_CLIPPING = 3  # "Man" for "Manchester"; two letters are too many words' start
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_PLACEHOLDER = re.compile(
+from newslint.text.patterns import lazy_re
+
+_PLACEHOLDER = lazy_re(
     r"""(?:untitled(?:\s+(?:document|page|article|story))?|no\s+title|title|headline|null|none|undefined|n/?a
       | (?:error\s+)?40[034](?:\s*[-:|]?\s*(?:not\s+found|forbidden|error|page\s+not\s+found))?
       | (?:page|article|story|content)\s+not\s+found | not\s+found | access\s+denied | forbidden
@@ -21,7 +23,7 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "Home | News | Business", "Home > Sport > Football": short segments joined by separators.
-_CRUMB_SEPARATOR = re.compile(r"\s+[|>»›/]\s+")
+_CRUMB_SEPARATOR = lazy_re(r"\s+[|>»›/]\s+")
 _MAX_CRUMB_WORDS = 3
 
 

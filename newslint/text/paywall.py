@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
-PAYWALL = re.compile(
+PAYWALL = lazy_re(
     r"""^[\s\W]*(?:
         to\s+(?:continue|keep)\s+reading(?:\s+(?:this|the)\s+(?:article|story))?[\s,:.]*(?:please\s+)?
         (?:subscribe|sign|log|register|become|create|you\s+(?:must|need|will\s+need)|$)

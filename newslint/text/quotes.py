@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document, Quotation, Span
+from newslint.text.patterns import lazy_re
 
 STRAIGHT = '"'
 CURLY_OPEN = "“"
 CURLY_CLOSE = "”"
 DOUBLE_MARKS = frozenset(STRAIGHT + CURLY_OPEN + CURLY_CLOSE + "„")
-_DOUBLE_MARK = re.compile(f"[{''.join(sorted(DOUBLE_MARKS))}]")
+_DOUBLE_MARK = lazy_re(f"[{''.join(sorted(DOUBLE_MARKS))}]")
 # Characters after which a straight mark opens a quotation rather than closing one.
 _OPENS_AFTER = "([{—–-/"
 # Characters that may follow a closing mark.
@@ -150,7 +151,7 @@ _COVERAGE: weakref.WeakKeyDictionary[Document, _QuotedCharacters] = weakref.Weak
 
 # A quotation mark or a speech verb: the marks of story text, which page furniture, a caption
 # or a paywall notice never has.
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+_SPEECH = lazy_re(r"[\"“”]|\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
 
 def reports_speech(text: str) -> bool:

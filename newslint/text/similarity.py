@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -27,6 +26,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from newslint.document import Span
+from newslint.text.patterns import lazy_re
 
 Shingle = tuple[str, ...]
 # A run of words held by more passages than this does not vote in ``ShingleIndex.best_match``
@@ -35,7 +35,7 @@ Shingle = tuple[str, ...]
 MAX_OWNERS = 16
 
 # Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+_WORD = lazy_re(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
 # Typographic variants that must not make two copies of a passage look different.
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 

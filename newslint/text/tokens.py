@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,11 +17,12 @@ import regex
 
 from newslint.document import Span
 from newslint.text import keywords
+from newslint.text.patterns import lazy_re, lazy_regex
 
 # Characters that can be junk: digits and symbols, never letters, spaces or the punctuation
 # that normally follows a word (".,;:" quotes, brackets, hyphens, dashes, apostrophes).
 JUNK = r"\d$@#*%&^~+=/\\|<>_§°£€¥!?"
-_SPLICE = regex.compile(
+_SPLICE = lazy_regex(
     rf"""(?<=^|[\s"'“‘(\[{{—–-])       # the letter starts a word or a compound's second part
     (?P<head>\p{{L}}{{1,12}})         # usually one letter; more mid-word ("eco8* nomist", "govern#ment")
     (?P<junk>[{JUNK}]{{1,4}})
@@ -34,11 +34,11 @@ _SPLICE = regex.compile(
 # A letter, junk, an optional space and two letters of one case: every splice has one, most
 # texts none ("said? The" has an upper-case letter then a lower-case one). A looser test than
 # ``_SPLICE`` (non-ASCII capitals pass as either case), and ``re`` is faster than ``regex``.
-_LETTER_THEN_JUNK = re.compile(rf"[^\W\d_][{JUNK}]{{1,4}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
+_LETTER_THEN_JUNK = lazy_re(rf"[^\W\d_][{JUNK}]{{1,4}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
 _CURRENCY = "$£€¥"
 # Symbols that follow a letter in real notation: "C#", "C++", "A*", "A+", "w/" ("with").
 _NOTATION_SYMBOLS = frozenset({"#", "+", "++", "*", "**", "/", "!", "?", "!!", "?!", "!?"})
-_URL_OR_EMAIL = regex.compile(r"://|\bwww\.|[\w.+-]@[\w-]+\.\w|\.(?:com|org|net|co|uk)\b", regex.I)
+_URL_OR_EMAIL = lazy_regex(r"://|\bwww\.|[\w.+-]@[\w-]+\.\w|\.(?:com|org|net|co|uk)\b", regex.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ import regex
 
 from newslint.text import line_features, line_model
 from newslint.text.known_furniture import is_known_furniture
+from newslint.text.patterns import lazy_regex
 
 LEAD_PARAGRAPHS = 4  # a repeated headline, a standfirst or a byline sits within the first four
 # The zoning judges the paragraphs of a text with at most this many (the line model's features
@@ -67,13 +68,13 @@ class Zoned:
         return self.zone is Zone.STORY
 
 
-_BYLINE_CUE = regex.compile(
+_BYLINE_CUE = lazy_regex(
     r"^(?:(?:written|words|reporting|reported|text|story|photos?)\s+)?(?:by|por|von|par|di|door|av|af|od|"
     r"автор|texto|text|от)\s*:?\s+\p{Lu}", regex.IGNORECASE)
-_DATE_OR_TIME = regex.compile(
+_DATE_OR_TIME = lazy_regex(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
-_CREDIT = regex.compile(
+_CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa)"
     r"(?:\s*(?:by|credit|courtesy|:|/))|^\(?(?:image|photo|foto|bild)\s+\d+\s+(?:of|de|von|di|из)\s+\d+\)?$"
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b",
@@ -107,7 +108,7 @@ def is_credit(text: str, words: float) -> bool:
     return words <= 12 and _CREDIT.search(text) is not None
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = lazy_regex(r"[\p{L}\p{N}]+")
 
 
 def _words(text: str) -> tuple[str, ...]:
