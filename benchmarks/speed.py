@@ -21,6 +21,7 @@ does (PYTHONDONTWRITEBYTECODE is dropped for the measured runs).
     python benchmarks/speed.py                       # 10,000 and 100,000 articles
     python benchmarks/speed.py --sizes 2000 --quick  # a quick look
     python benchmarks/speed.py --report-only         # newslint report against newslint check
+    python benchmarks/speed.py --sizes 2000 --extra-cost 5  # the semantic extra's cost, 5 pairs
 """
 from __future__ import annotations
 
@@ -244,6 +245,32 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
         rows.append({"size": count, "tool": "datatrove: not importable here (pip install datatrove spacy)", "skip": True})
 
 
+def extra_cost(count: int, texts: list[str], work: Path, repeats: int) -> None:
+    """The semantic extra's cost: cold runs (default workers) with NL101's semantic test on
+    and off, in alternating pairs (a busy machine slows both of a pair alike), as ranges over
+    the pairs of wall and CPU seconds (every process) and of the ratio on to off."""
+    if not semantic_installed():
+        sys.exit("--extra-cost needs the newslint[semantic] extra installed beside newslint")
+    corpus = work / f"corpus-{count}"
+    build(corpus, count, texts)
+    lexical = work / "lexical.toml"
+    lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
+    check = [*newslint_command(), "check", "-q", "--no-cache", "--exit-zero"]
+    pairs = []
+    for _ in range(repeats):
+        on = measure([*check, str(corpus)])
+        off = measure([*check, "--config", str(lexical), str(corpus)])
+        pairs.append((on, off))
+    def span(values: list[float], unit: str = "") -> str:
+        return f"{min(values):.2f}-{max(values):.2f}{unit} (median {statistics.median(values):.2f})"
+    print(f"{count:,} articles, {repeats} pairs of cold runs, -j {os.cpu_count()}, load average "
+          f"{os.getloadavg()[0]:.1f} at the end:")
+    print(f"  with the extra:    wall {span([on[0] for on, _ in pairs], ' s')}, CPU {span([on[3] for on, _ in pairs], ' s')}")
+    print(f"  without the extra: wall {span([off[0] for _, off in pairs], ' s')}, CPU {span([off[3] for _, off in pairs], ' s')}")
+    print(f"  with / without: wall {span([on[0] / off[0] for on, off in pairs], 'x')}, "
+          f"CPU {span([on[3] / off[3] for on, off in pairs], 'x')}")
+
+
 def one_article(texts: list[str], work: Path) -> dict[str, tuple[float, float]]:
     """Median wall and CPU seconds (interpreter start included) of checking one article, for
     `newslint check FILE` and, when installed, `proselint check FILE`."""
@@ -324,7 +351,15 @@ def main() -> int:
                         help="a Python that has datatrove (and proselint on its PATH's side)")
     parser.add_argument("--near-duplicates", type=int, nargs="+", metavar="N",
                         help="measure only NL403's memory over N generated signatures (e.g. 100000 1000000)")
+    parser.add_argument("--extra-cost", type=int, metavar="PAIRS",
+                        help="measure only the semantic extra's cost: PAIRS alternating cold runs with "
+                             "NL101's semantic test on and off, on the first of --sizes")
     args = parser.parse_args()
+    if args.extra_cost:
+        compile_newslint()
+        with tempfile.TemporaryDirectory(prefix="newslint-speed-") as tmp:
+            extra_cost(args.sizes[0], sources(args.shared), Path(tmp), args.extra_cost)
+        return 0
     if args.near_duplicates:
         near_duplicates(args.near_duplicates)
         return 0

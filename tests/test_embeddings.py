@@ -29,9 +29,45 @@ def test_vectors_are_unit_length_and_order_is_kept() -> None:
     sentences = REFERENCE["sentences"]
     vectors = embeddings.embed(sentences)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    alone = embeddings.embed([sentences[2]])  # batched with others or alone, the same vector
-    assert np.abs(alone[0] - vectors[2]).max() < 1e-4
     assert embeddings.embed([]).shape == (0, 384)
+
+
+def test_a_text_gets_the_same_vector_bit_for_bit_in_a_batch_as_alone() -> None:
+    """NL101's findings must not depend on which texts ran together: texts of one length are
+    run as a batch, shorter ones padded, and each vector equals the text's own exactly."""
+    model = embeddings.encoder()
+    texts = ["Interest rates rise again", "Interest rates rise again in the US",
+             "Shares fall as rates rise", "Shares fall as interest rates rise again",
+             "The album went straight to number one in the charts last week after its release on Friday."]
+    tokens = [len(model.tokenizer.encode(t).ids) for t in texts]
+    batches = embeddings._similar_lengths(tokens)
+    assert any(len(b) > 1 and len({tokens[i] for i in b}) > 1 for b in batches)  # padding happened
+    together = embeddings.Encoder(embeddings.model_file(), embeddings.TOKENIZER, threads=1).encode(texts)
+    for text, vector in zip(texts, together):
+        alone = embeddings.Encoder(embeddings.model_file(), embeddings.TOKENIZER, threads=1).encode([text])
+        assert np.array_equal(alone[0], vector)
+
+
+def test_texts_are_batched_by_length_and_padding_stays_small() -> None:
+    lengths = [30, 12, 12, 13, 200, 31, 14]
+    batches = embeddings._similar_lengths(lengths)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    assert batches == [[1, 2, 3, 6], [0, 5], [4]]  # shortest first; 12, 12, 13, 14 pad by 5 tokens
+    for batch in batches:
+        longest = max(lengths[i] for i in batch)
+        assert sum(longest - lengths[i] for i in batch) <= embeddings.PADDING_ALLOWED * len(batch)
+
+
+def test_a_text_seen_before_is_not_run_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = embeddings.Encoder(embeddings.model_file(), embeddings.TOKENIZER, threads=1)
+    first = model.encode(["Interest rates rise again", "Shares fall"])
+    runs: list[int] = []
+    real = model._run
+    monkeypatch.setattr(model, "_run", lambda batch: runs.append(len(batch)) or real(batch))
+    again = model.encode(["Shares fall", "A new text", "Interest rates rise again", "A new text"])
+    assert runs == [1]  # only the new text, once
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+    assert np.array_equal(again[1], again[3])
 
 
 def test_similar_meanings_are_closer_than_unrelated_ones() -> None:
