@@ -87,7 +87,20 @@ def digest() -> str:
 
 
 def calibrated(code: str, score: float | None) -> float | None:
-    """The confidence of a finding of rule ``code`` with the rule's raw ``score``."""
+    """The confidence of a finding of rule ``code`` with the rule's raw ``score``. Rules give a
+    few kinds of score, so the answers for plain floats are remembered: a file with thousands
+    of findings would otherwise look each one up in its curve again."""
+    if score is None or type(score) is float:
+        return _calibrated_float(code, score)
+    return _calibrate(code, score)
+
+
+@lru_cache(maxsize=4096)
+def _calibrated_float(code: str, score: float | None) -> float | None:
+    return _calibrate(code, score)
+
+
+def _calibrate(code: str, score: float | None) -> float | None:
     if score is not None and not math.isfinite(score):
         score = None  # a broken score says nothing (and NaN is not JSON)
     curve = curves().get(code)

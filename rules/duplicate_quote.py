@@ -121,6 +121,7 @@ story text beside the copy. Which of the two copies is the intruder is a guess, 
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -143,6 +144,7 @@ _N = 3  # words per shingle: long enough to ignore stock phrases, short enough f
 # At most this many words beside a quotation make its paragraph a bare quotation ("she added").
 _ATTRIBUTION_WORDS = 6
 _ALNUM = lazy_re(r"[^\W_]")  # what str.isalnum accepts
+_SENTENCE_MARK = lazy_re(r"[.!?;]")  # punctuation a title or a name does not hold
 # A crosshead (a section's title quoted from it) has at most this many words.
 _CROSSHEAD_WORDS = 15
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
@@ -187,22 +189,16 @@ def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation
     # paragraph would otherwise be cut into words again by every step below.
     said_words = {n: normalise_words(doc.paragraphs[n].text(doc)) for n in numbers}
     narrative_words = {n: _words_outside(doc, doc.paragraphs[n], groups[n]) for n in numbers}
-    said_grams = {n: shingles(words, _N) for n, words in said_words.items()}
     quotes: list[_Quote] = []
+    read: dict[str, _Read | None] = {}  # each quotation text's words and runs, read once
     for number in numbers:
-        quotes.extend(_quotes_in(doc, number, groups[number], len(narrative_words[number]), options["min_words"]))
+        quotes.extend(_quotes_in(doc, number, groups[number], len(narrative_words[number]), options["min_words"], read))
     candidates = _may_repeat(quotes, said_words.values(), options)
     if not candidates:
         return  # nothing long enough, or nothing given twice: skip building the indexes
-    # The indexes are asked about the candidates and their paragraphs only: they keep just the
-    # runs of words those hold (the answers are the same; the index no longer holds the text).
     paragraphs = {quotes[i].paragraph for i in candidates}
-    asked = set().union(*(quotes[i].grams for i in candidates), *(said_grams[n] for n in paragraphs))
-    whole, narrative = ShingleIndex(_N), ShingleIndex(_N)  # paragraphs' text, and outside quotes
-    for number in numbers:
-        whole.add(number, said_words[number], grams=said_grams[number] & asked)
-        narrative.add(number, narrative_words[number], grams=shingles(narrative_words[number], _N) & asked)
-    copies = _copied_paragraphs(doc, whole, paragraphs, said_words)
+    indexes = _Indexes(said_words, narrative_words, [quotes[i].grams for i in candidates], paragraphs)
+    copies = _copied_paragraphs(doc, indexes, paragraphs, said_words)
     reported: set[Span] = set()
     said = _Said()
     for index, quote in enumerate(quotes):
@@ -210,11 +206,43 @@ def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation
         said.add(index, quote.grams)
         if index not in candidates or quote.paragraph in copies:
             continue  # words said once; or a paragraph copied whole: NL402 duplicate-paragraph's
-        repeat = _repeat(doc, quote, (quotes[i] for i in earlier), (whole, narrative), options)
+        repeat = _repeat(doc, quote, (quotes[i] for i in earlier), indexes, options)
         if repeat is not None and repeat.copy.quotation.span not in reported and \
                 not is_headline_copy(doc, _copy(repeat.copy)):  # a repeated headline is NL504's
             reported.add(repeat.copy.quotation.span)
             yield _finding(doc, repeat)
+
+
+class _Indexes:
+    """The paragraphs' words indexed by three-word runs, whole (``whole``) and outside their
+    quotations (``narrative``), built on first use: most repeats are told from the quotations
+    alone, and a file of one huge paragraph would otherwise index all its runs for nothing.
+    The indexes are asked about the candidate quotations and their paragraphs only, so they keep
+    just the runs of words those hold (the answers are the same; the index does not hold the text)."""
+
+    def __init__(self, said_words: dict[int, tuple[str, ...]], narrative_words: dict[int, tuple[str, ...]],
+                 asked_grams: list[frozenset[Shingle]], paragraphs: set[int]) -> None:
+        self._said_words, self._narrative_words = said_words, narrative_words
+        self._asked_grams, self._paragraphs = asked_grams, paragraphs
+
+    @functools.cached_property
+    def _both(self) -> tuple[ShingleIndex, ShingleIndex]:
+        said_grams = {n: shingles(words, _N) for n, words in self._said_words.items()}
+        asked = set().union(*self._asked_grams, *(said_grams[n] for n in self._paragraphs))
+        whole, narrative = ShingleIndex(_N), ShingleIndex(_N)
+        for number, words in self._said_words.items():
+            whole.add(number, words, grams=said_grams[number] & asked)
+            narrative_words = self._narrative_words[number]
+            narrative.add(number, narrative_words, grams=shingles(narrative_words, _N) & asked)
+        return whole, narrative
+
+    @property
+    def whole(self) -> ShingleIndex:
+        return self._both[0]
+
+    @property
+    def narrative(self) -> ShingleIndex:
+        return self._both[1]
 
 
 class _Said:
@@ -229,15 +257,18 @@ class _Said:
         self._settled: dict[frozenset[Shingle], list[int]] = {}
 
     def add(self, index: int, grams: frozenset[Shingle]) -> None:
+        holders_of = self._holders
         for gram in grams:
-            holders = self._holders.setdefault(gram, [])
-            if len(holders) < _MAX_COMPARED:
+            holders = holders_of.get(gram)
+            if holders is None:
+                holders_of[gram] = [index]
+            elif len(holders) < _MAX_COMPARED:
                 holders.append(index)
 
     def sharing_runs(self, grams: frozenset[Shingle]) -> list[int]:
         """The earlier quotations that share a run with ``grams``, in order (the others cannot
         repeat it), the first ``_MAX_COMPARED`` of them."""
-        held = frozenset(gram for gram in grams if gram in self._holders)
+        held = frozenset(self._holders.keys() & grams)  # intersected in C
         if not held:
             return []
         answer = self._settled.get(held)
@@ -262,10 +293,11 @@ def _may_repeat(quotes: list[_Quote], paragraphs: Iterable[tuple[str, ...]], opt
     counts: Counter[Shingle] = Counter()
     for words in paragraphs:
         counts.update(filter(quoted.__contains__, runs(words, _N)))
-    return {i for i, q in enumerate(quotes) if sum(counts[gram] >= 2 for gram in q.grams) >= needed}
+    repeated = {gram for gram, count in counts.items() if count >= 2}
+    return {i for i, q in enumerate(quotes) if sum(map(repeated.__contains__, q.grams)) >= needed}
 
 
-def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tuple[ShingleIndex, ShingleIndex],
+def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _Indexes,
             options: Options) -> _Repeat | None:
     """Whether ``quote`` and some other passage give the same words, and which copy to report:
     the intruder (``newslint.text.intruder``), that is the copy standing alone (a pull quote)
@@ -276,8 +308,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tu
     for other in earlier:
         if _same_words(other, quote, options) and not _lede_then_story(other, quote, options):
             return _between_quotations(doc, other, quote)
-    whole, narrative = indexes
-    source = _matching_paragraph(quote, whole, range(quote.paragraph, len(doc.paragraphs)), options)
+    source = _matching_paragraph(quote, indexes.whole, range(quote.paragraph, len(doc.paragraphs)), options)
     if source is not None:
         pull = _bare_copy(doc, source, quote, options)
         if pull is not None and _is_crosshead(doc, source):
@@ -290,7 +321,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: tu
         # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
         if source >= options["lede_paragraphs"]:
             return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
-    source = _matching_paragraph(quote, narrative, range(quote.paragraph + 1), options)
+    source = _matching_paragraph(quote, indexes.narrative, range(quote.paragraph + 1), options)
     pull = None if source is None else _bare_copy(doc, source, quote, options)
     if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
         return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
@@ -303,12 +334,13 @@ def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repea
     """Which of two quotations giving the same words to report, and how sure that is: a bare
     quotation (nothing beside it: a pull quote) is a surer intruder than one with a short
     attribution; two copies in fuller paragraphs cannot be told apart (the later one, less sure)."""
-    if _is_bare(doc, earlier) and _is_crosshead(doc, earlier.paragraph):
+    bare = _is_bare(doc, earlier)
+    if bare and _is_crosshead(doc, earlier.paragraph):
         return None  # a crosshead quoting the section it heads, a convention of the page
     choice = choose(doc, _copy(earlier), _copy(later), alone=(earlier.alone, later.alone))
     if choice.earlier_reported:
         return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}",
-                       0.75 if _is_bare(doc, earlier) else 0.5)
+                       0.75 if bare else 0.5)
     return _Repeat(later, f"quotation repeats the one on line {_line(doc, earlier)}",
                    1.0 if choice.clear or choice.alike else 0.75)
 
@@ -356,7 +388,7 @@ def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _
     return _Quote(whole, number, words, frozenset(shingles(words, _N)), alone=True, embedded=False)
 
 
-def _copied_paragraphs(doc: Document, whole: ShingleIndex, candidates: set[int],
+def _copied_paragraphs(doc: Document, indexes: _Indexes, candidates: set[int],
                        said_words: dict[int, tuple[str, ...]]) -> set[int]:
     """The ``candidates`` paragraphs that repeat an earlier one whole (both ways, as NL402 duplicate-paragraph
     measures it by default) and are mostly narrative: NL402 reports those, once per copy."""
@@ -367,7 +399,7 @@ def _copied_paragraphs(doc: Document, whole: ShingleIndex, candidates: set[int],
             continue  # no earlier paragraph to repeat
         paragraph = doc.paragraphs[number]
         words = said_words[number]
-        match = whole.best_match(words, range(number, len(doc.paragraphs)))
+        match = indexes.whole.best_match(words, range(number, len(doc.paragraphs)))
         if match is None or match.coverage < _COPY_COVERAGE or len(words) < _COPY_MIN_WORDS:
             continue
         earlier = said_words[int(match.key)]  # type: ignore[call-overload]
@@ -383,20 +415,39 @@ def _line(doc: Document, where: _Quote | int) -> int:
     return doc.line_of(doc.paragraphs[where].start)
 
 
-def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, min_words: int) -> Iterator[_Quote]:
+def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, min_words: int,
+               read: dict[str, _Read | None]) -> Iterator[_Quote]:
     """The quotations of paragraph ``number`` (with ``outside`` words beside them) long enough
-    to compare, titles and names left out."""
+    to compare, titles and names left out; ``read`` keeps what short quotation texts were read as."""
     paragraph = doc.paragraphs[number]
     for quotation in mine:
         if quotation.inner.end - quotation.inner.start < 2 * min_words - 1:
             continue  # too short to hold min_words words (each a character, a space between)
-        inner = quotation.inner.text(doc)
-        words = tuple(normalise_words(inner))
-        if len(words) >= min_words and not _looks_like_title(inner):
+        found = _read(quotation.inner.text(doc), min_words, read)
+        if found is not None:
             embedded = _is_embedded(doc, quotation, paragraph)
             alone = len(mine) == 1 and outside <= _ATTRIBUTION_WORDS and not embedded
-            grams = frozenset(runs(words, _N) if len(words) >= _N else shingles(words, _N))
-            yield _Quote(quotation, number, words, grams, alone, embedded)
+            yield _Quote(quotation, number, *found, alone, embedded)
+
+
+# A quotation text's normalised words and three-word runs.
+_Read = tuple[tuple[str, ...], frozenset[Shingle]]
+_READ_CHARS = 1_000  # texts kept by ``_read``: a quotation, not a paragraph run on unclosed
+
+
+def _read(inner: str, min_words: int, known: dict[str, _Read | None]) -> _Read | None:
+    """The words and runs of a quotation's text, or None when it is too short or reads as a
+    title. A short text is read once (``known``): a file quoting the same words thousands of
+    times would otherwise cut them into words and runs each time."""
+    if inner in known:
+        return known[inner]
+    words = normalise_words(inner)
+    found = None
+    if len(words) >= min_words and not _looks_like_title(inner):
+        found = words, frozenset(runs(words, _N) if len(words) >= _N else shingles(words, _N))
+    if len(inner) <= _READ_CHARS:
+        known[inner] = found
+    return found
 
 
 def _quotations_by_paragraph(doc: Document) -> list[list[Quotation]]:
@@ -486,7 +537,7 @@ def _is_embedded(doc: Document, quotation: Quotation, paragraph: Span) -> bool:
 def _looks_like_title(inner: str) -> bool:
     """Whether quoted words read as a title or a name rather than speech: at least 80% of its
     content words capitalised."""
-    if any(mark in inner for mark in ".!?;") or inner.isupper():
+    if _SENTENCE_MARK.search(inner) or inner.isupper():
         return False  # sentences, and words shouted in capitals, are speech
     words = inner.split()
     allowed = 0.2 * len(words)  # lower-case content words a title may hold, at most

@@ -1,6 +1,8 @@
 """The similarity helpers: normalised words, shingles, containment, coverage, ShingleIndex."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newslint.text.similarity import (
@@ -73,6 +75,18 @@ def test_coverage_of_unrelated_text_and_of_short_passages() -> None:
     assert coverage([], other) == 0.0
     assert coverage(["shares", "rose"], shingles(["shares", "rose"])) == 1.0
     assert coverage(["shares", "fell"], other) == 0.0
+
+
+def test_coverage_is_the_share_of_words_covered_words_flags() -> None:
+    # coverage counts without building the flags: the two must agree on every kind of overlap
+    # (runs overlapping, adjacent, apart; passages shorter than a run; run sizes 1 to 4).
+    rng = random.Random(7)
+    for _ in range(5_000):
+        n = rng.randrange(1, 5)
+        words = [rng.choice("abc") for _ in range(rng.randrange(0, 12))]
+        other = shingles([rng.choice("abc") for _ in range(rng.randrange(0, 12))], n)
+        flags = covered_words(words, other, n)
+        assert coverage(words, other, n) == (sum(flags) / len(flags) if flags else 0.0)
 
 
 def test_index_finds_the_passage_that_covers_a_probe_best() -> None:
