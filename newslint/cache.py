@@ -116,9 +116,10 @@ def prune(root: Path, keep: Path, now: float | None = None) -> list[Path]:
 
 
 def _code_stamp(linter: Linter) -> list[tuple[str, int, int]]:
-    """Path, size and modification time of newslint's modules and every loaded rule's module."""
+    """Path, size and modification time of newslint's modules, its shipped data (the line
+    model's weights, word lists: a retrained model changes results) and every loaded rule's module."""
     package = Path(__file__).resolve().parent
-    files = set(package.rglob("*.py"))
+    files = set(package.rglob("*.py")) | set((package / "data").glob("*.json"))
     for rule in linter.all_rules:
         for fn in (rule.check, rule.collect, rule.finish):
             module = sys.modules.get(getattr(fn, "__module__", "") or "")

@@ -79,7 +79,31 @@ def test_context_scores_are_the_running_maxima_around_each_row() -> None:
     from newslint.text.line_model import add_context_scores
 
     scores = [0.2, 0.9, 0.1, 0.4, 0.3]
-    rows = [{} for _ in scores]
+    rows = [{"prose": 0.0} for _ in scores]
     add_context_scores(rows, scores)
     assert [r["before_score"] for r in rows] == [-1.0, 0.2, 0.9, 0.9, 0.9]
     assert [r["after_score"] for r in rows] == [0.9, 0.4, 0.4, 0.3, -1.0]
+
+
+def test_a_run_of_lines_that_are_not_prose_is_scored_as_a_block() -> None:
+    from newslint.text.line_model import add_context_scores
+
+    scores = [0.0, 0.2, 0.6, 0.7, 0.0, 0.5]
+    rows = [{"prose": p} for p in (1.0, 0.0, 0.0, 0.0, 1.0, 0.0)]
+    add_context_scores(rows, scores)
+    assert [round(r["block_score"], 2) for r in rows] == [-1.0, 0.5, 0.5, 0.5, -1.0, 0.5]
+    assert [r["block_min_score"] for r in rows] == [-1.0, 0.2, 0.2, 0.2, -1.0, 0.5]
+
+
+TEASERS = [*STORY[:3], "More:", "Five things to know about the new budget",
+           "Why the mayor wants a second term", "Rain expected across the region this weekend",
+           "Related: Police close the high street", "Related: School opens a new library"]
+
+
+def test_a_block_of_titles_shares_its_means_and_a_repeated_label_is_counted() -> None:
+    rows = paragraph_features(TEASERS, "Council backs budget with tax rise")
+    block = rows[3:]
+    assert len({r["block_words"] for r in block}) == 1 and "block_words" not in rows[0]
+    assert block[0]["block_ends_sentence"] == 0.0 and 0.0 < block[0]["block_cohesion"] < 0.3
+    assert rows[7]["opening_repeated"] == rows[8]["opening_repeated"] > 0
+    assert rows[4]["opening_repeated"] == 0.0 and rows[0]["prose"] == 1.0

@@ -181,11 +181,11 @@ def paragraph_features(paragraphs: Sequence[str], headline: str = "", lang: str 
     for i, needed in enumerate(judge):
         if needed:
             rows[i] = local_features(paragraphs[i], raws[i], shapes[i])
-    _add_context(rows, shapes, paragraphs, headline, function_words)
+    _add_context(rows, shapes, lowered, headline, function_words)
     return rows
 
 
-def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], paragraphs: Sequence[str],
+def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], lowered: Sequence[Sequence[str]],
                  headline: str, function_words: frozenset[str]) -> None:
     n = len(rows)
     prose = [i for i, s in enumerate(shapes) if s.prose]
@@ -196,7 +196,10 @@ def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], paragrap
     headline_words = {t.lower() for t in words_of(headline)}
     normalised = [" ".join(s.tokens) for s in shapes]
     copies = Counter(normalised)
-    runs = _non_prose_runs(shapes)
+    runs = non_prose_runs([s.prose for s in shapes])
+    # How many lines that are not prose open with the same word as written: furniture repeats
+    # its label before a different text each time ("Related: ...", "Photo: ...", "- " items).
+    openings = Counter(low[0] for low, s in zip(lowered, shapes) if low and not s.prose)
     prose_before = 0
     for i, (row, s) in enumerate(zip(rows, shapes)):
         own = 1 if s.prose else 0
@@ -219,10 +222,37 @@ def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], paragrap
         row["run_position"] = offset / length if length else 0.0
         row["repeated"] = float(bool(normalised[i]) and copies[normalised[i]] > 1)
         row["story_paragraphs"] = math.log1p(len(prose))
+        repeats = openings[lowered[i][0]] - 1 if lowered[i] and not s.prose else 0
+        row["opening_repeated"] = math.log1p(repeats)
+    _add_block_means(rows, runs)
     for i, row in enumerate(rows):
         for name in NEIGHBOUR_FEATURES:
             row["previous_" + name] = rows[i - 1][name] if i > 0 else -2.0
             row["next_" + name] = rows[i + 1][name] if i + 1 < n else -2.0
+
+
+BLOCK_FEATURES = ("words", "ends_sentence", "capitalised", "cohesion")
+
+
+def _add_block_means(rows: list[dict[str, float]], runs: Sequence[tuple[int, int]]) -> None:
+    """Give each paragraph of a run of non-prose paragraphs the run's mean of the
+    ``BLOCK_FEATURES`` (``block_words``...): a list of other stories' titles is a block of
+    short, unpunctuated lines that share little with the story, whatever one title looks like.
+    A value below 0 (not measured: a line without content words has no cohesion) is left out;
+    -1 when no line of the run has one."""
+    i = 0
+    while i < len(rows):
+        length = runs[i][0]
+        if not length:
+            i += 1
+            continue
+        block = rows[i:i + length]
+        for name in BLOCK_FEATURES:
+            values = [row[name] for row in block if row[name] >= 0]
+            mean = sum(values) / len(values) if values else -1.0
+            for row in block:
+                row["block_" + name] = mean
+        i += length
 
 
 def judged(rows: Sequence[dict[str, float]]) -> list[bool]:
@@ -234,17 +264,17 @@ def judged(rows: Sequence[dict[str, float]]) -> list[bool]:
     return [not row["prose"] for row in rows]
 
 
-def _non_prose_runs(shapes: Sequence[Shape]) -> list[tuple[int, int]]:
-    """For each paragraph, the length of the run of non-prose paragraphs it is in (0 for
-    prose) and its offset in that run."""
-    runs = [(0, 0)] * len(shapes)
+def non_prose_runs(prose: Sequence[bool]) -> list[tuple[int, int]]:
+    """For each paragraph (``prose``: whether each reads as prose), the length of the run of
+    non-prose paragraphs it is in (0 for prose) and its offset in that run."""
+    runs = [(0, 0)] * len(prose)
     i = 0
-    while i < len(shapes):
-        if shapes[i].prose:
+    while i < len(prose):
+        if prose[i]:
             i += 1
             continue
         j = i
-        while j < len(shapes) and not shapes[j].prose:
+        while j < len(prose) and not prose[j]:
             j += 1
         for k in range(i, j):
             runs[k] = (j - i, k - i)

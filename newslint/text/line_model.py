@@ -156,6 +156,18 @@ def add_context_scores(rows: Sequence[dict[str, float]], scores: Sequence[float]
         row["window_score"] = sum(window) / len(window)
         row["after_score"] = after[i]
         row["before_score"] = before[i]
+    _add_block_scores(rows, scores)
+
+
+def _add_block_scores(rows: Sequence[dict[str, float]], scores: Sequence[float]) -> None:
+    """Give each paragraph of a run of paragraphs that are not prose the run's mean and
+    lowest first-stage score (``block_score``, ``block_min_score``; -1 for prose): the titles
+    of a related-stories list are judged together, as the block they form."""
+    runs = line_features.non_prose_runs([bool(row["prose"]) for row in rows])
+    for i, row in enumerate(rows):
+        length, offset = runs[i]
+        block = scores[i - offset:i - offset + length]
+        row["block_score"], row["block_min_score"] = (sum(block) / length, min(block)) if length else (-1.0, -1.0)
 
 
 def _tree(raw: Mapping[str, Any]) -> Tree:
