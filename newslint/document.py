@@ -177,6 +177,21 @@ class Document:
         """The word tokens inside ``span``, as strings."""
         return _WORD.findall(self.text, span.start, span.end)
 
+    def paragraph_word_count(self, number: int) -> int:
+        """How many words paragraph ``number`` holds, as the duplication rules count them
+        (``newslint.text.similarity.normalise_words``), counted once: they ask for each copy
+        they weigh, and re-counting a huge paragraph per copy cost time quadratic in its length."""
+        counts = self._paragraph_word_counts
+        if number not in counts:
+            from newslint.text.similarity import normalise_words
+
+            counts[number] = len(normalise_words(self.paragraphs[number].text(self)))
+        return counts[number]
+
+    @cached_property
+    def _paragraph_word_counts(self) -> dict[int, int]:
+        return {}
+
     @cached_property
     def language(self) -> str:
         """The body's language (an ISO 639-1 code, or ``und``), told by its function words
@@ -232,13 +247,17 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
 
 
 def find_quotations(text: str, span: Span) -> list[Quotation]:
-    """Pair straight and curly double quotation marks inside one paragraph."""
+    """Pair straight and curly double quotation marks inside one paragraph. A pair with nothing
+    between the marks quotes nothing and is left out (a run of thousands of marks would
+    otherwise cost every rule that reads quotations an object per pair)."""
     found, open_at, closer = [], -1, ""
     for mark in _QUOTE_MARK.finditer(text, span.start, span.end):
-        index, char = mark.start(), mark.group()
+        index = mark.start()
+        char = text[index]
         if open_at >= 0:
             if char == closer:
-                found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))
+                if index > open_at + 1:
+                    found.append(Quotation(Span(open_at, index + 1), Span(open_at + 1, index), True))
                 open_at = -1
         elif char == "”" or (char == '"' and _looks_closing(text, index, span)):
             found.append(Quotation(Span(span.start, index + 1), Span(span.start, index), True, False))

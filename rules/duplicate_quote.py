@@ -224,6 +224,9 @@ class _Indexes:
                  asked_grams: list[frozenset[Shingle]], paragraphs: set[int]) -> None:
         self._said_words, self._narrative_words = said_words, narrative_words
         self._asked_grams, self._paragraphs = asked_grams, paragraphs
+        # The first and last paragraph indexed: a quotation in the first has no earlier
+        # paragraph to repeat, one in the last no later one (and needs no index built).
+        self.first, self.last = min(said_words), max(said_words)
 
     @functools.cached_property
     def _both(self) -> tuple[ShingleIndex, ShingleIndex]:
@@ -308,7 +311,8 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
     for other in earlier:
         if _same_words(other, quote, options) and not _lede_then_story(other, quote, options):
             return _between_quotations(doc, other, quote)
-    source = _matching_paragraph(quote, indexes.whole, range(quote.paragraph, len(doc.paragraphs)), options)
+    source = None if quote.paragraph <= indexes.first else \
+        _matching_paragraph(quote, indexes.whole, range(quote.paragraph, len(doc.paragraphs)), options)
     if source is not None:
         pull = _bare_copy(doc, source, quote, options)
         if pull is not None and _is_crosshead(doc, source):
@@ -321,7 +325,8 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
         # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
         if source >= options["lede_paragraphs"]:
             return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
-    source = _matching_paragraph(quote, indexes.narrative, range(quote.paragraph + 1), options)
+    source = None if quote.paragraph >= indexes.last else \
+        _matching_paragraph(quote, indexes.narrative, range(quote.paragraph + 1), options)
     pull = None if source is None else _bare_copy(doc, source, quote, options)
     if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
         return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
@@ -378,10 +383,13 @@ def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _
     words without the marks (a pull quote or deck): one sentence, most of its words the
     quotation's."""
     paragraph = doc.paragraphs[number]
-    words = normalise_words(paragraph.text(doc))
     # One sentence: a pull quote is short; several sentences of a quotation given again are
-    # a speech's text, or the story restating it.
-    if len(words) < options["min_words"] or len(doc.sentences_in(paragraph)) > 1 or \
+    # a speech's text, or the story restating it. (Told first: a huge paragraph is not cut
+    # into words again for every quotation it is compared with.)
+    if len(doc.sentences_in(paragraph)) > 1:
+        return None
+    words = normalise_words(paragraph.text(doc))
+    if len(words) < options["min_words"] or \
             quoted_share(doc, paragraph) >= 0.5 or coverage(words, quote.grams, _N) < _PULL_COVERAGE:
         return None
     whole = Quotation(paragraph, paragraph, closed=True)  # reported and removed as one passage
@@ -441,7 +449,7 @@ def _read(inner: str, min_words: int, known: dict[str, _Read | None]) -> _Read |
     times would otherwise cut them into words and runs each time."""
     if inner in known:
         return known[inner]
-    words = normalise_words(inner)
+    words = normalise_words(inner, cached=False)  # read once here (``known``)
     found = None
     if len(words) >= min_words and not _looks_like_title(inner):
         found = words, frozenset(runs(words, _N) if len(words) >= _N else shingles(words, _N))

@@ -114,6 +114,21 @@ def test_quotations_straight_curly_and_unclosed() -> None:
     assert quotes[0].span.text(doc) == '"we will win"'
 
 
+def test_empty_quotation_pairs_are_left_out() -> None:
+    # '""' quotes nothing; a run of marks must not become thousands of quotation objects.
+    doc = Document('H\n\nHe said "" then "yes" and “”.\n\n' + '"' * 10_000)
+    assert [q.inner.text(doc) for q in doc.quotations] == ["yes"]
+
+
+def test_paragraph_word_count_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.text.similarity as similarity
+
+    doc = Document("H\n\nThe world’s biggest insurer took a £110m hit.\n\nTwo words.")
+    assert doc.paragraph_word_count(0) == len(similarity.normalise_words(doc.paragraphs[0].text(doc))) == 8
+    monkeypatch.setattr(similarity, "normalise_words", lambda text: pytest.fail("counted again"))
+    assert doc.paragraph_word_count(0) == 8  # kept: the duplication rules ask once per copy
+
+
 def test_words_keep_apostrophes_and_hyphens() -> None:
     doc = Document("H\n\nO'Brien's doubled-down e-mail cost £5m, café.")
     assert doc.words_in(doc.paragraphs[0]) == ["O'Brien's", "doubled-down", "e-mail", "cost", "5m", "café"]

@@ -62,8 +62,7 @@ class Choice:
 
 def extra_words(doc: Document, copy: Copy) -> int:
     """How many words its paragraph holds beside the copy."""
-    paragraph = doc.paragraphs[copy.paragraph]
-    return max(0, len(normalise_words(paragraph.text(doc))) - len(normalise_words(copy.span.text(doc))))
+    return max(0, doc.paragraph_word_count(copy.paragraph) - len(normalise_words(copy.span.text(doc))))
 
 
 def stands_alone(doc: Document, copy: Copy) -> bool:

@@ -40,12 +40,13 @@ _WORD = lazy_re(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 
 
-def normalise_words(text: str) -> tuple[str, ...]:
+def normalise_words(text: str, cached: bool = True) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
     hyphen variants unified (so "Don’t" and "don't" are the same word). Cached for passages up
     to ``_CACHED_CHARS`` long: several duplication rules read the same paragraphs, and a cache
-    of huge ones would hold a copy of the document's words."""
-    return _cached_words(text) if len(text) <= _CACHED_CHARS else _words_of(text)
+    of huge ones would hold a copy of the document's words. ``cached=False`` for text no other
+    rule reads (a caller keeping its own answers): thousands of them would only churn the cache."""
+    return _cached_words(text) if cached and len(text) <= _CACHED_CHARS else _words_of(text)
 
 
 _CACHED_CHARS = 10_000
