@@ -177,6 +177,14 @@ class Document:
         """The word tokens inside ``span``, as strings."""
         return _WORD.findall(self.text, span.start, span.end)
 
+    def paragraph_index(self, offset: int) -> int:
+        """The number of the paragraph holding ``offset`` (or the last one starting before it)."""
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_word_count(self, number: int) -> int:
         """How many words paragraph ``number`` holds, as the duplication rules count them
         (``newslint.text.similarity.normalise_words``), counted once: they ask for each copy

@@ -172,8 +172,7 @@ def _weight(what: str, alone: bool, choice: Choice) -> float:
 
 def _paragraph_of(doc: Document, span: Span) -> int:
     """The number of the paragraph holding ``span``."""
-    starts = [p.start for p in doc.paragraphs]
-    return bisect.bisect_right(starts, span.start) - 1
+    return doc.paragraph_index(span.start)  # starts listed once per document, not per call
 
 
 def _has_repeated_run(doc: Document, n: int = 5) -> bool:

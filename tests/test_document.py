@@ -120,6 +120,12 @@ def test_empty_quotation_pairs_are_left_out() -> None:
     assert [q.inner.text(doc) for q in doc.quotations] == ["yes"]
 
 
+def test_paragraph_index_of_an_offset() -> None:
+    doc = Document("H\n\nFirst paragraph.\n\nSecond one.\n")
+    first, second = doc.paragraphs
+    assert [doc.paragraph_index(o) for o in (first.start, first.end - 1, second.start, second.end)] == [0, 0, 1, 1]
+
+
 def test_paragraph_word_count_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import newslint.text.similarity as similarity
 

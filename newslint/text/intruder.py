@@ -71,6 +71,8 @@ def stands_alone(doc: Document, copy: Copy) -> bool:
     extra = extra_words(doc, copy)
     if extra <= _LOOSE_WORDS:
         return True
+    if extra > ALONE_SLACK_WORDS:
+        return False  # told before the rest is copied out: a huge paragraph, once per copy
     paragraph = doc.paragraphs[copy.paragraph]
     rest = (doc.text[paragraph.start:copy.span.start] + " " + doc.text[copy.span.end:paragraph.end]).strip()
     return extra <= ALONE_SLACK_WORDS and is_credit(rest, extra)
