@@ -32,6 +32,7 @@ Linux only (it forks, and reads peak memory from /proc).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import pickle
 import random
@@ -210,6 +211,11 @@ def in_child(work: Callable[[], tuple[int, bool]], timeout: float) -> Figure | s
         os.close(read)
         try:
             _load_model()
+            # What the parent built (the rules warmed up, earlier generators' rows) is not the
+            # work measured: frozen, the child's collections do not walk it, nor write to its
+            # pages (each write copies a page the child shares with the parent).
+            gc.collect()
+            gc.freeze()
             _peak_reset()
             start = time.process_time()
             findings, stopped = work()
