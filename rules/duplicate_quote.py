@@ -13,8 +13,9 @@ either
 The finding covers the intruding copy and names the line of the other
 (`newslint.text.intruder`): the later quotation, unless only the *earlier* copy stands alone in
 its paragraph (a bare quotation, or one with at most a short attribution, `"...," a spokesman
-said.`) while the later sits in a fuller paragraph, or only the earlier one is zoned outside the
-story (`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
+said.`) while the later sits in a fuller paragraph, or only the earlier one is bare while the
+later stands alone with its attribution, or only the earlier one is zoned outside the story
+(`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
 inserted before the original) and is the one reported ("quotation stands alone and repeats the
 one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
 paragraph is reported too. When neither copy looks inserted (see `report_unclear` below),
@@ -368,6 +369,10 @@ def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repea
         # write too; a bare one (nothing beside it) is a pull quote's shape.
         return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}",
                        0.75 if bare else 0.5, unclear=not bare and not choice.zone)
+    if bare and later.alone and not choice.zone and not _is_bare(doc, later):
+        # Both stand alone, only the earlier bare: it is the pull quote, and the later one, with
+        # its attribution, the story's own.
+        return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}", 0.75)
     # Both in fuller story paragraphs: most often the writer (or the speaker) saying it again,
     # as live coverage and speeches do; a pasted copy or pull quote stands alone, or outside
     # the story. Unclear, and the least sure kind (a re-attribution in a fuller paragraph is one).

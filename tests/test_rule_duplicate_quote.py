@@ -132,6 +132,14 @@ def test_bare_copy_inserted_before_the_original_is_the_one_reported() -> None:
         (5, "quotation stands alone and repeats the one on line 11")]
 
 
+def test_a_bare_copy_before_an_attributed_one_is_the_pull_quote() -> None:
+    attributed = f'"{QUOTE}," the governor said.'
+    text = article("Rates were held at 4.75%.", f'"{QUOTE}."', *FILLER, attributed)
+    assert lines(text) == [5]
+    # The other way round, the bare copy is the later one, and reported as ever.
+    assert lines(article("Rates were held at 4.75%.", attributed, *FILLER, f'"{QUOTE}."')) == [11]
+
+
 def test_when_both_copies_are_bare_the_later_is_reported() -> None:
     text = article("Rates were held at 4.75%.", f'"{QUOTE}," a spokesman said.', *FILLER,
                    f'"{QUOTE}," the governor said.')
@@ -257,8 +265,8 @@ def test_a_crosshead_quoting_its_section_is_not_a_copy() -> None:
     original = f'"{crosshead}, and we will act if it does not," the governor told a news conference.'
     assert lines(article("Rates were held at 4.75%.", f'"{crosshead}"', *FILLER, original)) == []
     assert lines(article("Rates were held at 4.75%.", crosshead, *FILLER, original)) == []
-    # With a sentence's own punctuation it reads as a pasted copy or a pull quote: reported (at
-    # the later copy, as both stand alone).
-    assert lines(article("Rates were held at 4.75%.", f'"{crosshead}."', *FILLER, original)) == [11]
+    # With a sentence's own punctuation it reads as a pasted copy or a pull quote: reported, at
+    # the bare copy (the later one, with its attribution, is the story's own).
+    assert lines(article("Rates were held at 4.75%.", f'"{crosshead}."', *FILLER, original)) == [5]
     # After the quotation it would head, a crosshead-shaped copy is reported as a repeat.
     assert lines(article("Rates were held at 4.75%.", original, *FILLER, f'"{crosshead}"')) == [11]
