@@ -229,13 +229,17 @@ class Body:
         """The body's runs of capitalised words, from each capitalised word on ("the Bank of
         England" gives "Bank of England", "England")."""
         runs = name_phrases(self.text)
-        return [run[i:] for run in runs for i in range(len(run)) if run[i][:1].isupper()]
+        # Each cut to its first _PHRASE_WORDS words: an abbreviation is matched against a
+        # phrase's start only (each of its letters spans at most three words), and a run of
+        # thousands of capitalised words would otherwise give phrases of a size quadratic in it.
+        return [run[i:i + _PHRASE_WORDS] for run in runs for i in range(len(run)) if run[i][:1].isupper()]
 
     def abbreviated(self, token: str) -> int:
         """How often the body spells out what ``token`` abbreviates ("Utd": "United")."""
         return sum(1 for phrase in self.phrases if abbreviates(token, phrase))
 
 
+_PHRASE_WORDS = 48  # three words per letter of the longest abbreviation compared (16 letters)
 ENGLISH_SHARE = 0.25  # English text is about 40% English function words; French or Spanish under 10%
 
 

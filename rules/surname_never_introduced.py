@@ -26,8 +26,9 @@ Exceptions made on purpose (precision first):
   in full near the end), and so is one misspelt once: a name one letter off (changed, added,
   dropped, or two swapped: "Kudja" and "Jarek Kujda") counts as the same, for names of five
   letters or more.
-- A person described by a role earlier in the same paragraph ("The Irish coach expects a real
-  test ... said O'Sullivan") is introduced, as sports and court reports write it; so is a name
+- A person described by a role earlier in the same paragraph, at most 1,000 characters before
+  ("The Irish coach expects a real test ... said O'Sullivan") is introduced, as sports and
+  court reports write it; so is a name
   the text gives something ("a robot called Emiew", "two robots, Pal and Chum,").
 - A name followed by a comma and a capitalised word is not bare: an apposition or a firm's
   name ("said Prescott, Ball and Turben analyst Bruce Lazier"). A title is never a name
@@ -101,15 +102,27 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             if (name in known or introduced(doc.text, name)
                     or is_common_word(doc.text, name, options["common_zipf"])
                     or used_as_organisation(doc.text, name)
-                    or described_by_role(doc.text, _paragraph_start(doc, mention.start), mention.start)):
+                    or described_by_role(doc.text, _role_window(doc, mention.start), mention.start)):
                 continue
             yield Finding(mention.start, mention.end,
                           f"{name!r} is named by surname alone, never introduced by full name or title")
 
 
+ROLE_WINDOW = 1_000  # characters before a mention where a role may describe its person
+
+
+def _role_window(doc: Document, offset: int) -> int:
+    """Where to look for a role describing the person named at ``offset``: its paragraph, at
+    most ``ROLE_WINDOW`` characters back (a file of one huge paragraph would otherwise be
+    searched from its start for every name in it; no news paragraph is that long)."""
+    return max(_paragraph_start(doc, offset), offset - ROLE_WINDOW)
+
+
 def _paragraph_start(doc: Document, offset: int) -> int:
     """Where the paragraph holding ``offset`` starts."""
-    return next((p.start for p in doc.paragraphs if p.start <= offset < p.end), 0)
+    number = doc.paragraph_index(offset)
+    paragraph = doc.paragraphs[number] if number >= 0 else None
+    return paragraph.start if paragraph is not None and offset < paragraph.end else 0
 
 
 RULE = Rule(

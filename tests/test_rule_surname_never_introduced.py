@@ -81,3 +81,15 @@ def test_known_names_option() -> None:
     doc = Document(HEAD + '"I will sing," said Okonkwo.\n')
     assert [f.message for f in RULE.check(doc, RULE.options)]
     assert list(RULE.check(doc, {**RULE.options, "known_names": ["Okonkwo"]})) == []
+
+
+def test_a_role_far_back_in_one_huge_paragraph_is_not_searched_for() -> None:
+    # The role search looks at most ROLE_WINDOW characters back (a file of one huge paragraph
+    # would otherwise be searched from its start for every name in it).
+    from newslint.rules.surname_never_introduced import ROLE_WINDOW
+
+    filler = "The match went on. " * (ROLE_WINDOW // 19 + 1)
+    near = 'The Irish coach expects a real test. "We are ready," said Osullivanne.'
+    far = 'The Irish coach expects a real test. ' + filler + '"We are ready," said Osullivanne.'
+    assert [d.code for d in findings(f"Cup tie\n\n{near}\n", "NL502")] == []
+    assert [d.code for d in findings(f"Cup tie\n\n{far}\n", "NL502")] == ["NL502"]

@@ -194,11 +194,19 @@ MIN_MISSPELT = 5  # shorter names a letter apart are different names ("Lee", "Le
 
 def _misspellings(text: str, name: str) -> list[str]:
     """The capitalised words of ``text`` one edit from ``name`` (a letter changed, added,
-    dropped, or two swapped), its first letter kept."""
+    dropped, or two swapped), its first letter kept, that stand introduced somewhere (no
+    other spelling can make ``introduced`` true)."""
     if len(name) < MIN_MISSPELT:
         return []
-    pattern = regex.compile(rf"\b{regex.escape(name[0])}\p{{Ll}}{{{len(name) - 2},{len(name)}}}\b")
-    return [w for w in set(pattern.findall(text)) if w != name and _one_edit(w, name)]
+    near = _usage(text).one_deletion_apart
+    candidates = {w for key in (name, *_deletions(name)) for w in near.get(key, ())}
+    return [w for w in candidates if w[0] == name[0] and len(name) - 1 <= len(w) <= len(name) + 1
+            and w != name and _one_edit(w, name)]
+
+
+def _deletions(word: str) -> Iterator[str]:
+    """``word`` with one of its letters left out, each way."""
+    return (word[:i] + word[i + 1:] for i in range(len(word)))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -252,6 +260,7 @@ _ORGANISATION = lazy_regex(
     rf"|['’]s\s+(?:own\s+)?(?:\p{{Ll}}+\s+)?(?:{_ORG_NOUNS})\b)"
 )
 _WORD_CHARS = lazy_regex(r"\w+")
+_LOWER_TAILED = lazy_regex(r"\b\p{L}\p{Ll}+\b")  # a letter, then lower-case letters: "Kujda"
 
 
 def _with_first_part(name: str) -> tuple[str, ...]:
@@ -292,6 +301,19 @@ class _Usage:
         found = {name for match in _AFTER_ORG_WORD.finditer(self.text, overlapped=True)
                  for name in _with_first_part(match.group("name"))}
         return found | {match.group("name") for match in _ORGANISATION.finditer(self.text, overlapped=True)}
+
+    @functools.cached_property
+    def one_deletion_apart(self) -> dict[str, list[str]]:
+        """The text's words of a letter and lower-case letters that stand introduced (the only
+        spellings of a misspelt name that can introduce it), indexed by themselves and by each
+        of them with one letter left out: two words one edit apart share a key (Garbe's
+        symmetric deletion), so a name's misspellings are looked up, not searched for in the
+        whole text once per name."""
+        index: dict[str, list[str]] = {}
+        for word in set(_LOWER_TAILED.findall(self.text)).intersection(self.introductions):
+            for key in {word, *_deletions(word)}:
+                index.setdefault(key, []).append(word)
+        return index
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
