@@ -139,6 +139,14 @@ GENERATORS = (
     Generator("near-identical-quotations", lambda n: _body(" ".join(
         f'"We will keep plan {i} for the schools and the roads of the town," she said.'
         for i in range(n // 80))), 256_000),
+    # The same, each quotation a paragraph of its own (a copy standing alone: what NL401
+    # reports by default; inside one paragraph they are the speaker's own, reported only with
+    # report-unclear).
+    Generator("repeated-quotation-paragraphs", lambda n: _body(_repeat(
+        '"We will keep the plan for the schools and the roads," he said.\n\n', n)), 256_000),
+    Generator("near-identical-quotation-paragraphs", lambda n: _body("\n\n".join(
+        f'"We will keep plan {i} for the schools and the roads of the town," she said.'
+        for i in range(n // 80))), 256_000),
     Generator("entities", lambda n: _body(_repeat("&amp;&#8217;&nbsp;", n)), 256_000),
     Generator("html", lambda n: _body(_repeat('<p>Text<br/> [caption id="1"]x[/caption] var a = 1; ', n)), 256_000),
     Generator("zero-width", lambda n: _body(_repeat("The mayor said\u200b ", n)), 256_000),

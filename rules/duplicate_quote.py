@@ -439,11 +439,13 @@ def _copied_paragraphs(doc: Document, indexes: _Indexes, candidates: set[int],
             continue  # no earlier paragraph to repeat
         paragraph = doc.paragraphs[number]
         words = said_words[number]
+        if len(words) < _COPY_MIN_WORDS or quoted_share(doc, paragraph) >= 0.5:
+            continue  # too short, or mostly quotation (this rule's): told before any lookup
         match = indexes.whole.best_match(words, range(number, len(doc.paragraphs)))
-        if match is None or match.coverage < _COPY_COVERAGE or len(words) < _COPY_MIN_WORDS:
+        if match is None or match.coverage < _COPY_COVERAGE:
             continue
         earlier = said_words[int(match.key)]  # type: ignore[call-overload]
-        if coverage(earlier, shingles(words, _N), _N) >= _COPY_COVERAGE - 0.1 and quoted_share(doc, paragraph) < 0.5:
+        if coverage(earlier, shingles(words, _N), _N) >= _COPY_COVERAGE - 0.1:
             copies.add(number)
     return copies
 
