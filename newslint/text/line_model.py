@@ -17,11 +17,12 @@ Only the paragraphs the model judges (``line_features.judged``) are hashed.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import math
 import zlib
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,13 +103,19 @@ _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 def lexical_keys(text: str, buckets: int) -> list[int]:
     """The hashed buckets of a line's words, word pairs and character 4-grams (CRC-32, so the
     same in every Python process)."""
+    return list(_lexical_keys(text, buckets))
+
+
+def _lexical_keys(text: str, buckets: int) -> Iterator[int]:
+    """``lexical_keys``, one at a time: a line of megabytes is not held as lists of its word
+    pairs and their keys."""
     low = text.lower().translate(_DIGITS_TO_ZERO)
     words = low.split()
-    padded = " " + " ".join(words)[:LEXICAL_CHARS] + " "
-    grams = words + [a + " " + b for a, b in zip(words, words[1:])]
-    grams += ["#" + padded[i:i + 4] for i in range(len(padded) - 3)]
+    padded = " " + " ".join(words[:LEXICAL_CHARS])[:LEXICAL_CHARS] + " "  # no word is under a character
+    grams = itertools.chain(words, (a + " " + b for a, b in zip(words, itertools.islice(words, 1, None))),
+                            ("#" + padded[i:i + 4] for i in range(len(padded) - 3)))
     mask = buckets - 1
-    return [zlib.crc32(g.encode("utf-8", "surrogatepass")) & mask for g in grams]  # a lone surrogate is text too
+    return (zlib.crc32(g.encode("utf-8", "surrogatepass")) & mask for g in grams)  # a lone surrogate is text too
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +129,14 @@ class Lexical:
 
     def logit(self, text: str) -> float:
         """The line's lexical logit."""
-        keys = lexical_keys(text, len(self.weights))
-        if not keys:
+        total = count = 0
+        weights = self.weights
+        for key in _lexical_keys(text, len(weights)):
+            total += weights[key]
+            count += 1
+        if not count:
             return self.bias
-        return self.bias + self.scale * sum(map(self.weights.__getitem__, keys)) / math.sqrt(len(keys))
+        return self.bias + self.scale * total / math.sqrt(count)
 
 
 def add_lexical_scores(rows: Sequence[dict[str, float]], paragraphs: Sequence[str], lexical: Lexical | None,
