@@ -137,7 +137,6 @@ story text beside the copy. Which of the two copies is the intruder is a guess, 
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 from collections import Counter
@@ -495,9 +494,8 @@ def _read(inner: str, min_words: int, known: dict[str, _Read | None]) -> _Read |
 def _quotations_by_paragraph(doc: Document) -> list[list[Quotation]]:
     """Each paragraph's quotations, without misread ones that hold others."""
     groups: list[list[Quotation]] = [[] for _ in doc.paragraphs]
-    starts = [p.start for p in doc.paragraphs]
     for quotation in doc.quotations:
-        groups[bisect.bisect_right(starts, quotation.span.start) - 1].append(quotation)
+        groups[doc.paragraph_index(quotation.span.start)].append(quotation)
     # A stray closing mark is read as ending a quotation opened at the paragraph start.
     return [_without(mine, _holding_others(mine)) for mine in groups]
 

@@ -75,7 +75,7 @@ def stands_alone(doc: Document, copy: Copy) -> bool:
         return False  # told before the rest is copied out: a huge paragraph, once per copy
     paragraph = doc.paragraphs[copy.paragraph]
     rest = (doc.text[paragraph.start:copy.span.start] + " " + doc.text[copy.span.end:paragraph.end]).strip()
-    return extra <= ALONE_SLACK_WORDS and is_credit(rest, extra)
+    return is_credit(rest, extra)
 
 
 def outside_story(doc: Document, number: int) -> bool:
