@@ -47,7 +47,9 @@ def _linter(paths: Sequence[str], config: str | None, cache_dir: str | None = No
     from newslint.registry import RegistryError
     from newslint.runner import prepare, untrusted_hint
     from newslint.selection import SelectionError
+    from newslint.text.patterns import keep_compiled
 
+    keep_compiled()
     floor = cli.pop("min_confidence", None)
     try:
         linter = prepare(paths, config=config, find_config=True, cache_dir=cache_dir, min_confidence=floor, rules_dirs=rules_dir,

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,6 +122,8 @@ def explained(code: str, name: str) -> str:
     text = (f"By default only findings with a confidence of {floor} or more are reported: weaker "
             f"kinds were too often wrong on articles from other publishers. To see them all: "
             f"`--min-confidence 0`, or `min-confidence = 0` under `[tool.newslint.rules.{name}]`.")
+    import textwrap
+
     return "\n## Confidence\n" + textwrap.fill(text, 96, break_on_hyphens=False) + "\n"
 
 

@@ -10,10 +10,9 @@ is not among the old version's.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newslint.baseline import fingerprints
 
@@ -34,7 +33,9 @@ class Change:
     old: str | None
 
 
-def _git(args: list[str], cwd: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def _git(args: list[str], cwd: str, check: bool = True) -> Any:
+    import subprocess  # the CLI imports this module for GitError alone on every run
+
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True)
     except FileNotFoundError:

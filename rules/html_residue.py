@@ -44,7 +44,6 @@ None.
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 
 import regex
@@ -76,6 +75,8 @@ _CODE_SIGNS = lazy_regex(
 
 
 def _entity_fix(match: regex.Match) -> Fix:
+    import html
+
     decoded = " " if match.group().lower() in ("&nbsp;", "&#160;", "&#xa0;") else html.unescape(match.group())
     return Fix((Edit(match.start(), match.end(), decoded),), "decode the entity", FixSafety.SAFE)
 
@@ -90,6 +91,8 @@ def _removal_fix(doc: Document, start: int, end: int, what: str) -> Fix:
 
 def _markup(doc: Document, span: Span) -> Iterator[Finding]:
     for match in _ENTITY.finditer(doc.text, span.start, span.end):
+        import html  # only for an article with an entity in it: kept off start-up
+
         if html.unescape(match.group()) != match.group():
             yield Finding(match.start(), match.end(), f"HTML entity {match.group()} left in the text",
                           _entity_fix(match))

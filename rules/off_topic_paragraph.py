@@ -49,7 +49,6 @@ Remove the paragraph, or find the story it came from.
 """
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -91,6 +90,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     judged = shares(doc, options["min-words"])
     if len(judged) < MIN_PARAGRAPHS - 1:
         return
+    import statistics  # the rule is off by default: kept off start-up
+
     typical = statistics.median(share for _, share in judged)
     for index, share in judged:
         if share < options["max-share"] and share < options["max-ratio"] * typical:

@@ -76,13 +76,11 @@ The same articles without the line: `newslint check --fix --unsafe-fixes ashford
 """
 from __future__ import annotations
 
-import hashlib
 import struct
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from math import ceil
-from statistics import median
 
 from newslint.document import Document
 from newslint.rule import CorpusFinding, FixSafety, Options, Rule, Scope, Signature
@@ -113,6 +111,8 @@ def _normal(text: str) -> str:
 
 def _hash(*parts: str) -> int:
     """A 64-bit hash that is the same in every process (unlike ``hash()``)."""
+    import hashlib  # imported here: the rule is off by default and a one-article run pays for it
+
     digest = hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=8)
     return int.from_bytes(digest.digest(), "little")
 
@@ -222,6 +222,8 @@ def _shared(signatures: Sequence[bytes], carriers: Sequence[int], line: int) -> 
     samples = [_sample(signatures[i]) - {line & LOW} for i in carriers]
     counts = Counter(h for sample in samples for h in sample)
     common = {h for h, n in counts.items() if n >= COMMON * len(carriers)}
+    from statistics import median  # rarely reached: kept off start-up
+
     return median(len(sample & common) / len(sample) if sample else 0.0 for sample in samples)
 
 

@@ -99,7 +99,7 @@ _MARKER_LINE_WORDS = 6  # a line this short that is only a cut marker ("Continue
 _STYLISTIC_MIN_WORDS = 5  # a clause this long before a closing "..." is finished: a stylistic trail-off
 # A closing note, credit or title given as a label and a capitalised value ("Titre original :
 # Balises par gros temps", "Credit: WCVB/screen grab"): a line of that kind takes no full stop.
-_CLOSING_NOTE = regex.compile(r"(?:^|[.!?]\s+)\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s*:\s+\p{Lu}\S*(?:\s+\S+){0,7}$")
+_CLOSING_NOTE = lazy_regex(r"(?:^|[.!?]\s+)\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s*:\s+\p{Lu}\S*(?:\s+\S+){0,7}$")
 
 
 def _ends_properly(text: str) -> bool:

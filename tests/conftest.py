@@ -2,10 +2,13 @@
 finds on the same records (the reference every integration must match)."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import random
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,11 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+# The command line keeps compiled patterns in the user's cache folder; the tests keep theirs in
+# a folder of their own, removed at the end.
+if "NEWSLINT_PATTERN_CACHE" not in os.environ:
+    os.environ["NEWSLINT_PATTERN_CACHE"] = tempfile.mkdtemp(prefix="newslint-patterns-")
+    atexit.register(shutil.rmtree, os.environ["NEWSLINT_PATTERN_CACHE"], ignore_errors=True)
 
 HERE = Path(__file__).parent
 COPIED = (3, 11)  # records copied, with one word changed, into the other half of the corpus

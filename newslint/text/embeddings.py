@@ -13,7 +13,6 @@ Everything here is imported on first use only: newslint starts as fast without t
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -177,6 +176,8 @@ def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib  # only when a model is checked; 3 ms of a one-article run otherwise
+
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

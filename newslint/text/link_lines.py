@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.text.keywords import english_zipf
-from newslint.text.patterns import lazy_regex
+from newslint.text.patterns import compile_regex, lazy_regex
 
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
@@ -103,7 +103,7 @@ def _line_pattern(extra_prefixes: tuple[str, ...] = ()) -> regex.Pattern:
     # The leading runs are atomic and the title ends at its last non-space character: with
     # runs given back one by one, a line of a few thousand "*" or spaces cost time quadratic
     # in their length (every prefix starts with a letter, so nothing is lost).
-    return regex.compile(
+    return compile_regex(
         rf"^(?>{_LEAD})(?P<open>[\[(]?)\s*+[*_]*+\s*+"
         rf"(?:{_alternatives(_CTA_PREFIXES, 'cta')}|{_alternatives(_STRONG_PREFIXES, 'strong')}"
         rf"|{_alternatives(extra + _WEAK_PREFIXES, 'weak')})"

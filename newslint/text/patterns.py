@@ -14,10 +14,21 @@ itself (``regex.sub(p.compiled, ...)`` or an ``isinstance`` test).
 
 A run that forks worker processes calls `compile_all` first, so that the workers share the
 compiled patterns instead of each compiling its own.
+
+The command line also keeps the `regex` patterns' compiled code between runs (`keep_compiled`),
+as Python keeps byte code in ``__pycache__``: compiling is most of a one-article run's own work,
+and rebuilding a pattern from its code is done in C. The code is what the `regex` module itself
+pickles a pattern as; it is stored with `marshal` (which builds data, never runs it) in the
+user's cache folder, never in the project's, in a file named by the `regex` and Python versions
+(see `pattern_store_folder`). A missing, unreadable or foreign file only means compiling again.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
+import sys
+from pathlib import Path
 from typing import Any, Callable
 
 
@@ -64,15 +75,155 @@ def compile_all() -> None:
         pattern.compiled
 
 
-def _compile_regex(pattern: str, flags: int, **kwargs: Any) -> Any:
+def compile_regex(pattern: str, flags: int = 0, **kwargs: Any) -> Any:
+    """``regex.compile``, from the kept code when the command line keeps it (for a pattern made
+    at run time, such as one built from the config)."""
     import regex  # the rules import it anyway; a module of plain `re` patterns need not
 
-    return regex.compile(pattern, flags, **kwargs)
+    if _STORE is None or kwargs:
+        return regex.compile(pattern, flags, **kwargs)
+    return _STORE.compiled(pattern, flags)
+
+
+STORE_VARIABLE = "NEWSLINT_PATTERN_CACHE"
+
+
+def pattern_store_folder() -> Path | None:
+    """Where compiled `regex` code is kept: ``$NEWSLINT_PATTERN_CACHE`` (a folder; ``off`` for
+    nowhere), else the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``, ``~/Library/Caches``
+    on macOS, ``%LOCALAPPDATA%`` on Windows) under ``newslint``."""
+    chosen = os.environ.get(STORE_VARIABLE, "").strip()
+    if chosen.lower() in ("off", "0", "false", "no"):
+        return None
+    if chosen:
+        return Path(chosen)
+    try:
+        if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+            return Path(os.environ["LOCALAPPDATA"]) / "newslint"
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "newslint"
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newslint"
+    except RuntimeError:  # no home folder to be found
+        return None
+
+
+class _PatternStore:
+    """Compiled code of `regex` patterns by (pattern, flags), kept in one file of ``folder`` named
+    by the `regex` and Python versions (code from another version is never read)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._known: dict[tuple[str, int], tuple[Any, ...]] | None = None
+        self._new: dict[tuple[str, int], tuple[Any, ...]] = {}
+
+    @functools.cached_property
+    def path(self) -> Path:
+        import regex
+
+        version = getattr(regex, "__version__", "unknown")
+        return self.folder / f"regex-{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+    def compiled(self, pattern: str, flags: int) -> Any:
+        import regex
+
+        flags = int(flags)  # not a RegexFlag, which marshal cannot hold
+        code = self._table().get((pattern, flags))
+        if code is not None:
+            try:
+                made = regex._regex.compile(*code)
+                if made.pattern == pattern:
+                    return made
+            except Exception:  # code from another build of the module: compile it afresh
+                pass
+        made = regex.compile(pattern, flags)
+        self._remember(pattern, flags, made)
+        return made
+
+    def _table(self) -> dict[tuple[str, int], tuple[Any, ...]]:
+        if self._known is None:
+            self._known = _read_table(self.path)
+        return self._known
+
+    def _remember(self, pattern: str, flags: int, made: Any) -> None:
+        import copyreg
+
+        import regex
+
+        reduce = copyreg.dispatch_table.get(type(made))
+        if reduce is None:
+            return
+        rebuild, code = reduce(made)
+        if rebuild is regex._regex.compile:  # what `compiled` rebuilds it with
+            self._new[(pattern, flags)] = code
+
+    def save(self) -> None:
+        """Write what this process compiled, merged with what the file holds now (another run
+        may have added to it), through a temporary file renamed into place."""
+        if not self._new:
+            return
+        table = {**_read_table(self.path), **self._new}
+        if len(table) > _MOST_KEPT:  # patterns of many versions of the rules: start again
+            table = self._new
+        self._new = {}
+        try:
+            import marshal
+            import tempfile
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = marshal.dumps(table)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, ValueError):  # a read-only home or a pattern marshal cannot hold: no store
+            pass
+
+
+_MOST_KEPT = 4_000  # patterns (the rules have about 150)
+_LARGEST_FILE = 32 * 1024 * 1024  # bytes (150 patterns take about 1 MB)
+
+
+def _read_table(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    import marshal
+
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > _LARGEST_FILE:
+            return {}
+        table = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(table, dict):
+        return {}
+    return {key: code for key, code in table.items()
+            if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+            and isinstance(key[1], int) and isinstance(code, tuple) and code and code[0] == key[0]}
+
+
+_STORE: _PatternStore | None = None
+
+
+def keep_compiled() -> None:
+    """Reuse and keep the compiled code of `regex` patterns between runs (the command line calls
+    this; the library does not write outside the project unless asked). Written at exit."""
+    global _STORE
+    if _STORE is not None:
+        return
+    folder = pattern_store_folder()
+    if folder is None:
+        return
+    import atexit
+
+    _STORE = _PatternStore(folder)
+    atexit.register(_STORE.save)
 
 
 def lazy_regex(pattern: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
     """``regex.compile(pattern, flags, **kwargs)``, done on first use."""
-    return LazyPattern(_compile_regex, pattern, flags, kwargs)
+    return LazyPattern(compile_regex, pattern, flags, kwargs)
 
 
 def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
