@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
@@ -214,7 +214,7 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
     """Lint articles in PATHS (files or folders; default '.'; '-' reads one article from stdin)."""
     from newslint.baseline import Gate
     from newslint.fixes import STDOUT
-    from newslint.reporters import ReportContext, get_renderer
+    from newslint.reporters import ReportContext, get_chunk_renderer
     from newslint.runner import run
 
     paths = paths or (".",)
@@ -252,7 +252,7 @@ def check(paths: tuple[str, ...], fmt: str, output_file: str | None, statistics:
     to_stderr = diff or output == STDOUT  # stdout holds the diff or the repaired article
     context = ReportContext(linter.resolved.rules, _use_color(output_file, to_stderr), quiet, statistics,
                             __version__, gate.fingerprints, show_confidence)
-    written = _emit(get_renderer(fmt)(result, context), output_file, to_stderr, fmt in UTF8_FORMATS)
+    written = _emit(get_chunk_renderer(fmt)(result, context), output_file, to_stderr, fmt in UTF8_FORMATS)
     for message in (*result.problems, *result.crashes):
         _say(message)
     sys.exit(exit_code(result, exit_zero) if written else max(exit_code(result, exit_zero), ExitCode.USAGE))
@@ -273,21 +273,25 @@ def _fields(text_field: str, title_field: str, id_field: Sequence[str]) -> Any:
     return Fields(text_field, title_field or None, tuple(id_field) or ("id", "url"))
 
 
-def _emit(text: str, output_file: str | None, to_stderr: bool, utf8: bool) -> bool:
-    """Write the report to ``output_file`` (never through a link) or to stdout ('-', None), or
-    stderr when stdout holds something else; False when the file could not be written."""
+def _emit(pieces: Iterable[str], output_file: str | None, to_stderr: bool, utf8: bool) -> bool:
+    """Write the report, piece by piece as it is made, to ``output_file`` (all at once, never
+    through a link) or to stdout ('-', None), or stderr when stdout holds something else; False
+    when the file could not be written."""
     from newslint.reporters.escape import write
 
     if output_file and output_file != "-":
-        from newslint.files import write_atomically
+        from newslint.files import atomic_file
 
         try:
-            write_atomically(output_file, text.encode("utf-8", "backslashreplace"))
+            with atomic_file(output_file) as handle:
+                for piece in pieces:
+                    handle.write(piece.encode("utf-8", "backslashreplace"))
         except OSError as exc:
             _say(f"{output_file}: report not written: {exc.strerror or exc}")
             return False
         return True
-    write(sys.stderr if to_stderr else sys.stdout, text, "utf-8" if utf8 else None)
+    for piece in pieces:
+        write(sys.stderr if to_stderr else sys.stdout, piece, "utf-8" if utf8 else None)
     return True
 
 
@@ -418,8 +422,8 @@ def corpus_report(paths: tuple[str, ...], output_file: str, compare: str | None,
                    accepted, examples)
     page = render(report, title, __version__, paths, before)
     if output_file == "-":
-        _emit(page, None, False, True)
-    elif not _emit(page, output_file, False, True):
+        _emit((page,), None, False, True)
+    elif not _emit((page,), output_file, False, True):
         sys.exit(ExitCode.USAGE)
     for message in (*report.problems, *report.crashes):
         _say(message)

@@ -1,12 +1,14 @@
 """Reporters: small formatters that turn a run's results into text for people or machines.
 
-Each reporter module exports ``render(result, context) -> str``. Formats are looked up by name
+Each reporter module exports ``render(result, context) -> str``; one whose output can be large
+(JSON) also exports ``render_chunks(result, context)``, the same text in pieces, so that the
+command line writes it as it is made instead of holding it whole. Formats are looked up by name
 and imported only when used, so start-up stays fast.
 """
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newslint.rule import Rule
@@ -84,3 +86,9 @@ def statistics_rows(result: RunResult) -> list[RuleCount]:
 def get_renderer(name: str) -> Renderer:
     """The ``render`` function of the named format."""
     return importlib.import_module(FORMATS[name]).render
+
+
+def get_chunk_renderer(name: str) -> Callable[[RunResult, ReportContext], Iterable[str]]:
+    """The named format's ``render_chunks``, or its ``render`` giving one piece."""
+    module = importlib.import_module(FORMATS[name])
+    return getattr(module, "render_chunks", None) or (lambda result, context: (module.render(result, context),))

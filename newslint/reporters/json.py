@@ -6,6 +6,7 @@ cannot hold: a file name's byte that is not UTF-8 becomes ``\\xe9``, another lon
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from newslint.reporters import ReportContext, statistics_rows
@@ -42,9 +43,39 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
 
 def render(result: RunResult, context: ReportContext) -> str:
     """All findings as a JSON array; with ``--statistics``, the count per rule instead (as ruff)."""
+    return "".join(render_chunks(result, context))
+
+
+def render_chunks(result: RunResult, context: ReportContext) -> Iterator[str]:
+    """``render``'s text in pieces of about 64 KB (or one value), made one finding at a time:
+    fixes that carry whole lines make a report much larger than the findings it comes from."""
     if context.statistics:
-        items: list[Any] = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
-                            for r in statistics_rows(result)]
+        items: Any = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
+                      for r in statistics_rows(result)]
     else:
-        items = [diagnostic_to_json(d) for d in result.diagnostics]
-    return json_text(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"
+        items = _Findings(result.diagnostics)
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(items):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            yield json_text("".join(pieces))
+            pieces, size = [], 0
+    pieces.append("\n")
+    yield json_text("".join(pieces))
+
+
+_PIECE = 1 << 16  # characters
+
+
+class _Findings(list):  # type: ignore[type-arg]
+    """The findings as JSON objects, each made when the encoder reaches it (the encoder takes
+    any list; this one is not empty when there are findings, and holds nothing itself)."""
+
+    def __init__(self, diagnostics: Any):
+        super().__init__([None] if diagnostics else [])
+        self._diagnostics = diagnostics
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (diagnostic_to_json(d) for d in self._diagnostics)
