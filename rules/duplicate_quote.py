@@ -249,23 +249,28 @@ class _Indexes:
         self.first, self.last = min(said_words), max(said_words)
 
     @functools.cached_property
-    def _both(self) -> tuple[ShingleIndex, ShingleIndex]:
-        said_grams = {n: shingles(words, _N) for n, words in self._said_words.items()}
-        asked = set().union(*self._asked_grams, *(said_grams[n] for n in self._paragraphs))
-        whole, narrative = ShingleIndex(_N), ShingleIndex(_N)
-        for number, words in self._said_words.items():
-            whole.add(number, words, grams=said_grams[number] & asked)
-            narrative_words = self._narrative_words[number]
-            narrative.add(number, narrative_words, grams=shingles(narrative_words, _N) & asked)
-        return whole, narrative
+    def _quoted_runs(self) -> set[Shingle]:
+        """The runs a question about a quotation can hold (all ``narrative`` is asked)."""
+        return set().union(*self._asked_grams)
 
-    @property
+    @functools.cached_property
     def whole(self) -> ShingleIndex:
-        return self._both[0]
+        # ``whole`` is also asked about the quotations' paragraphs (are they copies?)
+        asked = self._quoted_runs.union(*(shingles(self._said_words[n], _N) for n in self._paragraphs))
+        return self._index(self._said_words, asked)
 
-    @property
+    @functools.cached_property
     def narrative(self) -> ShingleIndex:
-        return self._both[1]
+        # Built apart from ``whole``: quotations each in a paragraph of its own ask this one
+        # alone, about the few words outside quotations.
+        return self._index(self._narrative_words, self._quoted_runs)
+
+    @staticmethod
+    def _index(words_of: dict[int, tuple[str, ...]], asked: set[Shingle]) -> ShingleIndex:
+        index = ShingleIndex(_N)
+        for number, words in words_of.items():
+            index.add(number, words, grams=shingles(words, _N) & asked)
+        return index
 
 
 class _Said:
