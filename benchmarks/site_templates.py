@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newslint.document import Document, Span, split_sentences
 from newslint.runner import lint_paths
@@ -283,12 +284,12 @@ def memory(count: int, pool: list[Article], template: bool) -> None:
     import time
     from dataclasses import replace
 
-    from newslint.runner import prepare
+    from newslint.runner import corpus_entries, prepare
     from newslint.sources import Source
 
     linter = prepare([], config=None, select=["NL307"])
     start, base = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    corpus: dict[str, list] = {}
+    corpus: dict[str, Any] = {}  # as the runner keeps them (newslint.corpus_store)
     kept = 0
     for index in range(count):
         headline, paragraphs = pool[index % len(pool)]
@@ -297,14 +298,17 @@ def memory(count: int, pool: list[Article], template: bool) -> None:
             [f"Sign up to the {site} newsletter"] if template else [])
         source = Source(f"{site}/a{index:06}.txt", f"{headline}\n\n" + "\n\n".join(body) + "\n")
         for code, (value, anchor) in linter.lint_source(source).signatures.items():
-            corpus.setdefault(code, []).append((replace(source, data=None), value, anchor))
+            corpus.setdefault(code, corpus_entries()).append((replace(source, data=None), value, anchor))
             kept += (sys.getsizeof(value) + sys.getsizeof(anchor) + sys.getsizeof(anchor.lines)
                      + sys.getsizeof(anchor.texts))
     collected = time.perf_counter()
     result = linter.finish_corpus(corpus)
     done = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{count:,} articles: signatures {kept / count:.0f} bytes an article (value and located lines), "
+    held = sum(len(e._packed) + e._ends.itemsize * len(e._ends) + e._where.itemsize * len(e._where)
+               for e in corpus.values())
+    print(f"{count:,} articles: signatures {kept / count:.0f} bytes an article as objects (value and "
+          f"located lines), {held / count:.0f} bytes held in memory (the rest in a temporary file), "
           f"collect {collected - start:.1f} s, finish {done - collected:.1f} s, "
           f"{len(result.diagnostics):,} findings, peak {peak / 1024:.0f} MB (from {base / 1024:.0f} MB)")
 

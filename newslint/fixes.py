@@ -32,11 +32,12 @@ from dataclasses import dataclass, field, replace
 from typing import IO, Any, NamedTuple
 
 from newslint.baseline import normal_path
+from newslint.corpus_store import CorpusEntries
 from newslint.document import BOM, Document
 from newslint.files import FileChanged, atomic_file, write_atomically
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
-                             prepare, sources_of)
+                             corpus_entries, prepare, sources_of)
 from newslint.sources import Problem, ProblemKind, Source, read_document
 from newslint.text.patterns import lazy_re
 
@@ -262,7 +263,7 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
     items = iter(inputs)
     head = list(itertools.islice(items, 2))
     corpus = sum(isinstance(i, Source) for i in head) > 1  # as in run(): one alone has no peers
-    gathered: dict[str, list] = {}
+    gathered: dict[str, CorpusEntries] = {}
     first = ""
     for item in itertools.chain(head, items):
         if isinstance(item, Problem):
@@ -276,8 +277,9 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
         file_result = _fix_source(linter, item, settings, report, corpus)
         _merge(report.result, file_result)
         for code, (value, anchor) in file_result.signatures.items():
-            gathered.setdefault(code, []).append((Source(item.path, None, item.record, item.record_id),
-                                                  value, anchor))
+            if code not in gathered:
+                gathered[code] = corpus_entries()
+            gathered[code].append((Source(item.path, None, item.record, item.record_id), value, anchor))
     corpus_result = linter.finish_corpus(gathered)
     fix_corpus_findings(linter, corpus_result, settings, report, fields)
     _merge(report.result, corpus_result)

@@ -11,12 +11,13 @@ import itertools
 import os
 import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from newslint.confidence import calibrated
+from newslint.corpus_store import CorpusEntries
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
 from newslint.document import Document
 from newslint.registry import RuleSet, load_rules
@@ -267,16 +268,20 @@ class Linter:
         result.signatures[rule.code] = (signature.value, Anchor(line, column, end_line, end_column,
                                                                 snippet, lines, texts))
 
-    def finish_corpus(self, entries: dict[str, list[tuple[Source, Any, Anchor]]]) -> FileResult:
-        """Run corpus rules over the signatures gathered from every document."""
+    def finish_corpus(self, entries: Mapping[str, Sequence[tuple[Source, Any, Anchor]]]) -> FileResult:
+        """Run corpus rules over the signatures gathered from every document (each rule's a
+        list of (source, value, anchor), or the ``CorpusEntries`` that ``corpus_entries`` makes)."""
         result = FileResult()
         for rule in self.resolved.rules:
             if rule.scope is not Scope.CORPUS or rule.code not in entries:
                 continue
             items = entries[rule.code]
             try:
-                values = [value for _, value, _ in items]
-                names = [source.path for source, _, _ in items]
+                if isinstance(items, CorpusEntries):
+                    values, names = items.values, items.paths
+                else:
+                    values = [value for _, value, _ in items]
+                    names = [source.path for source, _, _ in items]
                 for found in rule.finish(values, names, self.options(rule)):  # type: ignore[misc]
                     if not isinstance(found, CorpusFinding):  # (index, message[, score]) of older rules
                         index, message, *score = found if isinstance(found, tuple) and len(found) in (2, 3) \
@@ -467,18 +472,27 @@ def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: R
     """Merge per-source results (computed here, in a pool, or on a cluster), finish the corpus
     rules over the signatures gathered from all of them, and sort."""
     result = result if result is not None else RunResult()
-    corpus: dict[str, list[tuple[Source, Any, tuple]]] = {}
+    corpus: dict[str, CorpusEntries] = {}
     for source, file_result in pairs:
         _merge(result, file_result)
         if on_result is not None:
             on_result(file_result)
         for code, (value, anchor) in file_result.signatures.items():
-            corpus.setdefault(code, []).append((replace(source, data=None), value, anchor))
+            if code not in corpus:
+                corpus[code] = corpus_entries()
+            corpus[code].append((replace(source, data=None), value, anchor))
     _merge(result, linter.finish_corpus(corpus))
+    for entries in corpus.values():
+        entries.close()
     result.diagnostics.sort(key=lambda d: d.sort_key)
     result.problems.sort(key=lambda p: p.path)
     result.crashes.sort(key=lambda c: (c.path, c.code))
     return result
+
+
+def corpus_entries() -> CorpusEntries:
+    """An empty, compact list of (source, signature value, anchor) for one corpus rule."""
+    return CorpusEntries(Source, Anchor)
 
 
 def _sources_only(inputs: Iterable[Source | Problem], result: RunResult) -> Iterator[Source]:
