@@ -44,7 +44,9 @@ None.
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -74,10 +76,8 @@ _CODE_SIGNS = lazy_regex(
 )
 
 
-def _entity_fix(match: regex.Match) -> Fix:
-    import html
-
-    decoded = " " if match.group().lower() in ("&nbsp;", "&#160;", "&#xa0;") else html.unescape(match.group())
+def _entity_fix(match: regex.Match, decoded: str) -> Fix:
+    decoded = " " if match.group().lower() in ("&nbsp;", "&#160;", "&#xa0;") else decoded
     return Fix((Edit(match.start(), match.end(), decoded),), "decode the entity", FixSafety.SAFE)
 
 
@@ -90,27 +90,39 @@ def _removal_fix(doc: Document, start: int, end: int, what: str) -> Fix:
 
 
 def _markup(doc: Document, span: Span) -> Iterator[Finding]:
+    """Entities, tags and shortcodes in order of position, made as they are read: a paragraph
+    of thousands of entities costs only the findings the runner takes (it stops at a budget)."""
+    return heapq.merge(_entities(doc, span), _removed(doc, span, _TAG, "HTML tag"),
+                       _removed(doc, span, _SHORTCODE, "shortcode"), key=lambda f: f.start)
+
+
+def _entities(doc: Document, span: Span) -> Iterator[Finding]:
     for match in _ENTITY.finditer(doc.text, span.start, span.end):
         import html  # only for an article with an entity in it: kept off start-up
 
-        if html.unescape(match.group()) != match.group():
+        decoded = html.unescape(match.group())
+        if decoded != match.group():
             yield Finding(match.start(), match.end(), f"HTML entity {match.group()} left in the text",
-                          _entity_fix(match))
-    for pattern, what in ((_TAG, "HTML tag"), (_SHORTCODE, "shortcode")):
-        for match in pattern.finditer(doc.text, span.start, span.end):
-            shown = match.group() if len(match.group()) <= 40 else match.group()[:37] + "..."
-            yield Finding(match.start(), match.end(), f"{what} {shown} left in the text",
-                          _removal_fix(doc, match.start(), match.end(), what))
+                          _entity_fix(match, decoded))
+
+
+def _removed(doc: Document, span: Span, pattern: Any, what: str) -> Iterator[Finding]:
+    for match in pattern.finditer(doc.text, span.start, span.end):
+        shown = match.group() if len(match.group()) <= 40 else match.group()[:37] + "..."
+        yield Finding(match.start(), match.end(), f"{what} {shown} left in the text",
+                      _removal_fix(doc, match.start(), match.end(), what))
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report entities, tags and shortcodes, and paragraphs that read as script or CSS."""
     spans = ([doc.headline] if doc.headline else []) + list(doc.paragraphs)
     for span in spans:
-        found = sorted(_markup(doc, span), key=lambda f: f.start)
-        yield from found
+        found = []  # (start, end) of what was reported in the span
+        for finding in _markup(doc, span):
+            found.append((finding.start, finding.end))
+            yield finding
         signs = list(_CODE_SIGNS.finditer(doc.text, span.start, span.end))
-        if len(signs) >= 2 and not any(f.start <= signs[0].start() < f.end for f in found):
+        if len(signs) >= 2 and not any(start <= signs[0].start() < end for start, end in found):
             yield Finding(signs[0].start(), signs[-1].end(),
                           "script or CSS text left in the article (" +
                           ", ".join(repr(m.group().strip()[:20]) for m in signs[:3]) + ")")

@@ -93,3 +93,33 @@ def test_mojibake_control_bytes_are_left_to_the_mojibake_rule() -> None:
     assert codes(latin1_mojibake + " said.", "NL204") == []
     assert codes("He didn\x92t vote.", "NL204") == []  # Windows-1252 read as Latin-1
     assert codes("The vote\x85 passed.", "NL204") == ["NL204"]  # a lone C1 control is still reported
+
+
+def _nl203_check():
+    from newslint.registry import load_rules
+
+    return next(r for r in load_rules(plugins=False).rules if r.code == "NL203").check
+
+
+def test_nl203_reports_a_paragraph_in_order_of_position() -> None:
+    from newslint.document import Document
+
+    check = _nl203_check()
+    text = HEAD + 'Cost &pound;5 <b>each</b> [caption id="1"]x[/caption] and &#233;t&eacute; <br/> too.\n'
+    starts = [f.start for f in check(Document(text, "a.txt"), {})]
+    assert len(starts) == 8 and starts == sorted(starts)
+
+
+def test_nl203_decodes_only_the_entities_it_reports(monkeypatch) -> None:
+    import html
+    import itertools
+
+    from newslint.document import Document
+
+    check = _nl203_check()
+    decoded = []
+    unescape = html.unescape
+    monkeypatch.setattr(html, "unescape", lambda text: decoded.append(text) or unescape(text))
+    doc = Document(HEAD + "&amp; " * 50_000 + "\n", "a.txt")
+    first = list(itertools.islice(check(doc, {}), 10))  # as the runner stops at its findings budget
+    assert len(first) == 10 and len(decoded) < 100
