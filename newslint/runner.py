@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from newslint.confidence import calibrated
-from newslint.corpus_store import CorpusEntries
 from newslint.config import Config, ResolvedConfig, find_config, load_config, resolve
+from newslint.corpus_store import CorpusEntries
 from newslint.document import Document
 from newslint.registry import RuleSet, load_rules
 from newslint.rule import CorpusFinding, Finding, Fix, FixSafety, Rule, Scope, Severity

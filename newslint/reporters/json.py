@@ -6,7 +6,7 @@ cannot hold: a file name's byte that is not UTF-8 becomes ``\\xe9``, another lon
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.reporters import ReportContext, statistics_rows
@@ -47,35 +47,24 @@ def render(result: RunResult, context: ReportContext) -> str:
 
 
 def render_chunks(result: RunResult, context: ReportContext) -> Iterator[str]:
-    """``render``'s text in pieces of about 64 KB (or one value), made one finding at a time:
-    fixes that carry whole lines make a report much larger than the findings it comes from."""
+    """``render``'s text in pieces of about 64 KB (or one finding), each finding made when
+    reached: fixes that carry whole lines make a report much larger than the findings it comes
+    from. The text is ``json.dumps(findings, indent=2)``'s: each item dumped alone and indented
+    one level (JSON strings hold no raw line break, so every line break is the layout's)."""
     if context.statistics:
-        items: Any = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
-                      for r in statistics_rows(result)]
+        items: Iterable[dict[str, Any]] = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
+                                           for r in statistics_rows(result)]
     else:
-        items = _Findings(result.diagnostics)
+        items = map(diagnostic_to_json, result.diagnostics)
     pieces: list[str] = []
-    size = 0
-    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(items):
-        pieces.append(piece)
-        size += len(piece)
+    size, separator = 0, "[\n  "
+    for item in items:
+        pieces.append(separator + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+        size, separator = size + len(pieces[-1]), ",\n  "
         if size >= _PIECE:
             yield json_text("".join(pieces))
             pieces, size = [], 0
-    pieces.append("\n")
-    yield json_text("".join(pieces))
+    yield json_text("".join(pieces)) + ("[]\n" if separator.startswith("[") else "\n]\n")
 
 
 _PIECE = 1 << 16  # characters
-
-
-class _Findings(list):  # type: ignore[type-arg]
-    """The findings as JSON objects, each made when the encoder reaches it (the encoder takes
-    any list; this one is not empty when there are findings, and holds nothing itself)."""
-
-    def __init__(self, diagnostics: Any):
-        super().__init__([None] if diagnostics else [])
-        self._diagnostics = diagnostics
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (diagnostic_to_json(d) for d in self._diagnostics)

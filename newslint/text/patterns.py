@@ -184,7 +184,7 @@ class _PatternStore:
 
 
 _MOST_KEPT = 4_000  # patterns (the rules have about 150)
-_LARGEST_FILE = 32 * 1024 * 1024  # bytes (150 patterns take about 1 MB)
+_LARGEST_FILE = 32 * 1024 * 1024  # bytes (the patterns one article reaches take about 30 KB)
 
 
 def _read_table(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
