@@ -137,7 +137,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -193,12 +193,14 @@ class Body:
         """The body of ``doc``, with the first ``lead_paragraphs`` paragraphs of story as its lead."""
         texts = [p.text(doc) for p in doc.paragraphs]
         story = _story_paragraphs(texts)[:lead_paragraphs]  # the lead: the first paragraphs of story
-        lead_text = " ".join(texts[i] for i in story)
-        rest_text = " ".join(text for i, text in enumerate(texts) if i not in story)
-        lead, rest = Counter(words(lead_text)), Counter(words(rest_text))
-        lang = _language_of((lead, rest), "\n".join(texts)[:DETECT_CHARACTERS])
-        if split_elisions(lead_text, lang) != lead_text or split_elisions(rest_text, lang) != rest_text:
-            lead, rest = Counter(words(lead_text, lang)), Counter(words(rest_text, lang))
+        lead_texts = [texts[i] for i in story]
+        rest_texts = [text for i, text in enumerate(texts) if i not in story]
+        lead, rest = _tally(lead_texts), _tally(rest_texts)
+        # The opening's characters, without joining a whole body of many megabytes for them.
+        opening = "\n".join(text[:DETECT_CHARACTERS] for text in texts[:DETECT_CHARACTERS])[:DETECT_CHARACTERS]
+        lang = _language_of((lead, rest), opening)
+        if any(split_elisions(text, lang) != text for text in (*lead_texts, *rest_texts)):
+            lead, rest = _tally(lead_texts, lang), _tally(rest_texts, lang)
         return cls("\n".join(texts), lang, lead, rest)
 
     def stem_counts(self, wanted: set[str]) -> dict[str, float]:
@@ -237,6 +239,15 @@ class Body:
     def abbreviated(self, token: str) -> int:
         """How often the body spells out what ``token`` abbreviates ("Utd": "United")."""
         return sum(1 for phrase in self.phrases if abbreviates(token, phrase))
+
+
+def _tally(texts: Sequence[str], lang: str = ENGLISH) -> Counter[str]:
+    """The words of ``texts`` counted paragraph by paragraph (a list of every word of a body of
+    many megabytes took ten times its size; no word spans two paragraphs)."""
+    tally: Counter[str] = Counter()
+    for text in texts:
+        tally.update(words(text, lang))
+    return tally
 
 
 _PHRASE_WORDS = 48  # three words per letter of the longest abbreviation compared (16 letters)

@@ -107,3 +107,20 @@ def test_a_block_of_titles_shares_its_means_and_a_repeated_label_is_counted() ->
     assert block[0]["block_ends_sentence"] == 0.0 and 0.0 < block[0]["block_cohesion"] < 0.3
     assert rows[7]["opening_repeated"] == rows[8]["opening_repeated"] > 0
     assert rows[4]["opening_repeated"] == 0.0 and rows[0]["prose"] == 1.0
+
+
+def test_a_long_text_of_repeated_words_is_measured_without_a_copy_of_each_word() -> None:
+    import tracemalloc
+
+    # 200 paragraphs of 2,000 words (1.6 MB), not prose, so every paragraph is judged: the
+    # features hold each distinct token once (three lists of word objects took 46 times the text).
+    paragraphs = [" ".join(["Sign", "up", "now"] * 667) for _ in range(200)]
+    size = sum(map(len, paragraphs))
+    tracemalloc.start()
+    try:
+        rows = paragraph_features(paragraphs, "Council backs budget")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(rows) == 200 and rows[0]["repeated"] == 1.0
+    assert peak < 5 * size

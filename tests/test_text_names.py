@@ -172,3 +172,19 @@ def test_the_quick_tests_before_each_pattern_skip_only_sentences_it_cannot_match
         every_pattern = [(m.group("name"), m.start("name")) for p in names._PATTERNS for m in p.finditer(sentence)
                          if not names._preceded_by_name_part(sentence, m.start("name"))]
         assert [(m.name, m.start) for m in person_mentions(sentence, 0, len(sentence))] == every_pattern
+
+
+def test_name_phrases_of_a_long_text_holds_no_list_of_every_token() -> None:
+    import tracemalloc
+
+    from newslint.text.names import name_phrases
+
+    text = " ".join(["The mayor said it."] * 100_000)  # 1.9 MB, 100,000 one-word runs
+    tracemalloc.start()
+    try:
+        phrases = name_phrases(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(phrases) == 100_000 and phrases[0] == ("The",)
+    assert peak < 5 * len(text)  # a list of every token took 16 times the text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -98,12 +98,16 @@ def measure(text: str, lowered: Sequence[str], function_words: frozenset[str]) -
     return Measure(words, share, ends, prose)
 
 
-def shape(m: Measure, raw: Sequence[str]) -> Shape:
-    """The rest of a paragraph's shape (``raw`` its words as written, ``words_of``)."""
+def shape(m: Measure, raw: Sequence[str], intern: Callable[[str, str], str] | None = None) -> Shape:
+    """The rest of a paragraph's shape (``raw`` its words as written, ``words_of``); ``intern``
+    (a dict's ``setdefault``) makes equal tokens one string: a long text repeats its words."""
     initials = "".join([w[0] for w in raw])
     upper = sum(map(str.isupper, initials))
     cased = upper + sum(map(str.islower, initials))
-    return Shape(m, tuple(map(str.lower, raw)), upper / cased if cased else 0.0)
+    tokens = map(str.lower, raw)
+    if intern is not None:
+        tokens = (intern(t, t) for t in tokens)
+    return Shape(m, tuple(tokens), upper / cased if cased else 0.0)
 
 
 def words_of(text: str) -> list[str]:
@@ -169,24 +173,31 @@ def paragraph_features(paragraphs: Sequence[str], headline: str = "", lang: str 
     shares with the story and the headline, and its neighbours'. Prose paragraphs, which the
     model does not judge (``judged``), get only the features their neighbours read; an article
     that is all prose (most edited articles) gets nothing more."""
-    lowered = [p.lower().split() for p in paragraphs]
+    # Only what is needed later is kept of each paragraph's words (its first, lower-cased, and
+    # its tokens, each distinct token one string): a text of tens of megabytes held three lists
+    # of word objects at once, 2 GB.
     function_words = language.stopwords(language.of_paragraphs(paragraphs) if lang is None else lang)
-    measures = [measure(p, low, function_words) for p, low in zip(paragraphs, lowered)]
+    measures, firsts = [], []
+    for p in paragraphs:
+        lowered = p.lower().split()
+        measures.append(measure(p, lowered, function_words))
+        firsts.append(lowered[0] if lowered else "")
     if all(m.prose for m in measures):
         return [measure_features(m) for m in measures]
-    raws = [words_of(p) for p in paragraphs]
-    shapes = [shape(m, raw) for m, raw in zip(measures, raws)]
+    intern: dict[str, str] = {}
+    shapes = [shape(m, words_of(p), intern.setdefault) for p, m in zip(paragraphs, measures)]
     rows = [shape_features(p, s) for p, s in zip(paragraphs, shapes)]
     judge = judged(rows)
     for i, needed in enumerate(judge):
         if needed:
-            rows[i] = local_features(paragraphs[i], raws[i], shapes[i])
-    _add_context(rows, shapes, lowered, headline, function_words)
+            rows[i] = local_features(paragraphs[i], words_of(paragraphs[i]), shapes[i])
+    _add_context(rows, shapes, firsts, headline, function_words)
     return rows
 
 
-def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], lowered: Sequence[Sequence[str]],
+def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], firsts: Sequence[str],
                  headline: str, function_words: frozenset[str]) -> None:
+    """``firsts``: each paragraph's first whitespace word, lower-cased ("" for none)."""
     n = len(rows)
     prose = [i for i, s in enumerate(shapes) if s.prose]
     first, last = (prose[0], prose[-1]) if prose else (n, -1)
@@ -194,12 +205,11 @@ def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], lowered:
     for i in prose:
         story_words.update(set(shapes[i].tokens))
     headline_words = {t.lower() for t in words_of(headline)}
-    normalised = [" ".join(s.tokens) for s in shapes]
-    copies = Counter(normalised)
+    copies = Counter(s.tokens for s in shapes)  # (the tuples are shared: no copy of the text)
     runs = non_prose_runs([s.prose for s in shapes])
     # How many lines that are not prose open with the same word as written: furniture repeats
     # its label before a different text each time ("Related: ...", "Photo: ...", "- " items).
-    openings = Counter(low[0] for low, s in zip(lowered, shapes) if low and not s.prose)
+    openings = Counter(first for first, s in zip(firsts, shapes) if first and not s.prose)
     prose_before = 0
     for i, (row, s) in enumerate(zip(rows, shapes)):
         own = 1 if s.prose else 0
@@ -220,9 +230,9 @@ def _add_context(rows: list[dict[str, float]], shapes: Sequence[Shape], lowered:
         length, offset = runs[i]
         row["run_length"] = math.log1p(length)
         row["run_position"] = offset / length if length else 0.0
-        row["repeated"] = float(bool(normalised[i]) and copies[normalised[i]] > 1)
+        row["repeated"] = float(bool(s.tokens) and copies[s.tokens] > 1)
         row["story_paragraphs"] = math.log1p(len(prose))
-        repeats = openings[lowered[i][0]] - 1 if lowered[i] and not s.prose else 0
+        repeats = openings[firsts[i]] - 1 if firsts[i] and not s.prose else 0
         row["opening_repeated"] = math.log1p(repeats)
     _add_block_means(rows, runs)
     for i, row in enumerate(rows):

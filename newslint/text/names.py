@@ -368,7 +368,12 @@ def name_phrases(text: str) -> list[tuple[str, ...]]:
     phrases: list[tuple[str, ...]] = []
     run: list[str] = []
     pending: list[str] = []  # link words, kept only if a capitalised word follows
-    for token in _TOKEN.findall(text):
+    # Tokens read one at a time, equal ones kept as one string: a list of every token of a
+    # text of many megabytes took ten times the text.
+    same: dict[str, str] = {}
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        token = same.setdefault(token, token)
         if token[:1].isupper():
             run.extend(pending)
             run.append(token)
