@@ -10,7 +10,8 @@ import bisect
 import os
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newslint.text.patterns import lazy_re
 
@@ -206,7 +207,7 @@ class Document:
         (``newslint.text.language``): once per document, for every rule that asks."""
         from newslint.text.language import of_paragraphs
 
-        return of_paragraphs([p.text(self) for p in self.paragraphs])
+        return of_paragraphs(self.paragraph_texts)
 
     @cached_property
     def zones(self) -> tuple[Zoned, ...]:
@@ -216,12 +217,36 @@ class Document:
         from newslint.text.zoning import zone_paragraphs
 
         headline = self.headline.text(self) if self.headline is not None else ""
-        return zone_paragraphs([p.text(self) for p in self.paragraphs], headline, lang=self.language)
+        return zone_paragraphs(self.paragraph_texts, headline, lang=self.language)
+
+    @property
+    def paragraph_texts(self) -> Sequence[str]:
+        """The body paragraphs' texts, each cut out of the text when read (a list of them all
+        was as large again as a file of a million short lines)."""
+        return _ParagraphTexts(self)
 
     @cached_property
     def story_paragraphs(self) -> tuple[Span, ...]:
         """The paragraphs zoned as story, in order."""
         return tuple(p for p, z in zip(self.paragraphs, self.zones) if z.is_story)
+
+
+class _ParagraphTexts(Sequence[str]):
+    """``Document.paragraph_texts``."""
+
+    def __init__(self, doc: Document):
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc.paragraphs)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [p.text(self._doc) for p in self._doc.paragraphs[index]]
+        return self._doc.paragraphs[index].text(self._doc)
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.text(self._doc) for p in self._doc.paragraphs)
 
 
 def _strip(doc: Document, span: Span) -> Span:

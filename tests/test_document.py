@@ -160,3 +160,13 @@ def test_site_is_given_or_the_folder(tmp_path: Path) -> None:
     assert isinstance(given, Document) and given.site == "example.com"
     assert Document("Headline\n\nBody.\n", "<text>").site == ""
     assert Document.from_bytes(b"Headline\n\nBody.\n", "a/b.txt", "example.org").site == "example.org"
+
+
+def test_a_dump_of_short_lines_is_zoned_without_an_object_or_a_copy_per_line() -> None:
+    text = "Council backs budget\n\n" + "".join(f"Line {i} here.\n" for i in range(5000))
+    doc = Document(text, "dump.txt")
+    assert len(doc.paragraph_texts) == 5000 and doc.paragraph_texts[-1] == "Line 4999 here."
+    assert doc.paragraph_texts[:2] == ["Line 0 here.", "Line 1 here."]
+    zones = doc.zones  # over 2,000 paragraphs: all story, no model
+    assert len(zones) == 5000 and all(z.is_story for z in zones)
+    assert len({id(z) for z in zones}) == 1  # one object for the equal zonings

@@ -123,6 +123,7 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
         return ()
     if len(paragraphs) > MODEL_MAX_PARAGRAPHS:
         return _placed(_dump_zones(paragraphs, headline), [0.0] * len(paragraphs))
+    paragraphs = list(paragraphs)  # (a lazy sequence, read several times below)
     model = model or line_model.load()
     rows = line_features.paragraph_features(paragraphs, headline, lang)
     furniture = model.probabilities(rows, paragraphs)
@@ -136,18 +137,25 @@ def _placed(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float]) -> 
     """The zones placed before, inside or after the story (first to last story paragraph)."""
     story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
     first, last = (story[0], story[-1]) if story else (len(zones), -1)
-    return tuple(Zoned(zone, _place(i, first, last), furniture[i], confidence)
-                 for i, (zone, confidence) in enumerate(zones))
+    made: dict[tuple[Zone, Place, float, float], Zoned] = {}  # equal zonings one object (a dump
+    # of a million lines is a million story paragraphs)
+    placed = []
+    for i, (zone, confidence) in enumerate(zones):
+        key = (zone, _place(i, first, last), furniture[i], confidence)
+        zoned = made.get(key)
+        if zoned is None:
+            zoned = made[key] = Zoned(*key)
+        placed.append(zoned)
+    return tuple(placed)
 
 
 def _dump_zones(paragraphs: Sequence[str], headline: str) -> list[tuple[Zone, float]]:
     """No article has this many paragraphs: a dump of lines is all story, but for the headline
     repeated in its lead (judging every line's shape cost more than the rules reading it)."""
-    def zone(index: int, text: str) -> tuple[Zone, float]:
-        repeated = index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline)
-        return (Zone.HEADLINE, 0.95) if repeated else (Zone.STORY, 1.0)
-
-    return [zone(i, text) for i, text in enumerate(paragraphs)]
+    story = (Zone.STORY, 1.0)
+    lead = [(Zone.HEADLINE, 0.95) if headline and repeats_headline(paragraphs[i], headline) else story
+            for i in range(min(LEAD_PARAGRAPHS, len(paragraphs)))]
+    return lead + [story] * (len(paragraphs) - len(lead))
 
 
 def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furniture: float,
