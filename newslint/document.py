@@ -252,7 +252,10 @@ class _ParagraphTexts(Sequence[str]):
 def _strip(doc: Document, span: Span) -> Span:
     raw = doc.text[span.start:span.end]
     left = len(raw) - len(raw.lstrip())
-    return Span(span.start + left, span.start + len(raw.rstrip()))
+    right = len(raw.rstrip())
+    if not left and right == len(raw):
+        return span  # the line's own span (a file of a million lines: a span per line fewer)
+    return Span(span.start + left, span.start + right)
 
 
 def split_sentences(text: str, span: Span) -> list[Span]:
@@ -268,6 +271,8 @@ def split_sentences(text: str, span: Span) -> list[Span]:
             start += 1
     if start < span.end:
         spans.append(Span(start, span.end))
+    if len(spans) == 1 and spans[0] == span:
+        spans[0] = span  # a paragraph of one sentence: its own span, not an equal one
     return spans
 
 

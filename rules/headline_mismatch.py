@@ -135,9 +135,10 @@ Sanctuary laws and policies seek to build trust with immigrant communities ...
 """
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -165,12 +166,23 @@ DETECT_CHARACTERS = 1000  # the body's language is told from its opening
 LEAD_MIN_SENTENCE_WORDS = 4  # "Jamie Costin should be paralysed." is a lead of its own
 
 
-def _story_paragraphs(texts: list[str]) -> list[int]:
-    """Indexes of the paragraphs of story: a byline or a dateline line is not one, a short
-    sentence is; a body of short lines only is all story."""
-    story = [i for i, text in enumerate(texts) if len(text.split()) >= LEAD_MIN_WORDS
-             or (len(text.split()) >= LEAD_MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?")))]
-    return story or [i for i, text in enumerate(texts) if len(text.split()) >= LEAD_MIN_SENTENCE_WORDS]
+def _story_paragraphs(texts: Iterable[str]) -> Iterator[int]:
+    """Indexes of the paragraphs of story, in order and read only as far as asked: a byline or
+    a dateline line is not one, a short sentence is; a body of short lines only is all story."""
+    texts = list(texts) if not isinstance(texts, Sequence) else texts
+    found = False
+    for i, text in enumerate(texts):
+        if len(text.split()) >= LEAD_MIN_WORDS or \
+                (len(text.split()) >= LEAD_MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?"))):
+            found = True
+            yield i
+    if not found:
+        yield from (i for i, text in enumerate(texts) if len(text.split()) >= LEAD_MIN_SENTENCE_WORDS)
+
+
+def _lead(texts: Sequence[str], lead_paragraphs: int) -> list[int]:
+    """The indexes of the first ``lead_paragraphs`` paragraphs of story."""
+    return list(itertools.islice(_story_paragraphs(texts), lead_paragraphs))
 
 
 @dataclass
@@ -191,16 +203,21 @@ class Body:
     @classmethod
     def of(cls, doc: Document, lead_paragraphs: int) -> Body:
         """The body of ``doc``, with the first ``lead_paragraphs`` paragraphs of story as its lead."""
-        texts = [p.text(doc) for p in doc.paragraphs]
-        story = _story_paragraphs(texts)[:lead_paragraphs]  # the lead: the first paragraphs of story
+        # The paragraphs' texts are cut out as they are read, never listed: a body of a million
+        # short lines held a list of them and of their indexes.
+        texts = doc.paragraph_texts
+        story = _lead(texts, lead_paragraphs)  # the lead: the first paragraphs of story
         lead_texts = [texts[i] for i in story]
-        rest_texts = [text for i, text in enumerate(texts) if i not in story]
-        lead, rest = _tally(lead_texts), _tally(rest_texts)
+
+        def rest_texts() -> Iterator[str]:
+            return (text for i, text in enumerate(texts) if i not in story)
+
+        lead, rest = _tally(lead_texts), _tally(rest_texts())
         # The opening's characters, without joining a whole body of many megabytes for them.
         opening = "\n".join(text[:DETECT_CHARACTERS] for text in texts[:DETECT_CHARACTERS])[:DETECT_CHARACTERS]
         lang = _language_of((lead, rest), opening)
-        if any(split_elisions(text, lang) != text for text in (*lead_texts, *rest_texts)):
-            lead, rest = _tally(lead_texts, lang), _tally(rest_texts, lang)
+        if any(split_elisions(text, lang) != text for text in itertools.chain(lead_texts, rest_texts())):
+            lead, rest = _tally(lead_texts, lang), _tally(rest_texts(), lang)
         return cls("\n".join(texts), lang, lead, rest)
 
     def stem_counts(self, wanted: set[str]) -> dict[str, float]:
@@ -241,7 +258,7 @@ class Body:
         return sum(1 for phrase in self.phrases if abbreviates(token, phrase))
 
 
-def _tally(texts: Sequence[str], lang: str = ENGLISH) -> Counter[str]:
+def _tally(texts: Iterable[str], lang: str = ENGLISH) -> Counter[str]:
     """The words of ``texts`` counted paragraph by paragraph (a list of every word of a body of
     many megabytes took ten times its size; no word spans two paragraphs)."""
     tally: Counter[str] = Counter()
@@ -685,8 +702,8 @@ class Meaning:
 
     def __init__(self, doc: Document, headline: str, lead_paragraphs: int):
         self.opening = opening_sentences(doc)
-        texts = [p.text(doc) for p in doc.paragraphs]
-        lead = " ".join(texts[i] for i in _story_paragraphs(texts)[:lead_paragraphs])
+        texts = doc.paragraph_texts
+        lead = " ".join(texts[i] for i in _lead(texts, lead_paragraphs))
         self._texts = [headline, lead, *self.opening] if self.opening else []
         self._vectors: list = []  # rows of the texts read so far, in order
 
@@ -717,7 +734,7 @@ class Meaning:
 def opening_sentences(doc: Document) -> list[str]:
     """The first ``OPENING_SENTENCES`` sentences of the story (bylines and fragments passed over)."""
     sentences: list[str] = []
-    for index in _story_paragraphs([p.text(doc) for p in doc.paragraphs]):
+    for index in _story_paragraphs(doc.paragraph_texts):
         for sentence in doc.sentences_in(doc.paragraphs[index]):
             text = sentence.text(doc)
             if len(text.split()) >= OPENING_MIN_WORDS:

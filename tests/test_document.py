@@ -170,3 +170,8 @@ def test_a_dump_of_short_lines_is_zoned_without_an_object_or_a_copy_per_line() -
     zones = doc.zones  # over 2,000 paragraphs: all story, no model
     assert len(zones) == 5000 and all(z.is_story for z in zones)
     assert len({id(z) for z in zones}) == 1  # one object for the equal zonings
+    # A line with nothing to strip is its own paragraph, and a one-sentence paragraph its own
+    # sentence: the same span object, not an equal one each.
+    assert doc.paragraphs[5] is doc.lines[7]
+    assert doc.sentences_in(doc.paragraphs[5]) == (doc.paragraphs[5],)
+    assert doc.sentences_in(doc.paragraphs[5])[0] is doc.paragraphs[5]
