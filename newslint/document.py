@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslint.text.patterns import lazy_re
@@ -270,9 +270,9 @@ def split_sentences(text: str, span: Span) -> list[Span]:
         while start < span.end and text[start].isspace():
             start += 1
     if start < span.end:
-        spans.append(Span(start, span.end))
-    if len(spans) == 1 and spans[0] == span:
-        spans[0] = span  # a paragraph of one sentence: its own span, not an equal one
+        # A paragraph of one sentence is its own span, not an equal one (a file of a million
+        # one-sentence lines: a span per line fewer).
+        spans.append(span if not spans and start == span.start else Span(start, span.end))
     return spans
 
 

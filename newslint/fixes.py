@@ -37,7 +37,7 @@ from newslint.document import BOM, Document
 from newslint.files import FileChanged, atomic_file, write_atomically
 from newslint.rule import FixSafety
 from newslint.runner import (Diagnostic, FileResult, Linter, LocatedEdit, LocatedFix, RunResult, _merge,
-                             corpus_entries, prepare, sources_of)
+                             collect_signatures, prepare, sources_of)
 from newslint.sources import Problem, ProblemKind, Source, read_document
 from newslint.text.patterns import lazy_re
 
@@ -276,10 +276,7 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
             continue
         file_result = _fix_source(linter, item, settings, report, corpus)
         _merge(report.result, file_result)
-        for code, (value, anchor) in file_result.signatures.items():
-            if code not in gathered:
-                gathered[code] = corpus_entries()
-            gathered[code].append((Source(item.path, None, item.record, item.record_id), value, anchor))
+        collect_signatures(gathered, Source(item.path, None, item.record, item.record_id), file_result)
     corpus_result = linter.finish_corpus(gathered)
     fix_corpus_findings(linter, corpus_result, settings, report, fields)
     _merge(report.result, corpus_result)

@@ -477,10 +477,7 @@ def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: R
         _merge(result, file_result)
         if on_result is not None:
             on_result(file_result)
-        for code, (value, anchor) in file_result.signatures.items():
-            if code not in corpus:
-                corpus[code] = corpus_entries()
-            corpus[code].append((replace(source, data=None), value, anchor))
+        collect_signatures(corpus, replace(source, data=None), file_result)
     _merge(result, linter.finish_corpus(corpus))
     for entries in corpus.values():
         entries.close()
@@ -493,6 +490,14 @@ def gather(linter: Linter, pairs: Iterable[tuple[Source, FileResult]], result: R
 def corpus_entries() -> CorpusEntries:
     """An empty, compact list of (source, signature value, anchor) for one corpus rule."""
     return CorpusEntries(Source, Anchor)
+
+
+def collect_signatures(corpus: dict[str, CorpusEntries], source: Source, file_result: FileResult) -> None:
+    """Keep a document's corpus signatures under their rules' codes, for ``finish_corpus``."""
+    for code, (value, anchor) in file_result.signatures.items():
+        if code not in corpus:
+            corpus[code] = corpus_entries()
+        corpus[code].append((source, value, anchor))
 
 
 def _sources_only(inputs: Iterable[Source | Problem], result: RunResult) -> Iterator[Source]:

@@ -166,14 +166,13 @@ DETECT_CHARACTERS = 1000  # the body's language is told from its opening
 LEAD_MIN_SENTENCE_WORDS = 4  # "Jamie Costin should be paralysed." is a lead of its own
 
 
-def _story_paragraphs(texts: Iterable[str]) -> Iterator[int]:
+def _story_paragraphs(texts: Sequence[str]) -> Iterator[int]:
     """Indexes of the paragraphs of story, in order and read only as far as asked: a byline or
     a dateline line is not one, a short sentence is; a body of short lines only is all story."""
-    texts = list(texts) if not isinstance(texts, Sequence) else texts
     found = False
     for i, text in enumerate(texts):
-        if len(text.split()) >= LEAD_MIN_WORDS or \
-                (len(text.split()) >= LEAD_MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?"))):
+        count = len(text.split())
+        if count >= LEAD_MIN_WORDS or (count >= LEAD_MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?"))):
             found = True
             yield i
     if not found:
@@ -213,8 +212,10 @@ class Body:
             return (text for i, text in enumerate(texts) if i not in story)
 
         lead, rest = _tally(lead_texts), _tally(rest_texts())
-        # The opening's characters, without joining a whole body of many megabytes for them.
-        opening = "\n".join(text[:DETECT_CHARACTERS] for text in texts[:DETECT_CHARACTERS])[:DETECT_CHARACTERS]
+        # The opening's characters, each paragraph cut to them before it is copied out: a body
+        # of many megabytes is not joined (nor its first paragraphs copied whole) for them.
+        opening = "\n".join(doc.text[p.start:min(p.end, p.start + DETECT_CHARACTERS)]
+                             for p in doc.paragraphs[:DETECT_CHARACTERS])[:DETECT_CHARACTERS]
         lang = _language_of((lead, rest), opening)
         if any(split_elisions(text, lang) != text for text in itertools.chain(lead_texts, rest_texts())):
             lead, rest = _tally(lead_texts, lang), _tally(rest_texts(), lang)
