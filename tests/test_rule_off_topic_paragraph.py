@@ -1,39 +1,107 @@
-"""NL304 off-topic-paragraph: judged against the article's own paragraphs; off by default."""
+"""NL304 off-topic-paragraph: a paragraph that shares few words with the article is reported
+when the sentence model finds its meaning far from the story's too; on by default."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
 from newslint.registry import load_rules
 from newslint.testing import findings
+from newslint.text import embeddings
 
 RULE = load_rules(plugins=False).by_code("NL304")
 PARAS = [p for p in RULE.good_examples[0].split("\n\n")[1:] if p.strip()]
 HEAD = "Council to shut libraries"
 INTRUDER = ("Striker Marcus Rashford scored twice as Manchester United beat Aston Villa at Old Trafford, "
             "lifting the visitors' manager's hopes of a European place despite injuries.")
+# Few shared words, same subject: the council's side of the story in new words.
+NEW_THREAD = ("Opposition members described the decision as short-sighted, warning that shutting branches "
+              "and selling the pool would hurt pensioners, pupils and families who rely on free reading rooms.")
+SEED_000 = Path(__file__).resolve().parent.parent / "seeds" / "000_e85ab3766c75165b.txt"
+
+semantic = pytest.mark.skipif(not embeddings.available(), reason="the newslint[semantic] extra is not installed")
 
 
 def article(*paragraphs: str) -> str:
     return HEAD + "\n\n" + "\n\n".join(p.strip() for p in paragraphs) + "\n"
 
 
-def test_paragraph_from_another_story_is_reported_with_the_shares() -> None:
+def on_words_alone(text: str) -> list[int]:
+    doc = Document(text)
+    return [doc.line_of(f.start) for f in RULE.check(doc, {**RULE.options, "semantic": False})]
+
+
+@semantic
+def test_paragraph_from_another_story_is_reported_with_the_shares_and_the_meaning() -> None:
     (finding,) = findings(article(*PARAS[:4], INTRUDER), "NL304")
     assert finding.line == 11
     assert finding.message.startswith("paragraph looks like part of another story: it shares 0% of its key words")
+    assert "its meaning is far from the story's (similarity" in finding.message
+
+
+@semantic
+def test_few_shared_words_on_the_same_subject_is_not_reported_by_default() -> None:
+    text = article(*PARAS[:4], NEW_THREAD)
+    assert on_words_alone(text) == [11]  # the words alone would report it
+    assert findings(text, "NL304", min_confidence=0) == []
+
+
+@semantic
+def test_seed_000s_settlement_paragraph_is_close_in_meaning() -> None:
+    """A known miss (README, Known limitations): on words alone the paragraph is reported, but
+    its meaning (detention and immigration law) is close enough to the story's to be let go."""
+    text = SEED_000.read_text(encoding="utf-8")
+    assert on_words_alone(text) == [42]
+    assert findings(text, "NL304", min_confidence=0) == []
+
+
+def test_without_the_model_nothing_is_reported_unless_asked_for_words_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+    text = article(*PARAS[:4], INTRUDER)
+    assert findings(text, "NL304", min_confidence=0) == []
+    assert on_words_alone(text) == [11]
+
+
+def test_a_body_in_another_language_is_not_judged_by_default() -> None:
+    french = ("Le conseil municipal a voté mardi la fermeture de deux bibliothèques et d'une piscine pour "
+              "faire des économies l'an prochain, alors que les dotations de l'État ne cessent de baisser.")
+    text = article(*([french] * 4), INTRUDER)
+    assert Document(text).language == "fr"
+    assert findings(text, "NL304", min_confidence=0) == []
 
 
 def test_short_transitions_and_short_articles_are_not_judged() -> None:
-    assert findings(article(*PARAS[:4], "Still, many mayors did attend."), "NL304") == []
-    assert findings(article(PARAS[0], INTRUDER), "NL304") == []
+    assert on_words_alone(article(*PARAS[:4], "Still, many mayors did attend.")) == []
+    assert on_words_alone(article(PARAS[0], INTRUDER)) == []
 
 
-def test_off_by_default_and_fix_is_unsafe() -> None:
-    text = article(*PARAS[:4], INTRUDER)
-    assert "NL304" not in [d.code for d in findings(text)]
-    (finding,) = findings(text, "NL304")
-    assert finding.fix.safety.value == "unsafe" and not RULE.default_enabled
+@semantic
+def test_on_by_default_and_fix_is_unsafe() -> None:
+    (finding,) = [d for d in findings(article(*PARAS[:4], INTRUDER), min_confidence=0) if d.code == "NL304"]
+    assert finding.fix.safety.value == "unsafe" and RULE.default_enabled
 
 
 def test_a_paragraph_of_quotation_is_not_judged() -> None:
     quote = ('"The government has been told again and again that this cannot go on. Every September '
              'we lose more good people to jobs that pay better and ask less," she said.')
-    assert findings(article(*PARAS[:4], quote), "NL304") == []
+    assert on_words_alone(article(*PARAS[:4], quote)) == []
+
+
+def test_the_model_is_asked_about_at_most_max_asked_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of many unrelated paragraphs is no article with one spliced in: the model (about
+    10 ms a paragraph) is asked only about those sharing least."""
+    import random
+
+    module = __import__(RULE.check.__module__, fromlist=["MAX_ASKED"])
+    asked: list[int] = []
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(module, "similarity_to_story", lambda doc, index: asked.append(index) or 0.0)
+    rng = random.Random(1)
+    letters = "bdfgklmnprstvz"
+    made_up = iter({"".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)) for _ in range(5000)})
+    related = [PARAS[k % len(PARAS)] for k in range(4 * module.MAX_ASKED)]
+    strays = [" ".join(f"the {next(made_up)} and" for _ in range(12)) + "." for _ in range(3 * module.MAX_ASKED)]
+    found = list(RULE.check(Document(article(*related, *strays)), RULE.options))
+    assert len(asked) == module.MAX_ASKED == len(found) and asked == sorted(asked)
