@@ -8,13 +8,15 @@ fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
 - floor: read every file and run one compiled regular expression over each line;
 - newslint, cold (`--no-cache`) and warm (a second run that reuses the cache), and
   `newslint report` (the HTML corpus report, cold) against `newslint check` cold; when the
-  `newslint[semantic]` extra is installed, also cold with NL101's semantic test off;
+  `newslint[semantic]` extra is installed, also cold without the sentence model (NL101's
+  semantic test off and NL304 left out, as when the extra is not installed);
 - proselint (`proselint check`), if the command is installed: on a sample, throughput
   extrapolated (it is much slower);
 - datatrove's Gopher and C4 quality filters over the same texts, if datatrove imports.
 
 Then `newslint check` on one article, including interpreter start (median of 5 wall and CPU
-seconds), and `proselint check` on the same article. The cold run is measured with the default
+seconds), and `proselint check` on the same article: seed 000, which asks the sentence model
+(NL304 weighs its last paragraph), and, with the extra, an article that asks it nothing. The cold run is measured with the default
 number of workers and with `-j 1`. Every process runs byte-compiled, as an installed package
 does (PYTHONDONTWRITEBYTECODE is dropped for the measured runs).
 
@@ -131,6 +133,11 @@ def newslint_command() -> list[str]:
 PEER_PYTHON = sys.executable  # --peer-python: an interpreter that has datatrove
 
 
+# The run "as without the extra": NL101 judges by words alone and NL304, which reports nothing
+# without the sentence model, is left out (its words-alone mode reports more, not the same).
+WITHOUT_MODEL = 'ignore = ["NL304"]\n\n[rules.headline-mismatch]\nsemantic = false\n'
+
+
 def semantic_installed() -> bool:
     """Whether newslint[semantic] is installed beside the newslint being measured."""
     probe = "from newslint.text.embeddings import available; raise SystemExit(not available())"
@@ -215,13 +222,13 @@ def run_size(count: int, texts: list[str], work: Path, rows: list[dict], peers: 
         plans, peers = plans[1:3], False  # both when installed (the sentence model would be most of the time)
         if semantic_installed():
             lexical = work / "lexical.toml"
-            lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
+            lexical.write_text(WITHOUT_MODEL, encoding="utf-8")
             at = len(newslint) + 1  # after the subcommand
             plans = [(label, [*command[:at], "--config", str(lexical), *command[at:]], n) for label, command, n in plans]
     elif semantic_installed():  # the extra changes NL101's cost: measure the run without it too
         lexical = work / "lexical.toml"
-        lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
-        plans.insert(2, ("newslint cold, NL101 without meaning (semantic = false)",
+        lexical.write_text(WITHOUT_MODEL, encoding="utf-8")
+        plans.insert(2, ("newslint cold, without the sentence model (NL101 semantic = false, NL304 off)",
                          [*newslint, "check", "-q", "--no-cache", "--exit-zero", "--config", str(lexical), str(corpus)],
                          count))
     if peers:
@@ -254,7 +261,7 @@ def extra_cost(count: int, texts: list[str], work: Path, repeats: int) -> None:
     corpus = work / f"corpus-{count}"
     build(corpus, count, texts)
     lexical = work / "lexical.toml"
-    lexical.write_text("[rules.headline-mismatch]\nsemantic = false\n", encoding="utf-8")
+    lexical.write_text(WITHOUT_MODEL, encoding="utf-8")
     check = [*newslint_command(), "check", "-q", "--no-cache", "--exit-zero"]
     pairs = []
     for _ in range(repeats):
@@ -271,6 +278,9 @@ def extra_cost(count: int, texts: list[str], work: Path, repeats: int) -> None:
           f"CPU {span([on[3] / off[3] for on, off in pairs], 'x')}")
 
 
+PLAIN_ARTICLE = "Ad sales boost Time Warner profit"  # the development corpus's business-001
+
+
 def one_article(texts: list[str], work: Path) -> dict[str, tuple[float, float]]:
     """Median wall and CPU seconds (interpreter start included) of checking one article, for
     `newslint check FILE` and, when installed, `proselint check FILE`."""
@@ -281,6 +291,11 @@ def one_article(texts: list[str], work: Path) -> dict[str, tuple[float, float]]:
     # rebuild them from the code kept in the user's cache folder (NEWSLINT_PATTERN_CACHE).
     commands = {"newslint check FILE": (check, {}),
                 "newslint check FILE, patterns compiled (a first run)": (check, {"NEWSLINT_PATTERN_CACHE": "off"})}
+    if semantic_installed():  # seed 000 asks the sentence model (NL304 weighs its last paragraph):
+        plain = work / "plain.txt"  # an article that asks it nothing shows the cost without it
+        plain.write_text(next(t for t in texts if t.startswith(PLAIN_ARTICLE)), encoding="utf-8")
+        commands["newslint check FILE, an article that needs no sentence model"] = (
+            [*newslint_command(), "check", "--no-cache", str(plain)], {})
     if shutil.which("proselint"):
         commands["proselint check FILE"] = (["proselint", "check", str(article)], {})
     measure(check)  # keeps the patterns' code, as any earlier run would have
@@ -330,7 +345,7 @@ def ratios(size: int, rows: list[dict]) -> None:
     """The ratios the targets are stated in, from rows of one run."""
     def rate(prefix: str) -> float | None:
         return next((r["rate"] for r in rows if r["tool"].startswith(prefix)), None)
-    cold, serial, lexical = rate("newslint cold (--no-cache)"), rate("newslint cold, -j 1"), rate("newslint cold, NL101 without")
+    cold, serial, lexical = rate("newslint cold (--no-cache)"), rate("newslint cold, -j 1"), rate("newslint cold, without the sentence model")
     prose, trove = rate("proselint"), rate("datatrove")
     said = [f"{size:,} articles:"]
     if prose:

@@ -93,6 +93,21 @@ def test_a_clean_article_with_curly_quotes_and_pounds_needs_no_ftfy(tmp_path) ->
     assert not loaded & unneeded
 
 
+def test_a_long_article_with_amounts_and_accented_names_loads_no_word_list_or_model(tmp_path) -> None:
+    """NL304 weighs every body word: amounts ("£284m") and accented names are not in the word
+    table shipped in the package, and must not load wordfreq's lists (nor, with no paragraph
+    to ask about, the sentence model)."""
+    from newslint.registry import load_rules
+
+    good = load_rules(plugins=False).by_code("NL304").good_examples[0]
+    article = tmp_path / "a.txt"
+    article.write_text(good.replace("two million pounds", "£2.84m, José Müller said,"), encoding="utf-8")
+    loaded, _ = _fresh_run(f"from newslint.cli import main\ntry: main(['check', '--no-cache', {str(article)!r}])\n"
+                           "except SystemExit: pass")
+    assert "newslint.rules.off_topic_paragraph" in loaded
+    assert not loaded & {"wordfreq", "statistics", "numpy", "onnxruntime"}
+
+
 # The characters that occur in mojibake and around it, and ordinary text.
 _MOJIBAKE_PRONE = st.text(st.sampled_from(list("aeé Ã©Â£â€™œ\x9d”“’ÅÄ¡¢ ¼½ðŸ˜€ ГўВЂ—–…\xa0€Œ×²вЂ")), max_size=24)
 
