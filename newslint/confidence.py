@@ -38,14 +38,20 @@ class Curve:
 
     def __call__(self, score: float | None) -> float:
         """The calibrated confidence of a finding with raw ``score``: its block's precision, or
-        between two blocks the nearer one's (scores often come in kinds, not a continuum)."""
+        between two blocks the nearer one's (scores often come in kinds, not a continuum).
+        Above the highest block, that block's precision (precision does not fall as the score
+        rises). Below the lowest, no finding was seen in fitting: that block's precision is only
+        an upper bound there, so the confidence falls in proportion to the score, to 0 at 0 (a
+        rule's weakest kind, never seen in fitting, is not shown as sure as its strongest)."""
         if score is None or not self.blocks:
             return self.unscored
         at = bisect.bisect_left([high for _, high, _ in self.blocks], score)
         if at == len(self.blocks):
             return self.blocks[-1][2]
         low, _, precision = self.blocks[at]
-        if score >= low or at == 0:
+        if at == 0 and score < low:
+            return precision * max(0.0, score) / low
+        if score >= low:
             return precision
         below = self.blocks[at - 1]
         return below[2] if score - below[1] <= low - score else precision
