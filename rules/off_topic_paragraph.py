@@ -235,6 +235,8 @@ RULE = Rule(
     check=check,
     fix=FixSafety.UNSAFE,
     options={"min-words": 25, "max-share": 0.12, "max-ratio": 0.3, "semantic": True, "max-similarity": 0.15},
+    # what it finds depends on the extra: the results cache and `newslint rules` say so
+    extras=tuple((package, f"pip install '{embeddings.EXTRA}'") for package in embeddings.PACKAGES),
     warm_up=load_word_list,
     bad_examples=("Council to shut libraries\n\n" + "\n\n".join([*_PARAS, _INTRUDER]) + "\n",),
     good_examples=("Council to shut libraries\n\n" + "\n\n".join([*_PARAS, _RELATED]) + "\n",),

@@ -84,6 +84,17 @@ def test_installing_a_rules_optional_extra_changes_the_salt(
     assert cache_module.salt(linter) != installed
 
 
+def test_a_run_of_nl304_alone_is_cached_apart_with_and_without_the_extra(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NL304 reports only what the sentence model confirms: a run of it alone must not reuse
+    results made without the extra."""
+    linter = prepare([str(corpus)], select=["NL304"])
+    monkeypatch.setattr(cache_module, "find_spec", lambda name: object())
+    installed = cache_module.salt(linter)
+    monkeypatch.setattr(cache_module, "find_spec", lambda name: None)
+    assert cache_module.salt(linter) != installed
+
+
 def test_corrupt_entry_is_ignored_and_rewritten(corpus: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     first = run(corpus, cache_dir)
