@@ -24,7 +24,8 @@ Readers and models take it as part of the story.
 Exceptions made on purpose:
 - Short paragraphs (transitions such as "Still, many mayors did attend.") are never judged.
 - Articles with fewer than five paragraphs are not judged: there is no typical share to compare
-  with.
+  with; nor files of more than 2,000 paragraphs (a dump of lines, not an article: story zoning
+  gives up on them too).
 - A paragraph that is mostly quotation is not judged: a speaker's own words often bring a new
   point (and a quotation running over several paragraphs continues the story).
 - Without the extra, and in a body that is not in English (the model's language), nothing is
@@ -81,6 +82,7 @@ from newslint.text import embeddings, language, zipf_table
 from newslint.text.edits import delete_line
 from newslint.text.keywords import COMMON_ZIPF, ENGLISH, load_word_list, normalise, stem, words
 from newslint.text.quotes import quoted_share
+from newslint.text.zoning import MODEL_MAX_PARAGRAPHS
 
 MIN_PARAGRAPHS = 5
 # The story's meaning is the mean of this many of its other paragraphs (spread over it) of at
@@ -125,7 +127,7 @@ def shares(doc: Document, min_words: int) -> list[tuple[int, float]]:
     head = set(_weights(doc.headline.text(doc))) if doc.headline else set()
     texts = doc.paragraph_texts
     seen_in: dict[str, int] = {}
-    bags: dict[int, dict[str, float]] = {}  # only the judged paragraphs' bags are kept
+    bags: dict[int, dict[str, float]] = {}  # the judged paragraphs' (an article's few hundred)
     for index, text in enumerate(texts):
         bag = _weights(text)
         for key in bag:
@@ -182,8 +184,8 @@ def _cosine_to_mean(vector: Sequence[float], rows: Sequence[Sequence[float]]) ->
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report paragraphs that share far less with the article than its paragraphs usually do
     and, unless told not to ask it, that the sentence model finds far from the story too."""
-    if len(doc.paragraphs) < MIN_PARAGRAPHS:
-        return
+    if not MIN_PARAGRAPHS <= len(doc.paragraphs) <= MODEL_MAX_PARAGRAPHS:
+        return  # too few to have a typical paragraph; or a dump of lines, no article (as zoning has it)
     semantic = options["semantic"]
     if semantic and not _meaning_usable(doc):
         return  # the words alone are too often wrong to report by default (see Measured)

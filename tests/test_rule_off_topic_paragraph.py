@@ -105,3 +105,12 @@ def test_the_model_is_asked_about_at_most_max_asked_paragraphs(monkeypatch: pyte
     strays = [" ".join(f"the {next(made_up)} and" for _ in range(12)) + "." for _ in range(3 * module.MAX_ASKED)]
     found = list(RULE.check(Document(article(*related, *strays)), RULE.options))
     assert len(asked) == module.MAX_ASKED == len(found) and asked == sorted(asked)
+
+
+def test_a_dump_of_more_paragraphs_than_zoning_judges_is_no_article() -> None:
+    from newslint.text.zoning import MODEL_MAX_PARAGRAPHS
+
+    article_sized = [PARAS[k % len(PARAS)] for k in range(40)]
+    assert on_words_alone(article(*article_sized, INTRUDER)) == [2 * 40 + 3]
+    dump = [PARAS[k % len(PARAS)] for k in range(MODEL_MAX_PARAGRAPHS)]
+    assert on_words_alone(article(*dump, INTRUDER)) == []
