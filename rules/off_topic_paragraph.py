@@ -72,8 +72,8 @@ Remove the paragraph, or find the story it came from.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from newslint.document import Document
