@@ -16,8 +16,8 @@ fresh process: wall time, articles/s, MB/s and peak memory (largest process) of
 
 Then `newslint check` on one article, including interpreter start (median of 5 wall and CPU
 seconds), and `proselint check` on the same article: seed 000, which asks the sentence model
-(NL304 weighs its last paragraph), and, with the extra, an article that asks it nothing. The cold run is measured with the default
-number of workers and with `-j 1`. Every process runs byte-compiled, as an installed package
+(NL304 weighs its last paragraph), and, with the extra, an article that asks it nothing. The
+cold run is measured with the default number of workers and with `-j 1`. Every process runs byte-compiled, as an installed package
 does (PYTHONDONTWRITEBYTECODE is dropped for the measured runs).
 
     python benchmarks/speed.py                       # 10,000 and 100,000 articles

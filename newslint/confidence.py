@@ -50,7 +50,7 @@ class Curve:
             return self.blocks[-1][2]
         low, _, precision = self.blocks[at]
         if at == 0 and score < low:
-            return precision * max(0.0, score) / low
+            return precision * max(0.0, score) / low if low > 0 else 0.0
         if score >= low:
             return precision
         below = self.blocks[at - 1]

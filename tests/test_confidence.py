@@ -188,6 +188,7 @@ def test_a_curve_gives_a_score_its_block_or_the_nearer_block_holds_above_and_fal
     assert curve(0.25) == 0.5 and curve(0.9) == 0.9 and curve(1.5) == 0.9
     # Below every fitted score the lowest block's precision is only a bound: it falls to 0.
     assert curve(0.0) == 0.0 and curve(0.1) == pytest.approx(0.25) and curve(-1.0) == 0.0
+    assert Curve(((0.0, 0.5, 0.7),), unscored=0.7)(-0.5) == 0.0  # a block from 0: nothing to scale by
     assert curve(0.5) == 0.5 and curve(0.6) == 0.9  # nearer to the lower, the upper block
     assert curve(None) == 0.8
     assert calibrated("ZZ999", 1.7) == 1.0 and calibrated("ZZ999", None) is None
