@@ -19,8 +19,9 @@ is ever both in training and in test (both extractions of one page share its sit
 model trained on all the training corpora, scored on the test-only corpora. The decision
 threshold is the lowest at which the cross-validated precision on the labelled corpora
 reaches ``--precision`` (0.95): chosen without the test corpora. The model written is the one
-of (2). Needs the training extra: ``pip install -e '.[train]'`` (LightGBM, NumPy,
-scikit-learn).
+of (2). Needs LightGBM, NumPy, SciPy and scikit-learn, which newslint itself never imports:
+``pip install lightgbm scikit-learn scipy`` beside it (LightGBM 4.7, scikit-learn 1.9 and SciPy
+1.17 on 2026-12-03).
 """
 from __future__ import annotations
 
