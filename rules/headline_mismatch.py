@@ -542,13 +542,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 def _semantic_usable(found: Evidence, options: Options) -> bool:
     """Whether the sentence model may judge: asked for, installed, and the body in its language."""
-    return options["semantic"] and _in_model_language(found.body) and embeddings.available()
+    return options["semantic"] and embeddings.reads(found.body.language)
 
 
 def _in_model_language(body: Body) -> bool:
     """Whether the body is in English (the sentence model's language, and the one NL101's
     thresholds were measured in) or in no language told apart."""
-    return body.language in (ENGLISH, language.UNDETERMINED)
+    return body.language in embeddings.MODEL_LANGUAGES
 
 
 def judge(found: Evidence, options: Options) -> tuple[str, float] | None:

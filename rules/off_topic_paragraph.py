@@ -72,15 +72,13 @@ Remove the paragraph, or find the story it came from.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
-from newslint.text import embeddings, language, zipf_table
+from newslint.text import embeddings
 from newslint.text.edits import delete_line
-from newslint.text.keywords import COMMON_ZIPF, ENGLISH, load_word_list, normalise, stem, words
+from newslint.text.keywords import load_word_list, stem, table_weight, words
 from newslint.text.quotes import quoted_share
 from newslint.text.zoning import MODEL_MAX_PARAGRAPHS
 
@@ -96,29 +94,15 @@ REFERENCE_MIN_WORDS = 8
 MAX_ASKED = 10
 
 
-@lru_cache(maxsize=65536)
-def _key(word: str) -> tuple[str, float] | None:
-    """A word's stem and weight when it is a content word (asked once per word form): English
-    word frequencies from the table shipped in the package (``zipf_table``), never wordfreq
-    itself, which every article's body would otherwise load for its amounts ("284m") and
-    accented names (0.05 to 0.2 CPU-seconds of a one-file run)."""
-    plain = normalise(word)
-    if len(plain) <= 2 or any(c.isdigit() for c in plain):
-        return None  # numbers and amounts say nothing of the topic
-    figure = zipf_table.lookup(plain, "small")
-    if figure is None:  # not plain ASCII ("José", "Zürich"): looked up without its accents
-        folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii")
-        figure = zipf_table.lookup(folded, "small") if folded else None
-    figure = 0.0 if figure is None else figure  # a word the table cannot place is a rare one
-    return (stem(word), max(0.5, 7.0 - figure)) if figure < COMMON_ZIPF else None
-
-
 def _weights(text: str) -> dict[str, float]:
+    """A paragraph's content words by stem, each weighed by its rarity in English (from the
+    table shipped in the package: every body word is weighed, and wordfreq costs a one-file run
+    a tenth of a second to load)."""
     bag = {}
     for word in words(text):
-        key = _key(word)
-        if key is not None:
-            bag[key[0]] = key[1]
+        weight = table_weight(word)
+        if weight is not None:
+            bag[stem(word)] = weight
     return bag
 
 
@@ -151,12 +135,6 @@ def _median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _meaning_usable(doc: Document) -> bool:
-    """Whether the sentence model can confirm: the extra installed and an English body (the
-    model's language, and the one the threshold was measured in)."""
-    return embeddings.available() and doc.language in (ENGLISH, language.UNDETERMINED)
-
-
 def similarity_to_story(doc: Document, index: int) -> float | None:
     """How close in meaning paragraph ``index`` is to the rest of the story: the cosine of its
     vector and the mean vector of up to REFERENCE_PARAGRAPHS other story paragraphs (None when
@@ -187,7 +165,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not MIN_PARAGRAPHS <= len(doc.paragraphs) <= MODEL_MAX_PARAGRAPHS:
         return  # too few to have a typical paragraph; or a dump of lines, no article (as zoning has it)
     semantic = options["semantic"]
-    if semantic and not _meaning_usable(doc):
+    if semantic and not embeddings.reads(doc.language):
         return  # the words alone are too often wrong to report by default (see Measured)
     judged = shares(doc, options["min-words"])
     if len(judged) < MIN_PARAGRAPHS - 1:

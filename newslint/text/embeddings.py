@@ -35,6 +35,17 @@ MAX_CHARACTERS = 16 * MAX_TOKENS
 WIDTH = 384
 
 
+# The languages the model may judge: English, which it was trained on and the rules' thresholds
+# were measured in, and text whose language was not told apart ("und").
+MODEL_LANGUAGES = frozenset({"en", "und"})
+
+
+def reads(language: str) -> bool:
+    """Whether the model may judge text in ``language`` here: a language it reads, and the
+    extra installed."""
+    return language in MODEL_LANGUAGES and available()
+
+
 class SemanticUnavailable(RuntimeError):
     """The optional extra is not installed, or its model file is not the one pinned."""
 
