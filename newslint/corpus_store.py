@@ -82,12 +82,9 @@ class CorpusEntries(Sequence[tuple[Any, Any, Any]]):
         return self._make_source(*source), self._make_anchor(*anchor)
 
     def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+        return _View(self, self._entry)[index]
+
+    def _entry(self, index: int) -> tuple[Any, Any, Any]:
         source, anchor = self.source_and_anchor(index)
         return source, self.value(index), anchor
 

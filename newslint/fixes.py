@@ -278,6 +278,8 @@ def fix_sources(linter: Linter, inputs: Iterable[Source | Problem], unsafe: bool
         _merge(report.result, file_result)
         collect_signatures(gathered, Source(item.path, None, item.record, item.record_id), file_result)
     corpus_result = linter.finish_corpus(gathered)
+    for entries in gathered.values():
+        entries.close()
     fix_corpus_findings(linter, corpus_result, settings, report, fields)
     _merge(report.result, corpus_result)
     for path, repaired in report.records.items():
