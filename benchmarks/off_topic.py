@@ -25,7 +25,10 @@ MIN_WORDS = 30
 
 
 def damage(source: Path, into: Path, rng: random.Random) -> dict[str, int]:
-    """Write one damaged copy per article of ``source`` into ``into``; return file -> line."""
+    """Write one damaged copy per article of ``source`` into ``into``; return file -> line.
+    Not quality.py's off-topic injector: that one never inserts after the last paragraph,
+    where content farms most often splice another story's (as in seed 000), and damages one
+    article in fifteen, where this measures every article of a source."""
     files = sorted(source.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in files]
     labels = {}

@@ -8,6 +8,7 @@ import pytest
 
 from newslint.document import Document
 from newslint.registry import load_rules
+from newslint.rules import off_topic_paragraph
 from newslint.testing import findings
 from newslint.text import embeddings
 
@@ -94,17 +95,16 @@ def test_the_model_is_asked_about_at_most_max_asked_paragraphs(monkeypatch: pyte
     10 ms a paragraph) is asked only about those sharing least."""
     import random
 
-    module = __import__(RULE.check.__module__, fromlist=["MAX_ASKED"])
     asked: list[int] = []
     monkeypatch.setattr(embeddings, "available", lambda: True)
-    monkeypatch.setattr(module, "similarity_to_story", lambda doc, index: asked.append(index) or 0.0)
+    monkeypatch.setattr(off_topic_paragraph, "similarity_to_story", lambda doc, index: asked.append(index) or 0.0)
     rng = random.Random(1)
     letters = "bdfgklmnprstvz"
     made_up = iter({"".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)) for _ in range(5000)})
-    related = [PARAS[k % len(PARAS)] for k in range(4 * module.MAX_ASKED)]
-    strays = [" ".join(f"the {next(made_up)} and" for _ in range(12)) + "." for _ in range(3 * module.MAX_ASKED)]
+    related = [PARAS[k % len(PARAS)] for k in range(4 * off_topic_paragraph.MAX_ASKED)]
+    strays = [" ".join(f"the {next(made_up)} and" for _ in range(12)) + "." for _ in range(3 * off_topic_paragraph.MAX_ASKED)]
     found = list(RULE.check(Document(article(*related, *strays)), RULE.options))
-    assert len(asked) == module.MAX_ASKED == len(found) and asked == sorted(asked)
+    assert len(asked) == off_topic_paragraph.MAX_ASKED == len(found) and asked == sorted(asked)
 
 
 def test_a_dump_of_more_paragraphs_than_zoning_judges_is_no_article() -> None:
