@@ -72,23 +72,13 @@ def test_new_version_or_changed_rule_code_never_serves_stale_results(
     assert any(path.endswith("line_model.json") for path, _, _ in stamp)
 
 
+@pytest.mark.parametrize("select", [None, ["NL304"]], ids=["default rules", "NL304 alone"])
 def test_installing_a_rules_optional_extra_changes_the_salt(
-        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """NL101 judges by meaning only with newslint[semantic]: results cached without the extra
-    must not be served once it is installed, nor the other way round."""
-    linter = prepare([str(corpus)])
+        corpus: Path, select: list[str] | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NL101 judges by meaning, and NL304 reports at all, only with newslint[semantic]: results
+    cached without the extra must not be served once it is installed, nor the other way round."""
+    linter = prepare([str(corpus)], select=select)
     assert any(rule.extras for rule in linter.resolved.rules)
-    monkeypatch.setattr(cache_module, "find_spec", lambda name: object())
-    installed = cache_module.salt(linter)
-    monkeypatch.setattr(cache_module, "find_spec", lambda name: None)
-    assert cache_module.salt(linter) != installed
-
-
-def test_a_run_of_nl304_alone_is_cached_apart_with_and_without_the_extra(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """NL304 reports only what the sentence model confirms: a run of it alone must not reuse
-    results made without the extra."""
-    linter = prepare([str(corpus)], select=["NL304"])
     monkeypatch.setattr(cache_module, "find_spec", lambda name: object())
     installed = cache_module.salt(linter)
     monkeypatch.setattr(cache_module, "find_spec", lambda name: None)
