@@ -38,7 +38,8 @@ Exceptions made on purpose:
 - Quotations shorter than `min_words` words are never compared: scare quotes and names in
   quotes ("sanctuary cities", "pure politics") are legitimately repeated.
 - A quotation that reads like a title or a name (most of its words capitalised, no sentence
-  punctuation: a film, a book, a campaign) is not compared.
+  punctuation: a film, a book, a campaign, a firm's legal name "Portuaria de Veracruz, S.A. de
+  C.V.", whose stops end initials) is not compared.
 - A phrase quoted *inside* the writer's own sentence (`said the plan was "only a small part of
   the agenda" and that...`), starting in lower case after a word, is the writer echoing words
   already reported, an accepted device: such a later occurrence makes no finding at all (so a
@@ -58,7 +59,10 @@ Exceptions made on purpose:
   *after* the quotation is.
 - Unquoted words of the lede given again as a quotation (`China has said it will not allow
   new factories to be built.` ... `"We will not allow new factories to be built," he said.`)
-  are the lede reporting the speech indirectly before quoting it; not reported.
+  are the lede reporting the speech indirectly before quoting it; not reported. Anywhere in the
+  story, speech reported (indirectly, or quoting a part of it) and given whole at most
+  `follow_paragraphs` paragraphs on, inside a fuller paragraph, is the same convention and not
+  reported either; a copy standing alone (bare, or with a short attribution) still is.
 - A quotation given again where neither copy looks inserted (both in fuller paragraphs of the
   story: a live report giving testimony twice, a speaker repeating a line, "I repeat. ...";
   or given first with its attribution and again in a fuller paragraph) is most often the
@@ -121,7 +125,7 @@ A union spokeswoman said the staff had been "treated with contempt".
   quoted phrases may be given again inside a fuller quotation, and whose unquoted words may
   be quoted, anywhere later.
 - `follow_paragraphs` (int, default 2): a quoted phrase may be given again inside a fuller
-  quotation at most this many paragraphs later.
+  quotation, and reported speech quoted in full, at most this many paragraphs later.
 - `report_unclear` (bool, default false): also report repeats where neither copy looks
   inserted: both copies in fuller paragraphs of the story, or an attributed (not bare)
   quotation given again later in a fuller paragraph. On real articles of eight publishers
@@ -146,7 +150,7 @@ from dataclasses import dataclass
 from newslint.document import Document, Quotation, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.intruder import Copy, choose, is_headline_copy, outside_story
-from newslint.text.patterns import lazy_re
+from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, segments, shingles
 
@@ -161,6 +165,8 @@ _N = 3  # words per shingle: long enough to ignore stock phrases, short enough f
 _ATTRIBUTION_WORDS = 6
 _ALNUM = lazy_re(r"[^\W_]")  # what str.isalnum accepts
 _SENTENCE_MARK = lazy_re(r"[.!?;]")  # punctuation a title or a name does not hold
+# Initials and abbreviations with stops ("S.A.", "C.V.", "U.S."): a name's, not a sentence's.
+_ABBREVIATION = lazy_regex(r"\b(?:\p{Lu}\.){1,3}(?=\s|$|[,:;)])")
 # A crosshead (a section's title quoted from it) has at most this many words.
 _MOSTLY_REPEATED = 0.5  # a longer quotation holding an earlier one: its share of the earlier's words
 _CROSSHEAD_WORDS = 15
@@ -348,7 +354,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
             return _Repeat(pull, f"paragraph stands alone and repeats the quotation on line {_line(doc, quote)}",
                            1.0 if not quote.alone else 0.75)
         # Unquoted words of the lede quoted later: the lede reported the speech indirectly first.
-        if source >= options["lede_paragraphs"]:
+        if source >= options["lede_paragraphs"] and not _reported_then_quoted(source, quote, options):
             return _Repeat(quote, f"quotation repeats words on line {_line(doc, source)}", 0.75)
     source = None if quote.paragraph >= indexes.last else \
         _matching_paragraph(quote, indexes.narrative, range(quote.paragraph + 1), options)
@@ -391,6 +397,16 @@ def _lede_then_story(earlier: _Quote, later: _Quote, options: Options) -> bool:
     convention of leading with the strongest words and quoting them again, attributed, where
     the story comes to them. A pasted copy stands alone (bare, or with a short attribution)."""
     return earlier.paragraph < options["lede_paragraphs"] <= later.paragraph and not later.alone
+
+
+def _reported_then_quoted(source: int, quote: _Quote, options: Options) -> bool:
+    """Whether paragraph ``source`` reports speech (indirectly, or quoting a part of it) that
+    ``quote`` then gives in full just after (at most ``follow_paragraphs`` paragraphs on),
+    inside a fuller paragraph of the story: the summary-then-quote convention outside the
+    lede ("Beattie insisted Gallas would have stayed down longer if he had headbutted him." ...
+    `Beattie said: "He would have stayed down longer if I had headbutted him." ...`). A pasted
+    copy stands alone, bare or with a short attribution."""
+    return not quote.alone and quote.paragraph - source <= options["follow_paragraphs"]
 
 
 def _is_crosshead(doc: Document, number: int) -> bool:
@@ -586,14 +602,16 @@ def _is_embedded(doc: Document, quotation: Quotation, paragraph: Span) -> bool:
 
 def _looks_like_title(inner: str) -> bool:
     """Whether quoted words read as a title or a name rather than speech: at least 80% of its
-    content words capitalised."""
-    if _SENTENCE_MARK.search(inner) or inner.isupper():
+    content words capitalised. The stops of abbreviations and initials ("S.A. de C.V.",
+    "U.S.") are not sentence ends, and lower-case words of one or two letters are the
+    particles of names and titles in many languages ("de", "la", "di", "of")."""
+    if _SENTENCE_MARK.search(_ABBREVIATION.sub("", inner)) or inner.isupper():
         return False  # sentences, and words shouted in capitals, are speech
     words = inner.split()
     allowed = 0.2 * len(words)  # lower-case content words a title may hold, at most
     content = lower = 0
     for word in words:
-        if not word[:1].isalpha() or word.lower() in _TITLE_SMALL_WORDS:
+        if not word[:1].isalpha() or word.lower() in _TITLE_SMALL_WORDS or (len(word) <= 2 and word.islower()):
             continue
         content += 1
         if not word[0].isupper():

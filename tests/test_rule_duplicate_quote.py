@@ -84,6 +84,30 @@ def test_lede_reporting_speech_indirectly_before_quoting_it_is_fine() -> None:
     assert lines(text, lede_paragraphs=0) == [9]
 
 
+def test_speech_reported_then_quoted_in_full_just_after_is_fine() -> None:
+    # The writer reports the speech, then gives it whole, with the pronoun turned back to the
+    # first person, inside a fuller paragraph of the story.
+    reported = ('The keeper, who seemed unrepentant, insisted the striker would have stayed down a lot'
+                ' longer if he had headbutted him.')
+    full = ('The keeper was angry. He said: "He would have stayed down a lot longer if I had headbutted'
+            ' him." The club said it would look at the video of the incident.')
+    assert lines(article(*FILLER, reported, full)) == []
+    assert lines(article(*FILLER, reported, full), follow_paragraphs=0) == [9]
+    # Further on, the same words quoted again are a repeat.
+    assert lines(article(*FILLER, reported, "Rates rose.", "Prices fell.", "Rents rose.", full)) == [15]
+
+
+def test_quoted_company_name_with_abbreviations_is_a_name_not_speech() -> None:
+    # A registry entry quoted with the firm's legal name: its stops end initials, not sentences.
+    narrative = ("The company is called Administración Portuaria Integral de Veracruz, S.A. de C.V. and is"
+                 " owned by the state.")
+    entry = "“TITULAR: Administración Portuaria Integral de Veracruz, S.A. de C.V."
+    assert lines(article(*FILLER, narrative, "Prices fell.", "Rents rose.", entry)) == []
+    # A sentence that names the firm is still speech, and its repeat is found.
+    said = "“The company is called Administración Portuaria Integral de Veracruz, S.A. de C.V.,” he said."
+    assert lines(article(*FILLER, narrative, "Prices fell.", "Rents rose.", said)) == [13]
+
+
 def test_repeat_of_one_paragraph_of_a_multi_paragraph_quotation() -> None:
     text = article('"We have done a great deal to help first-time buyers.',
                    '"But there is still much more to do for the people who rent their homes," he said.',
