@@ -57,6 +57,17 @@ def test_sentence_as_headline(headline: str) -> None:
     assert len(messages(headline + "\n\nA different opening paragraph.\n")) == 1
 
 
+def test_long_headline_with_a_full_stop_that_the_lead_restates_is_a_title() -> None:
+    headline = ("Constitutional court rules that the general ban on entering public places to stop the "
+                "spread of the coronavirus was illegal.")
+    restating = ("The constitutional court has ruled that the general ban on public places, imposed to stop "
+                 "the coronavirus from spreading, was illegal. A citizen had complained.")
+    assert messages(headline + "\n\n" + restating + "\n") == []
+    going_on = "A citizen of Vienna had complained that the measures went too far, the court said on Tuesday."
+    assert messages(headline + "\n\n" + going_on + "\n") == [
+        "headline ends with a full stop like a sentence of the body"]
+
+
 @pytest.mark.parametrize("headline", [
     "Council approves budget",
     "Will the council's new budget really help the city's schools this year?",
