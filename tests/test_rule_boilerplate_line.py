@@ -21,6 +21,7 @@ def codes(line: str) -> list[str]:
     "Story continues below advertisement", "Article continues after this ad", "Click here to subscribe",
     "Tap here to sign up", "Continue reading below",
     "All rights reserved.", "© 2019 Reuters", "Copyright 2018 The Associated Press.",
+    "Copyright ⓒ Example.co.kr", "Ⓒ 2020 Example Media",  # circled C, as Korean sites write it
     "Image copyright Getty Images", "Photo credit: AFP", "Getty Images", "Leave a comment",
     "Join the conversation", "Comments are closed.", "12 comments", "Skip to main content",
     "Please enable JavaScript to view the comments", "Related Topics",

@@ -23,7 +23,7 @@ _PHRASES = r"""(?:
   | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
   | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the
                                               |more|the\s+(?:full|latest|rest)|related))
-  | (?:all\s+rights\s+reserved) | (?:copyright|©)\s*(?:©\s*)?(?:\d{4}|the\b|[A-Z])
+  | (?:all\s+rights\s+reserved) | (?:copyright|[©ⓒⒸ])\s*(?:[©ⓒⒸ]\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
   | (?:leave|post|add)\s+a\s+comment\b | join\s+the\s+(?:conversation|discussion)\b
   | comments?\s+(?:are|is)\s+(?:closed|open)\b | be\s+the\s+first\s+to\s+comment\b | \d+\s+comments?\s*$
