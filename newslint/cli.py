@@ -21,6 +21,7 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1       # findings were reported
     USAGE = 2          # bad options or config, or an input could not be read
     INTERNAL = 3       # a rule crashed (the rest of the run still went on), or newslint did
+    CLOSED_PIPE = 141  # the output's reader closed it first (128 + SIGPIPE, as a shell reports it)
 
 
 def _say(message: object) -> None:
@@ -106,6 +107,11 @@ class _Main(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`newslint check ... | head`): stop quietly, as a program a
+            # closed pipe kills does, and keep the interpreter's last flush from failing again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(ExitCode.CLOSED_PIPE)
         except Exception as exc:
             if os.environ.get("NEWSLINT_TRACEBACK"):
                 import traceback

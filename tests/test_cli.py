@@ -168,3 +168,18 @@ def test_installed_command_subcommands(folder: Path) -> None:
     assert "## What it does" in run("explain", "NL200").stdout
     assert run("check", "--select", "NL200", str(folder)).returncode == 1
     assert run("check", str(folder / "missing.txt")).returncode == 2
+
+
+def test_a_reader_closing_the_output_stops_the_run_quietly(tmp_path: Path) -> None:
+    # `newslint check ... | head`: the pipe closes before every finding is written.
+    for n in range(300):
+        (tmp_path / f"a{n:03}.txt").write_text("\nno headline here, and more than enough text for a finding\n")
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", "json",
+                               str(tmp_path)], stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert done.stderr == ""
