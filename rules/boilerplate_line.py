@@ -5,7 +5,8 @@ adverts, copyright, photo credits, comment prompts).
 Reports a line that is website interface text rather than story ("Share this article",
 "Follow us on Twitter", "Sign up for our newsletter", "We use cookies ...", "Advertisement",
 "Click here to subscribe", "All rights reserved", "Image copyright Getty Images", "Photo:
-Reuters", "Leave a comment", "Skip to main content", "Download our app", "Listen to this
+Reuters", "Photo: Jane Smith, AP", a gallery's or page's counter alone on its line ("Image 1 of
+8", "1 / 8", "Foto 3 de 12"), "Leave a comment", "Skip to main content", "Download our app", "Listen to this
 article", "Comments (12)", "Tags: ...", "This article was originally published on ...",
 "You have 3 free articles remaining", "Already a subscriber? Log in"), and the same text
 glued to the end of a paragraph ("... he said. Share this article").
@@ -26,7 +27,12 @@ Exceptions made on purpose:
 - Wire-service credits ("(Reporting by ...; Editing by ...)") are part of the article as the
   agency publishes it, so they are left alone.
 
-Measured on the 1,313 clean BBC development articles: 0 findings.
+Measured on the 1,313 clean BBC development articles: 0 findings. The counter lines (a number,
+"/" or a word for "of", a number, at most one word before) were checked on the labelled
+training corpora of the line model (`training/SOURCES.md`: 117 furniture lines, 2 story lines,
+one of them "Page 1 of 7" mislabelled) before they were added: on `pages/` they and the credits
+with a comma found 8 more furniture lines, and no new finding on the other publishers' 3,626
+articles.
 
 The fix (safe) deletes the line, or the trailing fragment: interface text is never part of the
 story.

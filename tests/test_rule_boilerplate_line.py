@@ -33,6 +33,9 @@ def codes(line: str) -> list[str]:
     "Click to share on Twitter (Opens in new window)", "Posted by admin at 10:32 AM",
     "Tags: minimum wage, economy, jobs", "Filed under: Economy", "You have 3 free articles remaining",
     "Already a subscriber? Log in",
+    # A gallery's or a page's counter, in any of a few languages' words for "of", and a photo
+    # credit naming the photographer and the agency.
+    "Image 1 of 8", "1 / 8", "1of/8", "Foto 3 de 12", "Page 2 of 5", "Photo: Jane Smith, AP",
 ])
 def test_interface_lines_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]
@@ -53,6 +56,8 @@ def test_interface_lines_are_reported(line: str) -> None:
     "Subscribers to the service will pay more from April, the company said.",
     "The article was first published in 1998 and caused an outcry.",
     "Comments by the minister were criticised by MPs from all parties on Tuesday.",
+    "He won 3 of 4 matches.",  # a sentence holding a count is not a counter
+    "The score was 2 / 3 at half-time.",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []

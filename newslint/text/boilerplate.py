@@ -35,7 +35,8 @@ _PHRASES = r"""(?:
   | this\s+(?:article|story|piece)\s+(?:was|is)\s+(?:originally|first)\s+published\b
   | (?:listen\s+to|print|save|share|email)\s+this\s+(?:article|story)\b
   | comments?\s*\(\d+\)\s*$ | (?:advertisement\s*)+$ | loading\s*(?:\.{3}|…)?\s*$
-  | (?:image|photo|picture)s?\s*(?:credit\s*)?:\s*[\w.&' /-]{1,40}$
+  | (?:image|photo|picture)s?\s*(?:credit\s*)?:\s*[\w.&' /,-]{1,40}$
+  | (?:[^\W\d_]+\s*)?\d{1,3}\s*(?:/|of|de|di|von|sur|из)\s*/?\s*\d{1,3}\s*$
   | support\s+(?:our|independent|quality)\s+journalism\b
   | (?:read|view|see)\s+our\s+(?:privacy|cookie)\s+(?:policy|notice)\b
   | enjoyed\s+this\s+(?:article|story)\b | have\s+your\s+say\b
