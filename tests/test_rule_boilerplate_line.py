@@ -36,6 +36,8 @@ def codes(line: str) -> list[str]:
     # A gallery's or a page's counter, in any of a few languages' words for "of", and a photo
     # credit naming the photographer and the agency.
     "Image 1 of 8", "1 / 8", "1of/8", "Foto 3 de 12", "Page 2 of 5", "Photo: Jane Smith, AP",
+    # A call to get something that is not the full or latest story (that is NL301's link).
+    "CLICK HERE TO GET THE NEWS APP",
 ])
 def test_interface_lines_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]

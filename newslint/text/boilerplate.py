@@ -21,7 +21,7 @@ _PHRASES = r"""(?:
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
   | advertisement\s*$ | advertising\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
   | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
-  | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the
+  | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the\s+(?:full|latest)
                                               |more|the\s+(?:full|latest|rest)|related))
   | (?:all\s+rights\s+reserved) | (?:copyright|[©ⓒⒸ])\s*(?:[©ⓒⒸ]\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
