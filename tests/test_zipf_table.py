@@ -53,3 +53,22 @@ def test_the_first_and_last_word_of_every_line_of_the_table_answer_as_wordfreq()
         assert words[0] == table.firsts[row]
         for word in (words[0], words[-1]):
             assert zipf_table.lookup(word, "best") == wordfreq.zipf_frequency(word, "en", wordlist="best"), word
+
+
+def test_words_with_digits_answer_as_wordfreq_without_importing_it() -> None:
+    # wordfreq stores "70m" as "00m" and scales it by how often the digits come: the table's
+    # entries and its copy of that arithmetic must give wordfreq's figure to the last digit.
+    rng = random.Random(7)
+    words = {"".join(rng.choice("0123456789abkmst") for _ in range(rng.randint(1, 10))) for _ in range(4000)}
+    words |= {str(year) for year in range(1500, 2100, 7)} | {f"{year}s" for year in range(1900, 2030)}
+    words |= {"70m", "280bn", "4bn", "1bn", "18s", "1990s", "7pm", "mp3", "3d", "1st", "22nd", "g7", "covid19"}
+    words = {w for w in words if any(c.isdigit() for c in w)}
+    for word in sorted(words):
+        for wordlist in ("best", "small"):
+            assert zipf_table.lookup(word, wordlist) == wordfreq.zipf_frequency(word, "en", wordlist=wordlist), \
+                (word, wordlist)
+    code = ("import sys; from newslint.text.keywords import english_zipf, zipf; "
+            "assert english_zipf('280bn') == 0 and english_zipf('70m') > 2 and zipf('1990s') > 2; "
+            "print('wordfreq' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

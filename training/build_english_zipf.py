@@ -3,7 +3,8 @@
 The rules ask how common an English word is thousands of times a run, and a run on one file
 (a pre-commit hook) used to spend about 0.2 CPU-seconds importing wordfreq and unpacking its
 321,000-word English list. The table holds every word of that list that wordfreq reads as one
-token and that is made of lower-case ASCII letters and inner apostrophes ("don't"), sorted, in
+token and that is made of lower-case ASCII letters and inner apostrophes ("don't"), or of
+lower-case ASCII letters and digits as wordfreq stores them ("00m", "1st"), sorted, in
 lines of BLOCK words (a run splits only the lines it looks into), followed by one line of
 their figures: `wordfreq.zipf_frequency` in hundredths, as 16-bit numbers in hexadecimal,
 plus 0x8000 for the words of wordfreq's small list. Other words, and every other language,
@@ -24,6 +25,9 @@ import wordfreq
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data" / "english_zipf.txt"
 PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (zipf_table.PLAIN)
+# ... and entries with digits (zipf_table.NUMBERED), as wordfreq stores them: every run of two or
+# more digits written as zeros ("00m" stands for "70m"), figured from them by zipf_table.
+NUMBERED = re.compile(r"[a-z0-9]*[0-9][a-z0-9]*")
 BLOCK = 256
 SMALL = 0x8000
 
@@ -33,9 +37,12 @@ def main() -> None:
     small = wordfreq.get_frequency_dict("en", "small")
     figures: dict[str, int] = {}
     for word in best:
-        if not PLAIN.fullmatch(word) or wordfreq.tokenize(word, "en") != [word]:
+        if not (PLAIN.fullmatch(word) or NUMBERED.fullmatch(word)) or wordfreq.tokenize(word, "en") != [word]:
             continue
         hundredths = round(wordfreq.zipf_frequency(word, "en", "best") * 100)
+        # zipf_table works a numbered word's frequency out from its entry's centibel bucket,
+        # 900 - hundredths (wordfreq.cB_to_freq): check that the figure gives it back exactly.
+        assert best[word] == wordfreq.cB_to_freq(hundredths - 900), word
         if word in small:
             assert round(wordfreq.zipf_frequency(word, "en", "small") * 100) == hundredths
             hundredths |= SMALL

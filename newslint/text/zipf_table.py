@@ -8,12 +8,14 @@ the small list). Loading it takes a few milliseconds (it is stored
 uncompressed: unpacking 3.8 MB took 25 ms), where importing wordfreq and unpacking
 its list took about 0.2 CPU-seconds; a line of words is split only when a look-up falls in it.
 `lookup` answers exactly as `wordfreq.zipf_frequency` for the words it holds and for words of
-ASCII letters it does not (0: wordfreq has no figure for them); anything else returns None,
-and the caller asks wordfreq.
+ASCII letters it does not (0: wordfreq has no figure for them), and for words of lower-case
+letters and digits ("70m", "1990s"), from the entries wordfreq keeps for them ("00m") by
+wordfreq's own arithmetic; anything else returns None, and the caller asks wordfreq.
 """
 from __future__ import annotations
 
 import binascii
+import math
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +24,7 @@ from newslint.text.patterns import lazy_re
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "english_zipf.txt"
 PLAIN = lazy_re(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (see the build script)
+NUMBERED = lazy_re(r"[a-z0-9]*[0-9][a-z0-9]*")  # letters and digits: one token to wordfreq
 SMALL = 0x8000  # the flag of a word in wordfreq's small list
 
 
@@ -77,7 +80,11 @@ def lookup(word: str, wordlist: str) -> float | None:
     """wordfreq's English Zipf figure of ``word`` in ``wordlist`` ("best" or "small"), or
     None when the table cannot say (the word is not plain ASCII, or is not in the table and
     has an apostrophe, which wordfreq may split)."""
-    if wordlist not in ("best", "small") or not PLAIN.fullmatch(word):
+    if wordlist not in ("best", "small"):
+        return None
+    if NUMBERED.fullmatch(word):
+        return _numbered(word, wordlist)
+    if not PLAIN.fullmatch(word):
         return None
     found = table().figure(word)
     if found is None:
@@ -85,3 +92,57 @@ def lookup(word: str, wordlist: str) -> float | None:
     if wordlist == "small" and not found & SMALL:
         return 0.0
     return (found & ~SMALL) / 100
+
+
+def _numbered(word: str, wordlist: str) -> float:
+    """wordfreq's figure of a word of letters and digits ("70m", "1990s", "280bn"), worked out as
+    wordfreq does (wordfreq/__init__.py, ``_word_frequency``; 3.1): the word is one token; its
+    runs of two or more digits are looked up as zeros ("00m"), and the entry's frequency is
+    scaled by how often those digits come (wordfreq.numbers, ``digit_freq``); the result is
+    rounded to three significant digits and put on the Zipf scale. The same operations in the
+    same order, so the same floating-point result (tests/test_zipf_table.py compares them)."""
+    smashed = _MULTI_DIGIT.sub(lambda run: _DIGIT.sub("0", run.group(0)), word)
+    found = table().figure(smashed)
+    if found is None or (wordlist == "small" and not found & SMALL):
+        return 0.0
+    freq = 10 ** (((found & ~SMALL) - 900) / 100)  # wordfreq.cB_to_freq of the entry's bucket
+    if smashed != word:
+        freq *= _digit_freq(word)
+    one_over_result = 0.0
+    one_over_result += 1.0 / freq
+    freq = 1.0 / one_over_result
+    unrounded = max(freq, 10**0.0 / 1e9)  # the floor: wordfreq.zipf_to_freq(0.0)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
+
+
+# wordfreq.numbers (3.1): how often a run of digits comes, by Benford's law, and for four digits
+# by how far the year they may be lies from 2019.
+_DIGIT_FREQS = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+_YEAR_LOG_PEAK, _NOT_YEAR_PROB, _REFERENCE_YEAR, _PLATEAU_WIDTH = -1.9185, 0.1, 2019, 20
+_DIGIT = lazy_re(r"\d")
+_MULTI_DIGIT = lazy_re(r"\d[\d.,]+")
+_PURE_DIGIT = lazy_re(r"\d+")
+
+
+def _benford_freq(text: str) -> float:
+    return _DIGIT_FREQS[int(text[0])] / 10 ** (len(text) - 1)
+
+
+def _year_freq(text: str) -> float:
+    year = int(text)
+    if year <= _REFERENCE_YEAR:
+        year_log_freq = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif _REFERENCE_YEAR < year <= _REFERENCE_YEAR + _PLATEAU_WIDTH:
+        year_log_freq = _YEAR_LOG_PEAK
+    else:
+        year_log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
+    return 10.0**year_log_freq + _NOT_YEAR_PROB * _benford_freq(text)
+
+
+def _digit_freq(text: str) -> float:
+    freq = 1.0
+    for match in _MULTI_DIGIT.findall(text):
+        for run in _PURE_DIGIT.findall(match):
+            freq *= _year_freq(run) if len(run) == 4 else _benford_freq(run)
+    return freq
