@@ -59,6 +59,8 @@ def test_interface_lines_are_reported(line: str) -> None:
     "The article was first published in 1998 and caused an outcry.",
     "Comments by the minister were criticised by MPs from all parties on Tuesday.",
     "He won 3 of 4 matches.",  # a sentence holding a count is not a counter
+    # A step of the story's instructions: the e-mail is not what one signs up for.
+    "Sign up for the streaming bundle using the same email as your old account",
     "The score was 2 / 3 at half-time.",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:

@@ -16,7 +16,7 @@ _PHRASES = r"""(?:
   | print\s+(?:this|the)\s+(?:page|article|story)\b | save\s+this\s+(?:article|story)\b
   | follow\s+(?:us|me|@\w+|\w+(?:\s\w+)?\s+on\s+(?:twitter|facebook|instagram|x|linkedin|tiktok))\b
   | like\s+us\s+on\s+facebook\b
-  | (?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|free))?\s+(?:to|for)\s+(?:our|the|a)\b.*(?:newsletter|updates|alerts|e-?mails?|briefing|digest)
+  | (?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|free))?\s+(?:to|for)\s+(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}(?:newsletter|updates|alerts|e-?mails?|briefing|digest)
   | (?:subscribe|sign\s+up)\s+(?:now|today|here)\b | get\s+(?:our|the)\s+\w+\s+newsletter\b
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
   | advertisement\s*$ | advertising\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
