@@ -36,7 +36,6 @@ _PHRASES = r"""(?:
   | (?:listen\s+to|print|save|share|email)\s+this\s+(?:article|story)\b
   | comments?\s*\(\d+\)\s*$ | (?:advertisement\s*)+$ | loading\s*(?:\.{3}|…)?\s*$
   | (?:image|photo|picture)s?\s*(?:credit\s*)?:\s*[\w.&' /,-]{1,40}$
-  | (?:[^\W\d_]+\s*)?\d{1,3}\s*(?:/|of|de|di|von|sur|из)\s*/?\s*\d{1,3}\s*$
   | support\s+(?:our|independent|quality)\s+journalism\b
   | (?:read|view|see)\s+our\s+(?:privacy|cookie)\s+(?:policy|notice)\b
   | enjoyed\s+this\s+(?:article|story)\b | have\s+your\s+say\b
@@ -54,7 +53,20 @@ TRAILING = lazy_re(
 
 
 
+# A gallery's or a page's counter alone on its line, at most one word before it ("Image 1 of 8",
+# "1 / 8", "Foto 3 de 12"), in a few languages' words for "of".
+COUNTER = lazy_re(_BULLET + r"(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*$",
+                  re.IGNORECASE)
+
+
 def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
     """Whether a short line (at most ``max_words`` words) opens with an interface phrase and
-    reports no speech."""
-    return len(text.split()) <= max_words and not reports_speech(text) and WHOLE_LINE.match(text) is not None
+    reports no speech, or is a counter."""
+    if len(text.split()) > max_words:
+        return False
+    counter = COUNTER.match(text)
+    if counter is not None:
+        # One of so many: the first no greater than the second ("24/7" and a cricket score,
+        # "India 245/6", are no counters).
+        return 0 < int(counter[1]) <= int(counter[2])
+    return not reports_speech(text) and WHOLE_LINE.match(text) is not None
