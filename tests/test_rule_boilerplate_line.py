@@ -17,7 +17,7 @@ def codes(line: str) -> list[str]:
     "Print this page", "Follow us on Twitter", "Follow @BBCNews", "Follow The Times on Facebook",
     "Like us on Facebook", "Sign up for our daily newsletter", "Subscribe now",
     "Sign up to the Morning Briefing email", "We use cookies to improve your experience.",
-    "This website uses cookies", "Accept all cookies", "Advertisement", "Sponsored content",
+    "This website uses cookies", "Accept all cookies", "Advertisement", "Advert", "Sponsored content",
     "Story continues below advertisement", "Article continues after this ad", "Click here to subscribe",
     "Tap here to sign up", "Continue reading below",
     "All rights reserved.", "© 2019 Reuters", "Copyright 2018 The Associated Press.",

@@ -19,7 +19,7 @@ _PHRASES = r"""(?:
   | (?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|free))?\s+(?:to|for)\s+(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}(?:newsletter|updates|alerts|e-?mails?|briefing|digest)
   | (?:subscribe|sign\s+up)\s+(?:now|today|here)\b | get\s+(?:our|the)\s+\w+\s+newsletter\b
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
-  | advertisement\s*$ | advertising\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
+  | advert(?:isement|ising|s)?\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
   | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
   | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the\s+(?:full|latest)
                                               |more|the\s+(?:full|latest|rest)|related))
