@@ -5,7 +5,8 @@ Reports a paragraph that is a related-content link rather than part of the story
 such as "More news", "Read more", "ALSO READ", "Related", "Related stories", "See also",
 "Recommended", "You may also like", "Don't miss", "READ NEXT", "Must read", "Top stories",
 "Editor's pick", "Trending", "Watch", "More", "In case you missed it", "In other news",
-"Live updates", "Click here to read", "Continue reading" and similar (in any case, after bullets or arrows such as "►", "»", "▶", "-", inside
+"Live updates", "Click here to read", "Continue reading", a site's own name ("On Example.com:",
+"example.co.uk |", only with a separator after it) and similar (in any case, after bullets or arrows such as "►", "»", "▶", "-", inside
 brackets or markdown emphasis), with or without a colon, dash, pipe or arrow after it, followed
 by the title of another page ("More news: Jawbone from Israeli cave oldest human fossil outside
 Africa"), or standing alone ("Read more", "Continue reading the main story").

@@ -84,6 +84,8 @@ LINK_LINES = [
     "Read more on Brexit",
     "READ MORE: Inflation hits 10-year high.",   # a prefix in capitals: a closing stop is allowed
     "ALSO READ | Oil giant reports record profits.",
+    "On Example-Chronicle.com: Car sales plunge nearly 17 percent",  # a site's own name as prefix
+    "example.co.uk | Ten best beaches in Europe",
 ]
 
 NARRATIVE = [
@@ -122,6 +124,10 @@ NARRATIVE = [
     "See more of the footage, he said",
     "Live updates were posted on the site.",
     "Read more at the library, she urged",
+    "Example.com: the retailer said sales rose.",
+    "Example.com said on Monday that sales rose",
+    "(ed.note: Thanks to a reader for the tip.)",
+    "- docker-compose.yml: settings for running the containers.",
 ]
 
 

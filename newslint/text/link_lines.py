@@ -61,6 +61,9 @@ _WEAK_PREFIXES = (
     r"in\s+pictures", r"photo\s+gallery", r"more", r"also", r"see", r"read", r"watch",
     r"videos?", r"listen", r"podcast", r"gallery", r"slideshow", r"trending", r"recommended",
     r"popular", r"featured", r"next\s+up",
+    # A site's own name as the prefix ("On Example.com: Car sales plunge", "Example.com | Title"):
+    # the title of a page of that site.
+    r"(?:(?:also\s+)?(?:on|at|from)\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,6}",
 )
 # Left out on purpose: "Photo:", "Picture:" (a caption's credit, "Photo: Reuters"), "Latest:"
 # (a live report's update, "Latest: Police confirm two dead"), "Next" (a retailer's name).
