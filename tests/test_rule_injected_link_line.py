@@ -327,3 +327,24 @@ def test_link_lines_parse_as_with_the_former_pattern(seed: int) -> None:
         assert (a and a.groupdict()) == (b and b.groupdict()), line
         if a:
             assert link_lines._without_trailing(a["title"]) == former_trailing.sub("", a["title"]), line
+
+
+TITLES = "Oil prices slide as demand weakens\n\nWhy house prices keep rising\n\nPound falls against the euro\n"
+
+
+@pytest.mark.parametrize("header", ["More:", "MORE FROM MARKETS", "Most read in business", "Popular on Example News"])
+def test_a_prefix_too_weak_alone_heads_a_list_when_titles_follow_it(header: str) -> None:
+    text = HEAD + BEFORE + f"{header}\n\n{TITLES}"
+    got = [d.message for d in findings(text, "NL301")]
+    assert got[0] == f'list header "{header}" injected into the story, above titles'
+    assert len(got) == 4 and all(m.startswith(f'title listed under "{header}" injected') for m in got[1:])
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + BEFORE + "More:\n\nOil prices slide as demand weakens\n\nWhy house prices keep rising\n",  # two titles
+    HEAD + BEFORE + "More risk at higher rates\n\nThe Bank said inflation would fall next year.\n",  # the story goes on
+    HEAD + BEFORE + "Also, check the rates of\n\n" + TITLES,  # a sentence broken over lines
+    HEAD + BEFORE + "www.example-theatre.com\n\nVIP seats\n\nStalls\n\nCircle\n",  # an event's details
+])
+def test_a_weak_prefix_without_enough_titles_after_it_is_no_header(text: str) -> None:
+    assert findings(text, "NL301") == []

@@ -172,6 +172,12 @@ def parse_link_line(line: str, max_title_words: int = 20,
     return link if _title_shaped(title, kind, max_title_words, shouted) else None
 
 
+def prefix_match(line: str, extra_prefixes: Iterable[str] = ()) -> bool:
+    """Whether ``line`` opens with a link prefix, whatever follows it (see parse_link_line for
+    what makes the whole line a link)."""
+    return _line_pattern(tuple(extra_prefixes)).match(line) is not None
+
+
 def _without_trailing(title: str) -> str:
     """``title`` without the spaces, arrows and closing marks after it."""
     end = len(title)
