@@ -182,8 +182,9 @@ def _titles_after(doc: Document, index: int, options: Options) -> int:
     """How many lines listed as titles ("_listed_title") follow line ``index`` (blank lines
     between them passed over), counted up to _CONFIRMING_TITLES."""
     count = 0
-    for line in doc.lines[index + 1:]:
-        text = line.text(doc).strip()
+    lines = doc.lines
+    for following in range(index + 1, len(lines)):  # not a slice: a copy of the rest per header
+        text = lines[following].text(doc).strip()
         if not text:
             continue
         if not _listed_title(text, options):
