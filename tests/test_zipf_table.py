@@ -31,11 +31,36 @@ def test_table_answers_as_wordfreq_for_words_it_holds_and_plain_words_it_does_no
     assert answered > 0.9 * 2 * len(sample)
 
 
-def test_words_wordfreq_splits_or_rewrites_are_left_to_wordfreq() -> None:
-    # "y'all" is two tokens to wordfreq; curly apostrophes, capitals, accents are rewritten.
-    for word in ("y'all", "l'heure", "trump’s", "Hello", "café", "covid-19"):
+def test_words_wordfreq_rewrites_are_left_to_wordfreq() -> None:
+    # Curly apostrophes, capitals, a sharp s (case-folded to "ss"), hyphens and other scripts
+    # are rewritten or cut by wordfreq's own rules: it is asked about them itself.
+    for word in ("trump’s", "Hello", "CAFÉ", "straße", "covid-19", "'tis", "dogs'", "москва"):
         assert zipf_table.lookup(word, "best") is None
         assert english_zipf(word) == wordfreq.zipf_frequency(word, "en", wordlist="best")
+
+
+def test_elided_and_accented_words_answer_as_wordfreq_without_importing_it() -> None:
+    # wordfreq cuts "y'all" and "l'heure" in two (one or two letters, an apostrophe, a vowel or
+    # "h") and combines the pieces' frequencies; "o'neill" stays one word; "café" is one token.
+    words = {w for w in wordfreq.get_frequency_dict("en", "best") if "'" in w or not w.isascii()}
+    rng = random.Random(11)
+    plain = [w for w in wordfreq.get_frequency_dict("en", "small") if w.isascii() and w.isalpha()]
+    sample = rng.sample(sorted(words), 3000) + ["y'all", "l'heure", "o'hara", "o'herlihy", "d'arcy", "qu'un",
+                                                "o'neill", "won't", "café", "josé", "zürich", "naïve", "l'o'x"]
+    sample += [f"{rng.choice('ldjmnstqyo')}{rng.choice(['', 'u'])}'{rng.choice(plain)}" for _ in range(2000)]
+    answered = 0
+    for word in sample:
+        for wordlist in ("best", "small"):
+            found = zipf_table.lookup(word, wordlist)
+            if found is not None:
+                answered += 1
+                assert found == wordfreq.zipf_frequency(word, "en", wordlist=wordlist), (word, wordlist)
+    assert answered > 0.9 * 2 * len(sample)
+    code = ("import sys; from newslint.text.keywords import english_zipf; "
+            "assert english_zipf(\"o'hara\") > 2 and english_zipf('café') > 3 and english_zipf(\"y'all\") > 4; "
+            "print('wordfreq' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_english_words_are_weighed_without_importing_wordfreq() -> None:
@@ -49,7 +74,7 @@ def test_english_words_are_weighed_without_importing_wordfreq() -> None:
 def test_the_first_and_last_word_of_every_line_of_the_table_answer_as_wordfreq() -> None:
     table = zipf_table.table()
     for row in range(len(table.firsts)):
-        words = table.raw[table.starts[row]:table.starts[row + 1] - 1].decode("ascii").split(" ")
+        words = table.raw[table.starts[row]:table.starts[row + 1] - 1].decode("utf-8").split(" ")
         assert words[0] == table.firsts[row]
         for word in (words[0], words[-1]):
             assert zipf_table.lookup(word, "best") == wordfreq.zipf_frequency(word, "en", wordlist="best"), word

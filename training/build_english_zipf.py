@@ -4,7 +4,8 @@ The rules ask how common an English word is thousands of times a run, and a run 
 (a pre-commit hook) used to spend about 0.2 CPU-seconds importing wordfreq and unpacking its
 321,000-word English list. The table holds every word of that list that wordfreq reads as one
 token and that is made of lower-case ASCII letters and inner apostrophes ("don't"), or of
-lower-case ASCII letters and digits as wordfreq stores them ("00m", "1st"), sorted, in
+lower-case ASCII letters and digits as wordfreq stores them ("00m", "1st"), or of Latin letters
+with accents ("café"), sorted, in
 lines of BLOCK words (a run splits only the lines it looks into), followed by one line of
 their figures: `wordfreq.zipf_frequency` in hundredths, as 16-bit numbers in hexadecimal,
 plus 0x8000 for the words of wordfreq's small list. Other words, and every other language,
@@ -21,6 +22,7 @@ import importlib.metadata
 import re
 from pathlib import Path
 
+import regex
 import wordfreq
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data" / "english_zipf.txt"
@@ -28,6 +30,8 @@ PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the words the table may hold (zipf_
 # ... and entries with digits (zipf_table.NUMBERED), as wordfreq stores them: every run of two or
 # more digits written as zeros ("00m" stands for "70m"), figured from them by zipf_table.
 NUMBERED = re.compile(r"[a-z0-9]*[0-9][a-z0-9]*")
+# ... and words of Latin letters with accents, as wordfreq writes them (NFC, case-folded: "café").
+ACCENTED = regex.compile(r"\p{Latin}+")
 BLOCK = 256
 SMALL = 0x8000
 
@@ -37,7 +41,8 @@ def main() -> None:
     small = wordfreq.get_frequency_dict("en", "small")
     figures: dict[str, int] = {}
     for word in best:
-        if not (PLAIN.fullmatch(word) or NUMBERED.fullmatch(word)) or wordfreq.tokenize(word, "en") != [word]:
+        if not (PLAIN.fullmatch(word) or NUMBERED.fullmatch(word) or ACCENTED.fullmatch(word)) \
+                or wordfreq.tokenize(word, "en") != [word]:
             continue
         hundredths = round(wordfreq.zipf_frequency(word, "en", "best") * 100)
         # zipf_table works a numbered word's frequency out from its entry's centibel bucket,
@@ -52,7 +57,7 @@ def main() -> None:
              f"{len(words)} words in lines of {BLOCK}, then their zipf_frequency x 100 (+{SMALL:#x}: small list)"]
     lines += [" ".join(words[i:i + BLOCK]) for i in range(0, len(words), BLOCK)]
     lines.append("".join(f"{figures[w]:04x}" for w in words))
-    OUT.write_text("\n".join(lines) + "\n", encoding="ascii")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(words)} words, {OUT.stat().st_size} bytes)")
 
 
