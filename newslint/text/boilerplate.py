@@ -54,9 +54,16 @@ TRAILING = lazy_re(
 
 
 # A gallery's or a page's counter alone on its line, at most one word before it ("Image 1 of 8",
-# "1 / 8", "Foto 3 de 12"), in a few languages' words for "of".
-COUNTER = lazy_re(_BULLET + r"(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*$",
+# "1 / 8", "(Foto 3 de 12)"), in a few languages' words for "of".
+COUNTER = lazy_re(_BULLET + r"\(?\s*(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*\)?\s*$",
                   re.IGNORECASE)
+
+
+def is_counter(text: str) -> bool:
+    """Whether a line is a gallery's or a page's counter: one of so many, the first number no
+    greater than the second ("24/7" and a cricket score, "India 245/6", are no counters)."""
+    counter = COUNTER.match(text)
+    return counter is not None and 0 < int(counter[1]) <= int(counter[2])
 
 
 def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
@@ -64,9 +71,6 @@ def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
     reports no speech, or is a counter."""
     if len(text.split()) > max_words:
         return False
-    counter = COUNTER.match(text)
-    if counter is not None:
-        # One of so many: the first no greater than the second ("24/7" and a cricket score,
-        # "India 245/6", are no counters).
-        return 0 < int(counter[1]) <= int(counter[2])
+    if COUNTER.match(text) is not None:
+        return is_counter(text)
     return not reports_speech(text) and WHOLE_LINE.match(text) is not None

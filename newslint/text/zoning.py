@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.text import line_features, line_model
+from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_regex
 
@@ -76,7 +77,7 @@ _DATE_OR_TIME = lazy_regex(
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
 _CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa)"
-    r"(?:\s*(?:by|credit|courtesy|:|/))|^\(?(?:image|photo|foto|bild)\s+\d+\s+(?:of|de|von|di|из)\s+\d+\)?$"
+    r"(?:\s*(?:by|credit|courtesy|:|/))"
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b",
     regex.IGNORECASE)
 
@@ -104,8 +105,9 @@ def is_byline(text: str, words: float) -> bool:
 
 
 def is_credit(text: str, words: float) -> bool:
-    """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8")."""
-    return words <= 12 and _CREDIT.search(text) is not None
+    """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8": the counter
+    NL302 reports, boilerplate.is_counter)."""
+    return words <= 12 and (_CREDIT.search(text) is not None or is_counter(text))
 
 
 _WORD = lazy_regex(r"[\p{L}\p{N}]+")
