@@ -85,8 +85,9 @@ def table() -> ZipfTable:
 
 def lookup(word: str, wordlist: str) -> float | None:
     """wordfreq's English Zipf figure of ``word`` in ``wordlist`` ("best" or "small"), or
-    None when the table cannot say (the word is not plain ASCII, or is not in the table and
-    has an apostrophe, which wordfreq may split)."""
+    None when the table cannot say: a word wordfreq would rewrite or cut by rules the table
+    does not copy (capitals, other scripts, hyphens, curly apostrophes, a leading or trailing
+    apostrophe)."""
     if wordlist not in ("best", "small"):
         return None
     if NUMBERED.fullmatch(word):
