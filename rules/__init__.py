@@ -25,4 +25,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "mojibake",
     "garbled_token",
     "site_template_line",
+    "symbol_line",
 )

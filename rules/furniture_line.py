@@ -30,6 +30,11 @@ Exceptions made on purpose:
   report are left to them, so one line makes one finding.
 - Bylines, datelines, standfirsts and a repeated headline are zoned as such, not as furniture:
   they belong to the article's apparatus, and whether to keep them is the corpus builder's call.
+- An item of a list (paragraphs in a row that open with the same dash, bullet or number) is
+  reported when another item of the same list is furniture, whatever the model says of it: a
+  list of other stories' titles is furniture as a whole, and the model is sure of only some of
+  its items. On the labelled training pages such items were furniture 344 times in 370
+  (confidence 0.93 before calibration); on `pages/` 11 times in 11.
 - Prose is never reported, whatever the model would say: on real scraped pages 13% of the
   furniture reads as prose, and 63% of the story.
 - The threshold is set for precision, chosen on sites the model never saw (README, "Line model").
@@ -76,15 +81,19 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report paragraphs zoned as furniture with a high enough probability."""
     threshold = options["threshold"] or line_model.load().threshold
     for paragraph, zoned in zip(doc.paragraphs, doc.zones):
-        if zoned.zone is not Zone.FURNITURE or zoned.furniture < threshold:
+        if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold and not zoned.listed):
             continue
         text = paragraph.text(doc)
         if is_known_furniture(text):
             continue
         fix = Fix((delete_line(doc, paragraph.start),), "delete the furniture line", FixSafety.UNSAFE)
         shown = text if len(text) <= 60 else text[:57] + "..."
-        yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                    f"(line model: {zoned.furniture:.2f})", fix, zoned.furniture)
+        if zoned.listed:  # an item of a list whose other items are furniture
+            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
+                                        "(an item of a list of furniture)", fix, zoned.confidence)
+        else:
+            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
+                                        f"(line model: {zoned.furniture:.2f})", fix, zoned.furniture)
 
 
 _STORY = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate "

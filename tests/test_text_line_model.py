@@ -6,6 +6,7 @@ import base64
 import math
 from array import array
 
+from newslint.testing import findings
 from newslint.text import line_features, line_model, zoning
 
 STORY = ("The council approved the budget on Tuesday after a long debate about spending on roads and schools.",
@@ -56,3 +57,26 @@ def test_only_paragraphs_that_are_not_prose_are_judged() -> None:
 def test_an_article_of_prose_is_story_without_the_model() -> None:
     zoned = zoning.zone_paragraphs(list(STORY), "Council backs budget")
     assert all(z.is_story and z.furniture == 0.0 for z in zoned)
+
+
+def test_items_of_a_list_with_furniture_in_it_are_furniture() -> None:
+    # "- Related: ..." is a link line (known furniture); its list's other items read as titles
+    # the model alone may not be sure of: they are zoned with it, and NL306 reports them.
+    paragraphs = [*STORY, "- Related: Mayor quits after row over parking fines",
+                  "- Storm damage closes the seafront road for a week", "- School wins national chess prize"]
+    zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget")
+    assert [z.zone for z in zoned[3:]] == [zoning.Zone.FURNITURE] * 3
+    assert not zoned[3].listed and zoned[4].listed
+    assert zoned[4].confidence == zoning.LISTED_CONFIDENCE
+    text = "Council backs budget\n\n" + "\n\n".join(paragraphs) + "\n"
+    reported = [(d.line, d.message.endswith("(an item of a list of furniture)"))
+                for d in findings(text, "NL306", min_confidence=0)]
+    assert (11, True) in reported and 9 not in [line for line, _ in reported]  # line 9 is NL301's
+
+
+def test_a_story_list_without_furniture_stays_story() -> None:
+    paragraphs = [*STORY, "- Road repairs will take the largest share of the money",
+                  "- Schools will get new classrooms and heating", "- Libraries will open on Sundays"]
+    zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget")
+    assert not any(z.listed for z in zoned)
+    assert all(z.zone is zoning.Zone.STORY for z in zoned)
