@@ -26,8 +26,9 @@ of other headlines. Phrase lists cannot keep up: furniture comes in thousands of
 many languages, so this rule judges the shape and place of a line, not its words.
 
 Exceptions made on purpose:
-- Lines that NL301 (link lines), NL302 (known boilerplate phrases) or NL303 (captions) already
-  report are left to them, so one line makes one finding.
+- Lines that NL301 (link lines, list headers and the titles listed under them, as NL301 finds
+  them with its default options), NL302 (known boilerplate phrases), NL303 (captions) or NL308
+  (symbol-led lines) already report are left to them, so one line makes one finding.
 - Bylines, datelines, standfirsts and a repeated headline are zoned as such, not as furniture:
   they belong to the article's apparatus, and whether to keep them is the corpus builder's call.
 - An item of a list (paragraphs in a row that open with the same dash, bullet or number) is
@@ -74,18 +75,24 @@ from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text import line_model
 from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
+from newslint.text.link_lines import listed_lines
 from newslint.text.zoning import Zone
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report paragraphs zoned as furniture with a high enough probability."""
     threshold = options["threshold"] or line_model.load().threshold
+    listed: set[int] | None = None  # NL301's list headers and titles, found on first need
     for paragraph, zoned in zip(doc.paragraphs, doc.zones):
         if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold and not zoned.listed):
             continue
         text = paragraph.text(doc)
         if is_known_furniture(text):
             continue
+        if listed is None:
+            listed = listed_lines([line.text(doc).strip() for line in doc.lines])
+        if doc.line_of(paragraph.start) - 1 in listed:
+            continue  # a title under "Related stories", or "More:" above titles: NL301's
         fix = Fix((delete_line(doc, paragraph.start),), "delete the furniture line", FixSafety.UNSAFE)
         shown = text if len(text) <= 60 else text[:57] + "..."
         if zoned.listed:  # an item of a list whose other items are furniture

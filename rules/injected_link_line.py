@@ -98,10 +98,11 @@ import regex
 
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
+from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import LinkLine, PrefixKind, content_words, is_title_line, parse_link_line, prefix_match
+from newslint.text.link_lines import (CONFIRMING_TITLES, LinkLine, PrefixKind, content_words, is_listed_title,
+                                      is_loose_header, opens_list, parse_link_line, titles_after)
 from newslint.text.patterns import lazy_regex
-from newslint.text.quotes import DOUBLE_MARKS
 
 
 # A "read more" stub that ends the article is NL503's (truncated-article) finding: it says the
@@ -114,23 +115,24 @@ _END_STUB = lazy_regex(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\bread\s
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report every body line shaped like an injected link, and the titles listed under a
     bare list header ("Related stories")."""
-    lines = doc.lines
-    last = max((n for n, line in enumerate(lines) if line.text(doc).strip()), default=-1)
+    texts = [line.text(doc).strip() for line in doc.lines]
+    last = max((n for n, text in enumerate(texts) if text), default=-1)
     header: str | None = None  # the bare list header whose titles may follow
     others = _OtherLines(doc)
-    for index in range(1, len(lines)):
-        text = lines[index].text(doc).strip()
+    max_words, extra = options["max_title_words"], options["extra_prefixes"]
+    for index in range(1, len(texts)):
+        text = texts[index]
         if not text:
             continue
-        if header is not None and _listed_title(text, options):
-            yield _finding(doc, index, f'title listed under "{header}" injected into the story: "{_shown(text)}"')
+        if header is not None and is_listed_title(text, max_words):
+            if not is_boilerplate_line(text):  # "Share", "Comments (7)" in the list: NL302's
+                yield _finding(doc, index, f'title listed under "{header}" injected into the story: "{_shown(text)}"')
             continue
         header = None
         if index == last and _END_STUB.search(text):
             continue
-        link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
-        if link is None and _loose_header(text, options) and \
-                _titles_after(doc, index, options) >= _CONFIRMING_TITLES:
+        link = parse_link_line(text, max_words, extra)
+        if link is None and is_loose_header(text, extra) and titles_after(texts, index, max_words) >= CONFIRMING_TITLES:
             # "More:", "Popular on Example", "Most read in world news": too little alone, but a
             # list header when titles follow it.
             header = text
@@ -138,7 +140,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if link is None or not _about_something_else(others, index, link, options):
             continue
-        if not link.title and link.kind is not PrefixKind.CALL_TO_ACTION:
+        if opens_list(link):
             header = link.prefix  # "Related stories": the lines after it may be its titles
         yield _finding(doc, index, f'link to other content injected into the story: "{_shown(text)}"')
 
@@ -151,48 +153,6 @@ def _finding(doc: Document, index: int, message: str) -> Finding:
     # Deleting the line with the blank line that separates it keeps the paragraph layout.
     fix = Fix((delete_line(doc, doc.lines[index].start),), "delete the injected link line", FixSafety.SAFE)
     return Finding.at(doc.lines[index], message, fix)
-
-
-def _listed_title(text: str, options: Options) -> bool:
-    """Whether a line under a list header reads as one more title: short, headline-shaped
-    (a capital first, one sentence, no closing full stop), with no quotation or speech."""
-    if len(text.split()) > _LIST_TITLE_WORDS or not DOUBLE_MARKS.isdisjoint(text):
-        return False
-    return is_title_line(text, options["max_title_words"])
-
-
-_LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
-# A line with a link prefix but no title after it ("More:", "Popular on Example") is a list
-# header when at least this many titles follow it.
-_CONFIRMING_TITLES = 3
-_HEADER_WORDS = 7
-
-
-def _loose_header(text: str, options: Options) -> bool:
-    """Whether a short line opens with a link prefix, whatever follows it ("More:", "Most read
-    in world news", "More Great Example Stories"), and holds no sentence punctuation (a stop:
-    a sentence's end, or a web address, as a bare "www.example.com" heading an event's details;
-    a comma: "Also, check private vendors, such as") and no quotation (a section title: 'More
-    "Questions" for your opponent')."""
-    return len(text.split()) <= _HEADER_WORDS and not any(mark in text for mark in ".,;!?") \
-        and DOUBLE_MARKS.isdisjoint(text) and prefix_match(text, options["extra_prefixes"])
-
-
-def _titles_after(doc: Document, index: int, options: Options) -> int:
-    """How many lines listed as titles ("_listed_title") follow line ``index`` (blank lines
-    between them passed over), counted up to _CONFIRMING_TITLES."""
-    count = 0
-    lines = doc.lines
-    for following in range(index + 1, len(lines)):  # not a slice: a copy of the rest per header
-        text = lines[following].text(doc).strip()
-        if not text:
-            continue
-        if not _listed_title(text, options):
-            break
-        count += 1
-        if count >= _CONFIRMING_TITLES:
-            break
-    return count
 
 
 def _about_something_else(others: _OtherLines, index: int, link: LinkLine, options: Options) -> bool:

@@ -348,3 +348,14 @@ def test_a_prefix_too_weak_alone_heads_a_list_when_titles_follow_it(header: str)
 ])
 def test_a_weak_prefix_without_enough_titles_after_it_is_no_header(text: str) -> None:
     assert findings(text, "NL301") == []
+
+
+def test_one_line_one_finding_in_a_list_under_a_header() -> None:
+    # The titles under a list header are NL301's alone, though the line model (NL306) finds
+    # some of them too; an interface line inside the list is NL302's alone.
+    text = HEAD + BEFORE + "More from our site:\n\n" + TITLES.rstrip("\n") + "\n\nShare\n\nComments (7)\n"
+    got = findings(text, "NL301", "NL302", "NL306", min_confidence=0)
+    lines = [d.line for d in got]
+    assert len(lines) == len(set(lines)), [(d.line, d.code) for d in got]
+    assert {d.code for d in got if d.line >= 13} == {"NL302"}
+    assert [d.code for d in got if d.line < 13] == ["NL301"] * 4

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.keywords import english_zipf
 from newslint.text.patterns import compile_regex, lazy_regex
+from newslint.text.quotes import DOUBLE_MARKS
 
 # Prefixes whose words say "go elsewhere" even with no separator after them ("Read more US TV
 # cuts ..."). Longer alternatives come first, so "related stories" wins over "related".
@@ -195,6 +197,76 @@ def is_title_line(line: str, max_words: int = 20) -> bool:
     full stop."""
     title = _LEAD_ONLY.sub("", line)
     return bool(title) and _title_shaped(title, PrefixKind.STRONG, max_words)
+
+
+LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
+# A line with a link prefix but no title after it ("More:", "Popular on Example") is a list
+# header when at least this many titles follow it.
+CONFIRMING_TITLES = 3
+HEADER_WORDS = 7
+
+
+def is_listed_title(text: str, max_title_words: int = 20) -> bool:
+    """Whether a line under a list header reads as one more title: short, headline-shaped
+    (a capital first, one sentence, no closing full stop), with no quotation or speech."""
+    if len(text.split()) > LIST_TITLE_WORDS or not DOUBLE_MARKS.isdisjoint(text):
+        return False
+    return is_title_line(text, max_title_words)
+
+
+def is_loose_header(text: str, extra_prefixes: Iterable[str] = ()) -> bool:
+    """Whether a short line opens with a link prefix, whatever follows it ("More:", "Most read
+    in world news", "More Great Example Stories"), and holds no sentence punctuation (a stop:
+    a sentence's end, or a web address, as a bare "www.example.com" heading an event's details;
+    a comma: "Also, check private vendors, such as") and no quotation (a section title: 'More
+    "Questions" for your opponent')."""
+    return len(text.split()) <= HEADER_WORDS and not any(mark in text for mark in ".,;!?") \
+        and DOUBLE_MARKS.isdisjoint(text) and prefix_match(text, extra_prefixes)
+
+
+def titles_after(lines: Sequence[str], index: int, max_title_words: int = 20) -> int:
+    """How many lines listed as titles (``is_listed_title``) follow line ``index`` of ``lines``
+    (stripped texts; blank lines between them passed over), counted up to CONFIRMING_TITLES."""
+    count = 0
+    for following in range(index + 1, len(lines)):  # not a slice: a copy of the rest per header
+        text = lines[following]
+        if not text:
+            continue
+        if not is_listed_title(text, max_title_words):
+            break
+        count += 1
+        if count >= CONFIRMING_TITLES:
+            break
+    return count
+
+
+def opens_list(link: LinkLine) -> bool:
+    """Whether a link line with no title ("Related stories") heads the titles after it."""
+    return not link.title and link.kind is not PrefixKind.CALL_TO_ACTION
+
+
+def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = ()) -> set[int]:
+    """The indexes of the lines (stripped texts, the headline first) that NL301 reports as list
+    headers confirmed by the titles after them ("More:", "Most read in world news") or as
+    titles listed under a header: link lines themselves are ``parse_link_line``'s."""
+    extra = tuple(extra_prefixes)
+    listed: set[int] = set()
+    under_header = False
+    for index in range(1, len(lines)):
+        text = lines[index]
+        if not text:
+            continue
+        if under_header and is_listed_title(text, max_title_words):
+            if not is_boilerplate_line(text):  # NL302's
+                listed.add(index)
+            continue
+        link = parse_link_line(text, max_title_words, extra)
+        under_header = link is not None and opens_list(link)
+        if link is None and is_loose_header(text, extra) and \
+                titles_after(lines, index, max_title_words) >= CONFIRMING_TITLES:
+            listed.add(index)
+            under_header = True
+    return listed
 
 
 def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False) -> bool:
