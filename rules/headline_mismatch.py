@@ -278,7 +278,9 @@ def _language_of(tallies: tuple[Counter[str], ...], opening: str) -> str:
     language.detect tells from the ``opening``."""
     english = language.stopwords(ENGLISH)
     total = sum(sum(tally.values()) for tally in tallies)
-    function = sum(n for tally in tallies for w, n in tally.items() if w.lower() in english)
+    # (a lower-case word is looked up as it is: most are, and lowering each cost more than the rest)
+    function = sum(n for tally in tallies for w, n in tally.items()
+                   if w in english or (not w.islower() and w.lower() in english))
     if total and function >= ENGLISH_SHARE * total:
         return ENGLISH
     return language.detect([w.lower() for w in WORD.findall(opening)], opening)

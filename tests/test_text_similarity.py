@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.text.similarity import (
     MAX_OWNERS,
@@ -177,3 +179,24 @@ def test_a_copy_is_looked_for_within_its_segment(monkeypatch: pytest.MonkeyPatch
     assert [d.line for d in findings(text, "NL402")] == [17]
     monkeypatch.setattr(similarity, "SEGMENT_CHARS", 200)  # the copy is 500 characters on
     assert findings(text, "NL402") == []
+
+
+@settings(max_examples=400, derandomize=True)
+@given(st.text(alphabet="abZ09'-_ .,\u2019", max_size=40))
+def test_the_ascii_word_pattern_reads_ascii_text_as_the_general_one_does(text: str) -> None:
+    # ASCII text takes a faster pattern; it must cut words exactly as the general one
+    # (apostrophes and hyphens in any order between letters, never at a word's edge).
+    from newslint.text import similarity
+
+    if text.isascii():
+        lowered = text.lower()
+        assert similarity._ASCII_WORD.findall(lowered) == similarity._WORD.findall(lowered)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(st.text(alphabet="abZ09'-_ .,\u2019", max_size=40))
+def test_keywords_ascii_word_pattern_reads_ascii_text_as_the_general_one_does(text: str) -> None:
+    from newslint.text import keywords
+
+    if text.isascii():
+        assert keywords.ASCII_WORD.findall(text) == keywords.WORD.findall(text)

