@@ -69,6 +69,12 @@ _OPEN_QUOTES = {'"': '"', "“": "”"}
 _QUOTE_MARK = lazy_re('["“”]')
 
 
+def more_words_than(text: str, limit: int) -> bool:
+    """Whether ``text`` has more than ``limit`` whitespace-separated words: ``len(text.split()) >
+    limit``, without cutting a long paragraph into all its words to count past the limit."""
+    return len(text.split(None, limit)) > limit
+
+
 class Document:
     """One article. Cheap to create; each property is computed on first use and kept."""
 

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.document import Document, Span
+from newslint.document import Document, Span, more_words_than
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.patterns import lazy_re, lazy_regex
@@ -90,7 +90,7 @@ _FILE_PHOTO = lazy_re(r"^(?i:file\s+photo)\s*[:-]\s*")
 def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:
     """What makes the paragraph a caption, or None when it is story text."""
     text = paragraph.text(doc)
-    if len(text.split()) > options["max-words"] or reports_speech(text):
+    if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None

@@ -209,6 +209,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation]],
                       options: Options) -> Iterator[Finding]:
     """Report the quotations of paragraphs ``numbers`` that repeat words given among them."""
+    shortest = 2 * options["min_words"] - 1  # characters that hold min_words words (see _quotes_in)
+    if not any(q.inner.end - q.inner.start >= shortest for n in numbers for q in groups[n]):
+        return  # no quotation long enough to compare (many articles): no paragraph need be read
     # Each paragraph's words, whole and outside its quotations, read once: a file of one huge
     # paragraph would otherwise be cut into words again by every step below.
     said_words = {n: normalise_words(doc.paragraphs[n].text(doc)) for n in numbers}

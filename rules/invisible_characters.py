@@ -51,14 +51,15 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
-from newslint.text.patterns import lazy_regex
+from newslint.text.patterns import lazy_re, lazy_regex
 
 _CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _ZERO_WIDTH = r"\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad"
 _BIDI = r"\u202a-\u202e\u2066-\u2069"
 _SEPARATORS = r"\u2028\u2029"
 _MARKS = r"\u200e\u200f"
-_SUSPECT = lazy_regex(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
+# A plain class of code points: `re` scans a whole article for it in well under half the time.
+_SUSPECT = lazy_re(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
 _JOINING_SCRIPT = lazy_regex(r"[\p{Arabic}\p{Syriac}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
                              r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
                              r"\p{Malayalam}\p{Sinhala}\p{Myanmar}\p{Khmer}]")

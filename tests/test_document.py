@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document
 
@@ -175,3 +177,11 @@ def test_a_dump_of_short_lines_is_zoned_without_an_object_or_a_copy_per_line() -
     assert doc.paragraphs[5] is doc.lines[7]
     assert doc.sentences_in(doc.paragraphs[5]) == (doc.paragraphs[5],)
     assert doc.sentences_in(doc.paragraphs[5])[0] is doc.paragraphs[5]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet="ab \t\u00a0\n.", max_size=60), st.integers(min_value=0, max_value=12))
+def test_more_words_than_counts_as_split_does(text: str, limit: int) -> None:
+    from newslint.document import more_words_than
+
+    assert more_words_than(text, limit) == (len(text.split()) > limit)

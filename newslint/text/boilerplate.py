@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.document import more_words_than
 from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
@@ -69,7 +70,7 @@ def is_counter(text: str) -> bool:
 def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
     """Whether a short line (at most ``max_words`` words) opens with an interface phrase and
     reports no speech, or is a counter."""
-    if len(text.split()) > max_words:
+    if more_words_than(text, max_words):
         return False
     if COUNTER.match(text) is not None:
         return is_counter(text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.document import more_words_than
 from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.keywords import english_zipf
 from newslint.text.patterns import compile_regex, lazy_regex
@@ -209,7 +210,7 @@ HEADER_WORDS = 7
 def is_listed_title(text: str, max_title_words: int = 20) -> bool:
     """Whether a line under a list header reads as one more title: short, headline-shaped
     (a capital first, one sentence, no closing full stop), with no quotation or speech."""
-    if len(text.split()) > LIST_TITLE_WORDS or not DOUBLE_MARKS.isdisjoint(text):
+    if more_words_than(text, LIST_TITLE_WORDS) or not DOUBLE_MARKS.isdisjoint(text):
         return False
     return is_title_line(text, max_title_words)
 
@@ -220,7 +221,7 @@ def is_loose_header(text: str, extra_prefixes: Iterable[str] = ()) -> bool:
     a sentence's end, or a web address, as a bare "www.example.com" heading an event's details;
     a comma: "Also, check private vendors, such as") and no quotation (a section title: 'More
     "Questions" for your opponent')."""
-    return len(text.split()) <= HEADER_WORDS and not any(mark in text for mark in ".,;!?") \
+    return not more_words_than(text, HEADER_WORDS) and not any(mark in text for mark in ".,;!?") \
         and DOUBLE_MARKS.isdisjoint(text) and prefix_match(text, extra_prefixes)
 
 

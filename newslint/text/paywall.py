@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.document import more_words_than
 from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
@@ -30,5 +31,5 @@ PAYWALL = lazy_re(
 
 def is_paywall_notice(text: str, max_words: int = 25) -> bool:
     """Whether ``text`` (a short line) is a paywall notice."""
-    return (len(text.split()) <= max_words and PAYWALL.match(text) is not None
+    return (not more_words_than(text, max_words) and PAYWALL.match(text) is not None
             and not reports_speech(text))  # "To continue reading the report, he said, ..."
