@@ -165,8 +165,18 @@ def key_terms(texts: Iterable[str], count: int = 3, language: str = ENGLISH) -> 
     forms: dict[str, Counter[str]] = {}
     for text in texts:
         for word in words(text, language):
-            if is_content_word(word, language):
-                key = stem(word)
-                scores[key] += rarity(word, language)
-                forms.setdefault(key, Counter())[normalise(word)] += 1
+            term = _term(word, language)
+            if term is not None:
+                key, weight, form = term
+                scores[key] += weight
+                forms.setdefault(key, Counter())[form] += 1
     return [forms[key].most_common(1)[0][0] for key, _ in scores.most_common(count)]
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str, language: str) -> tuple[str, float, str] | None:
+    """A content word's stem, rarity and normal form (None for any other word), for key_terms:
+    an article repeats its words, and each was looked up four times."""
+    if not is_content_word(word, language):
+        return None
+    return stem(word), rarity(word, language), normalise(word)
