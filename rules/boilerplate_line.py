@@ -8,8 +8,9 @@ Reports a line that is website interface text rather than story ("Share this art
 Reuters", "Photo: Jane Smith, AP", a gallery's or page's counter alone on its line ("Image 1 of
 8", "1 / 8", "Foto 3 de 12"), "Leave a comment", "Skip to main content", "Download our app", "Listen to this
 article", "Comments (12)", "Tags: ...", "This article was originally published on ...",
-"You have 3 free articles remaining", "Already a subscriber? Log in"), and the same text
-glued to the end of a paragraph ("... he said. Share this article").
+"You have 3 free articles remaining", "Already a subscriber? Log in"), a reading time
+("Reading time: 3 min", "5 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 2 Minuten"), and
+the same text glued to the end of a paragraph ("... he said. Share this article").
 
 ## Why is this bad?
 A summariser trained on it learns to end stories with "Follow us on Twitter"; search indexes
@@ -32,7 +33,11 @@ Measured on the 1,313 clean BBC development articles: 0 findings. The counter li
 training corpora of the line model (`training/SOURCES.md`: 117 furniture lines, 2 story lines,
 one of them "Page 1 of 7" mislabelled) before they were added: on `pages/` they and the credits
 with a comma found 8 more furniture lines, and no new finding on the other publishers' 3,626
-articles.
+articles. Reading times (a label for "reading time" in one of a few languages and a number of
+minutes, or "N min read", and nothing else on the line) were added on 2026-12-04 after four on
+`pages/` (two Portuguese pages, both extractions); in the training corpora such lines are rare
+(old pages) and each of the seven found is furniture or left open by its labels, none story; a
+recipe's or a film's time ("Total time: 20 minutes", "Running time: 97 min.") is not one.
 
 The fix (safe) deletes the line, or the trailing fragment: interface text is never part of the
 story.

@@ -38,6 +38,9 @@ def codes(line: str) -> list[str]:
     "Image 1 of 8", "1 / 8", "1of/8", "Foto 3 de 12", "Page 2 of 5", "Photo: Jane Smith, AP",
     # A call to get something that is not the full or latest story (that is NL301's link).
     "CLICK HERE TO GET THE NEWS APP",
+    # A reading time, in a few languages.
+    "Reading time: 3 min.", "5 min read", "Estimated reading time: 6 minutes", "Tempo de leitura: 2 minutos",
+    "Lesezeit: 2 Minuten", "Temps de lecture : 3 min", "Время чтения: 4 минуты",
 ])
 def test_interface_lines_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]
@@ -64,6 +67,8 @@ def test_interface_lines_are_reported(line: str) -> None:
     "The score was 2 / 3 at half-time.",
     "India 245/6",  # a cricket score, not one of so many
     "24/7",
+    # Times that are not how long the article takes to read.
+    "Total time: 20 minutes", "Running time: 97 min.", "The reading time was 5 minutes, the study found.",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []

@@ -43,6 +43,12 @@ _PHRASES = r"""(?:
   | click\s+to\s+(?:share|email|print)\b | posted\s+by\s+\S+\s+(?:at|on)\b
   | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
   | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\s*(?:\?|[,.]?\s*(?:log|sign)\s+in)
+  | (?:(?:estimated\s+)?reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
+      |lesezeit|leestijd|tempo\s+di\s+lettura|czas\s+czytania|время\s+чтения)
+    \s*(?::|von|de|di)?\s*(?:about\s+|less\s+than\s+|menos\s+de\s+|environ\s+|ca\.\s*)?\d+(?:\s*-\s*\d+)?\s*
+    (?:min(?:ute)?s?|minutos?|minuten|minuti|mn|мин\w*)\.?\s*$
+  | \d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\.?\s+(?:read(?:\s+time)?|de\s+leitura|de\s+lectura|de\s+lecture
+      |lesezeit|leestijd|di\s+lettura)\s*$
 )"""
 WHOLE_LINE = lazy_re(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
 TRAILING = lazy_re(
