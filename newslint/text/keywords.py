@@ -136,6 +136,8 @@ def mostly_unspaced(text: str) -> bool:
     """Whether most letters of ``text`` are Thai, Lao, Burmese, Khmer, Tibetan, Chinese or
     Japanese: scripts that put no spaces between words, so that their runs of letters are
     phrases (or, where vowel signs break them, fragments), not words to compare."""
+    if text.isascii():
+        return False  # (the usual case) no letter of those scripts
     import regex
 
     letters = regex.findall(r"\p{L}", text)
