@@ -82,7 +82,7 @@ from newslint.text.zoning import Zone
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report paragraphs zoned as furniture with a high enough probability."""
     threshold = options["threshold"] or line_model.load().threshold
-    listed: set[int] | None = None  # NL301's list headers and titles, found on first need
+    listed: dict[int, str | None] | None = None  # NL301's list headers and titles, found on first need
     for paragraph, zoned in zip(doc.paragraphs, doc.zones):
         if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold and not zoned.listed):
             continue

@@ -100,8 +100,7 @@ from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import (CONFIRMING_TITLES, LinkLine, PrefixKind, content_words, is_listed_title,
-                                      is_loose_header, opens_list, parse_link_line, titles_after)
+from newslint.text.link_lines import LinkLine, PrefixKind, content_words, listed_lines, parse_link_line
 from newslint.text.patterns import lazy_regex
 
 
@@ -113,36 +112,30 @@ _END_STUB = lazy_regex(r"(?:\b(?:continue|keep)\s+reading|\bread\s+more|\bread\s
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    """Report every body line shaped like an injected link, and the titles listed under a
-    bare list header ("Related stories")."""
+    """Report every body line shaped like an injected link, and the lists of links a bare
+    header opens ("Related stories" and the titles under it: ``link_lines.listed_lines``)."""
     texts = [line.text(doc).strip() for line in doc.lines]
     last = max((n for n, text in enumerate(texts) if text), default=-1)
-    header: str | None = None  # the bare list header whose titles may follow
+    listed = listed_lines(texts, options["max_title_words"], options["extra_prefixes"])
     others = _OtherLines(doc)
-    max_words, extra = options["max_title_words"], options["extra_prefixes"]
     for index in range(1, len(texts)):
         text = texts[index]
         if not text:
             continue
-        if header is not None and is_listed_title(text, max_words):
-            if not is_boilerplate_line(text):  # "Share", "Comments (7)" in the list: NL302's
+        if index in listed:
+            header = listed[index]
+            if header is None:
+                # "More:", "Popular on Example", "Most read in world news": too little alone,
+                # but a list header when titles follow it.
+                yield _finding(doc, index, f'list header "{_shown(text)}" injected into the story, above titles')
+            elif not is_boilerplate_line(text):  # "Share", "Comments (7)" in the list: NL302's
                 yield _finding(doc, index, f'title listed under "{header}" injected into the story: "{_shown(text)}"')
             continue
-        header = None
         if index == last and _END_STUB.search(text):
             continue
-        link = parse_link_line(text, max_words, extra)
-        if link is None and is_loose_header(text, extra) and titles_after(texts, index, max_words) >= CONFIRMING_TITLES:
-            # "More:", "Popular on Example", "Most read in world news": too little alone, but a
-            # list header when titles follow it.
-            header = text
-            yield _finding(doc, index, f'list header "{_shown(text)}" injected into the story, above titles')
-            continue
-        if link is None or not _about_something_else(others, index, link, options):
-            continue
-        if opens_list(link):
-            header = link.prefix  # "Related stories": the lines after it may be its titles
-        yield _finding(doc, index, f'link to other content injected into the story: "{_shown(text)}"')
+        link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
+        if link is not None and _about_something_else(others, index, link, options):
+            yield _finding(doc, index, f'link to other content injected into the story: "{_shown(text)}"')
 
 
 def _shown(text: str) -> str:

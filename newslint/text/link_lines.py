@@ -20,7 +20,6 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import more_words_than
-from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.keywords import english_zipf
 from newslint.text.patterns import compile_regex, lazy_regex
 from newslint.text.quotes import DOUBLE_MARKS
@@ -246,27 +245,29 @@ def opens_list(link: LinkLine) -> bool:
     return not link.title and link.kind is not PrefixKind.CALL_TO_ACTION
 
 
-def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = ()) -> set[int]:
-    """The indexes of the lines (stripped texts, the headline first) that NL301 reports as list
-    headers confirmed by the titles after them ("More:", "Most read in world news") or as
-    titles listed under a header: link lines themselves are ``parse_link_line``'s."""
+def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = ()
+                 ) -> dict[int, str | None]:
+    """The lines (indexes into ``lines``: stripped texts, the headline first) that belong to a
+    list of links NL301 reports beyond the link lines themselves: a loose header confirmed by the
+    titles after it ("More:", "Most read in world news"; None), and each title listed under a
+    header (the header's words: the loose header, or the prefix of a link line with no title,
+    "Related stories")."""
     extra = tuple(extra_prefixes)
-    listed: set[int] = set()
-    under_header = False
+    listed: dict[int, str | None] = {}
+    header: str | None = None  # the header whose titles may follow
     for index in range(1, len(lines)):
         text = lines[index]
         if not text:
             continue
-        if under_header and is_listed_title(text, max_title_words):
-            if not is_boilerplate_line(text):  # NL302's
-                listed.add(index)
+        if header is not None and is_listed_title(text, max_title_words):
+            listed[index] = header
             continue
         link = parse_link_line(text, max_title_words, extra)
-        under_header = link is not None and opens_list(link)
+        header = link.prefix if link is not None and opens_list(link) else None
         if link is None and is_loose_header(text, extra) and \
                 titles_after(lines, index, max_title_words) >= CONFIRMING_TITLES:
-            listed.add(index)
-            under_header = True
+            listed[index] = None
+            header = text
     return listed
 
 
