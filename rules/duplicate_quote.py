@@ -209,8 +209,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation]],
                       options: Options) -> Iterator[Finding]:
     """Report the quotations of paragraphs ``numbers`` that repeat words given among them."""
-    shortest = 2 * options["min_words"] - 1  # characters that hold min_words words (see _quotes_in)
-    if not any(q.inner.end - q.inner.start >= shortest for n in numbers for q in groups[n]):
+    if not any(_may_hold(q, options["min_words"]) for n in numbers for q in groups[n]):
         return  # no quotation long enough to compare (many articles): no paragraph need be read
     # Each paragraph's words, whole and outside its quotations, read once: a file of one huge
     # paragraph would otherwise be cut into words again by every step below.
@@ -486,13 +485,19 @@ def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, 
     to compare, titles and names left out; ``read`` keeps what short quotation texts were read as."""
     paragraph = doc.paragraphs[number]
     for quotation in mine:
-        if quotation.inner.end - quotation.inner.start < 2 * min_words - 1:
-            continue  # too short to hold min_words words (each a character, a space between)
+        if not _may_hold(quotation, min_words):
+            continue
         found = _read(quotation.inner.text(doc), min_words, read)
         if found is not None:
             embedded = _is_embedded(doc, quotation, paragraph)
             alone = len(mine) == 1 and outside <= _ATTRIBUTION_WORDS and not embedded
             yield _Quote(quotation, number, *found, alone, embedded)
+
+
+def _may_hold(quotation: Quotation, min_words: int) -> bool:
+    """Whether a quotation is long enough to hold ``min_words`` words (each a character at
+    least, a space between)."""
+    return quotation.inner.end - quotation.inner.start >= 2 * min_words - 1
 
 
 # A quotation text's normalised words and three-word runs.
