@@ -52,8 +52,8 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
-from newslint.text.edits import delete_line
 from newslint.text.boilerplate import is_boilerplate_line
+from newslint.text.edits import delete_line
 from newslint.text.link_lines import parse_link_line
 from newslint.text.symbol_lines import opens_with_symbol
 
