@@ -70,7 +70,11 @@ _PATTERNS = (
 # `re` (a tenth of the cost): a quotation mark, "he" or "she" after a space, "is/was/been" before
 # "a/an/the". Each is looser than its pattern (`re`'s \s takes every space the regex module's
 # does), so a sentence without it has no match.
-_NEEDED = (lazy_re(r'["”]'), lazy_re(r'["”]'), lazy_re(r"\ss?he"), lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
+# "he" or "she" ends a word in its pattern (\b): no ASCII letter, digit or "_" follows it, and
+# the test lets any other character follow, whatever either module counts as a word character.
+_QUOTE_MARK = lazy_re(r'["”]')
+_NEEDED = (_QUOTE_MARK, _QUOTE_MARK, lazy_re(r"\ss?he(?![A-Za-z0-9_])"),
+           lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
 # A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
 _PARTICLES = frozenset("de del della di da van von der den la le du dos das bin al el ibn ben".split())
 _CAPITALISED = lazy_regex(r"\p{Lu}[\p{L}'’.-]*")
@@ -117,8 +121,13 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
     sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
     sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
+    quoted = None  # whether it holds a closing quotation mark: two patterns need one
     for needed, pattern in zip(_NEEDED, _PATTERNS):
-        if not needed.search(sentence):
+        if needed is _QUOTE_MARK:
+            quoted = quoted if quoted is not None else _QUOTE_MARK.search(sentence) is not None
+            if not quoted:
+                continue
+        elif not needed.search(sentence):
             continue
         for match in pattern.finditer(sentence):
             if not _preceded_by_name_part(sentence, match.start("name")):

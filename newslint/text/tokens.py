@@ -35,6 +35,9 @@ _SPLICE = lazy_regex(
 # texts none ("said? The" has an upper-case letter then a lower-case one). A looser test than
 # ``_SPLICE`` (non-ASCII capitals pass as either case), and ``re`` is faster than ``regex``.
 _LETTER_THEN_JUNK = lazy_re(rf"[^\W\d_][{JUNK}]{{1,4}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
+# The same test for ASCII text, where a letter is [A-Za-z], a digit [0-9], a lower-case letter
+# [a-z] and the junk its ASCII characters: the same matches, found in under half the time.
+_ASCII_LETTER_THEN_JUNK = lazy_re(r"[A-Za-z][0-9$@#*%&^~+=/\\|<>_!?]{1,4} ?(?:[a-z]{2}|[A-Z]{2})")
 _CURRENCY = "$£€¥"
 # Symbols that follow a letter in real notation: "C#", "C++", "A*", "A+", "w/" ("with").
 _NOTATION_SYMBOLS = frozenset({"#", "+", "++", "*", "**", "/", "!", "?", "!!", "?!", "!?"})
@@ -67,7 +70,7 @@ def find_splices(text: str, start: int = 0, end: int | None = None) -> Iterator[
     """Every letter-junk-rest shape in ``text[start:end]`` outside URLs, e-mail addresses and
     HTML entities."""
     end = len(text) if end is None else end
-    if not _LETTER_THEN_JUNK.search(text, start, end):
+    if not (_ASCII_LETTER_THEN_JUNK if text.isascii() else _LETTER_THEN_JUNK).search(text, start, end):
         return  # most articles: no letter is followed by junk, so the slower pattern need not run
     urls: _UrlRuns | None = None
     for match in _SPLICE.finditer(text, start, end):
