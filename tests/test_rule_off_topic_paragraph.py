@@ -114,3 +114,16 @@ def test_a_dump_of_more_paragraphs_than_zoning_judges_is_no_article() -> None:
     assert on_words_alone(article(*article_sized, INTRUDER)) == [2 * 40 + 3]
     dump = [PARAS[k % len(PARAS)] for k in range(MODEL_MAX_PARAGRAPHS)]
     assert on_words_alone(article(*dump, INTRUDER)) == []
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("What do you do when you are not at the council?", INTRUDER),
+    ("Q: Your favourite weekend?", "A: " + INTRUDER),
+    ("Q: Favourite match of the season", "A: " + INTRUDER),
+])
+def test_an_answer_to_a_question_is_not_reported(question: str, answer: str) -> None:
+    # An interview's answers range over topics: after a question, or under a speaker's label.
+    assert on_words_alone(article(*PARAS[:4], INTRUDER)) == [11]  # the same paragraph, asked nothing
+    assert on_words_alone(article(*PARAS[:4], question, answer)) == []
+    assert on_words_alone(article(*PARAS[:4], "The council met on Monday.", answer)) == \
+        ([] if answer.startswith("A: ") else [13])
