@@ -91,3 +91,23 @@ def test_patterns_match_a_file_name_that_is_not_utf8_whatever_matcher_is_install
 
     assert matches(("*.txt",), "caf\udce9.txt")
     assert not matches(("*.txt",), "caf\udce9.html")
+
+
+def test_a_walker_s_relative_paths_are_relative_to_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walker.relative works out each folder's part once; it must give what relative_to gives,
+    inside the root, in a linked folder, outside it, and from another current folder."""
+    from newslint.paths import Walker, relative_to
+
+    root = tmp_path / "corpus"
+    (root / "a" / "b").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    walker = Walker(root, ["*.txt"], [])
+    paths = [root / "x.txt", root / "a" / "b" / "y.txt", root / "linked" / "z.txt", tmp_path / "elsewhere" / "q.txt",
+             root / "a" / ".." / "x.txt", Path("/etc/hosts")]
+    for cwd in (root, tmp_path, root / "a"):
+        monkeypatch.chdir(cwd)
+        walker.folders.clear()
+        walker.resolved.clear()  # (a walk never changes folder; this test does)
+        for path in [*paths, Path(os.path.relpath(paths[1], cwd))]:
+            assert walker.relative(path) == relative_to(path, root), path
