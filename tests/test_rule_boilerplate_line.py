@@ -104,3 +104,28 @@ def test_one_finding_per_line_between_boilerplate_and_link_rules(line: str, code
 def test_paywall_notice_inside_the_article_is_furniture() -> None:
     text = STORY.format("Already a subscriber? Log in")
     assert [d.code for d in findings(text, "NL302", "NL503")] == ["NL302"]
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, "
+    "broadcast, rewritten or redistributed.",
+    "(C) 2008 Example Navigation, Inc. All rights reserved. Example, Maestro and RoadMate are trademarks "
+    "of Example Navigation, Inc. in the United States and other countries.",
+    "© 2020 Le Journal. Tous droits réservés. Toute reproduction sans autorisation est interdite, sauf "
+    "pour un usage strictement personnel.",
+])
+def test_a_long_copyright_notice_that_reserves_all_rights_is_reported(line: str) -> None:
+    assert len(line.split()) > 14  # longer than the interface phrases are judged
+    assert codes(line) == ["NL302"]
+
+
+@pytest.mark.parametrize("line", [
+    # Copyright as the story's subject, or a notice that reserves nothing, in a long line.
+    "Copyright lawyers for the three publishers said the ruling would change how news sites license "
+    "photographs, and that all rights reserved by agencies were at stake.",
+    "Copyright 2019 was the year the directive passed, after two years in which publishers and platforms "
+    "argued over who should pay whom for snippets of news.",
+    "Copyright 2019 The Associated Press. All rights reserved. " + "This notice runs on and on. " * 12,
+])
+def test_a_long_line_about_copyright_is_not_a_notice(line: str) -> None:
+    assert codes(line) == []

@@ -60,6 +60,20 @@ TRAILING = lazy_re(
 
 
 
+# A copyright notice that runs on past the interface phrase: "Copyright 2019 The Associated Press.
+# All rights reserved. This material may not be published, broadcast, rewritten or redistributed."
+# Opening with a copyright mark or word and a year or a capitalised name, and saying all rights are
+# reserved (in a few languages' words for it), it is legal furniture at any length up to
+# LEGAL_MAX_WORDS words, where NL302's other phrases stop at max_words.
+LEGAL_NOTICE = lazy_re(
+    _BULLET + r"\(?\s*(?:copyright|[©ⓒⒸ]|\(c\))\s*(?:[©ⓒⒸ]\s*|\(c\)\s*)?(?:\d{4}|(?-i:[A-Z]))"
+    r"[^\n]*?\b(?:all\s+rights\s+reserved|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s"
+    r"|alle\s+rechte\s+vorbehalten|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati"
+    r"|все\s+права\s+защищены)",
+    re.IGNORECASE)
+LEGAL_MAX_WORDS = 60
+
+
 # A gallery's or a page's counter alone on its line, at most one word before it ("Image 1 of 8",
 # "1 / 8", "(Foto 3 de 12)"), in a few languages' words for "of".
 COUNTER = lazy_re(_BULLET + r"\(?\s*(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*\)?\s*$",
@@ -75,9 +89,11 @@ def is_counter(text: str) -> bool:
 
 def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
     """Whether a short line (at most ``max_words`` words) opens with an interface phrase and
-    reports no speech, or is a counter."""
+    reports no speech, or is a counter; or a longer one (up to ``LEGAL_MAX_WORDS``) is a
+    copyright notice that reserves all rights."""
     if more_words_than(text, max_words):
-        return False
+        return not more_words_than(text, LEGAL_MAX_WORDS) and LEGAL_NOTICE.match(text) is not None \
+            and not reports_speech(text)
     if COUNTER.match(text) is not None:
         return is_counter(text)
     return not reports_speech(text) and WHOLE_LINE.match(text) is not None
