@@ -129,3 +129,13 @@ def test_a_long_copyright_notice_that_reserves_all_rights_is_reported(line: str)
 ])
 def test_a_long_line_about_copyright_is_not_a_notice(line: str) -> None:
     assert codes(line) == []
+
+
+@pytest.mark.parametrize("line", ["(Story continues below)", "(Story Continues On Next Page...)",
+                                  "(Click here to subscribe)"])
+def test_interface_text_in_brackets_is_reported(line: str) -> None:
+    assert codes(line) == ["NL302"]
+
+
+def test_a_story_sentence_in_brackets_is_left_alone() -> None:
+    assert codes("(Shares in the company fell 5% on the news, the exchange said.)") == []

@@ -11,7 +11,7 @@ from newslint.document import more_words_than
 from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
-_BULLET = r"^[\s\-–—•·►▶»|*_]*"
+_BULLET = r"^[\s\-–—•·►▶»|*_]*\(?\s*"  # an opening bracket too: "(Story continues below)"
 _PHRASES = r"""(?:
     share\s+(?:this|on|via|the\s+story)\b | share\s*$ | tweet\s+this\b | email\s+this\b | e-mail\s+this\b
   | print\s+(?:this|the)\s+(?:page|article|story)\b | save\s+this\s+(?:article|story)\b
