@@ -127,3 +127,11 @@ def test_an_answer_to_a_question_is_not_reported(question: str, answer: str) -> 
     assert on_words_alone(article(*PARAS[:4], question, answer)) == []
     assert on_words_alone(article(*PARAS[:4], "The council met on Monday.", answer)) == \
         ([] if answer.startswith("A: ") else [13])
+
+
+def test_an_item_of_a_list_is_not_reported() -> None:
+    # A list's items (a roundup, the finalists of an award) each bring their own subject.
+    other = "2. " + INTRUDER
+    assert on_words_alone(article(*PARAS[:4], INTRUDER)) == [11]
+    assert on_words_alone(article(*PARAS[:4], "1. " + PARAS[0], other)) == []
+    assert on_words_alone(article(*PARAS[:4], other)) == [11]  # a number alone makes no list

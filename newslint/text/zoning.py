@@ -192,6 +192,17 @@ def _list_mark(text: str) -> str | None:
     return "1." if mark[1][0].isdigit() else mark[1]
 
 
+def list_items(paragraphs: Sequence[str]) -> frozenset[int]:
+    """The indexes of the paragraphs that are items of a list: two or more in a row opening with
+    the same dash, bullet or number."""
+    marks = [_list_mark(text) for text in paragraphs]
+    items: set[int] = set()
+    for k, mark in enumerate(marks):
+        if mark is not None and mark in (marks[k - 1] if k else None, marks[k + 1] if k + 1 < len(marks) else None):
+            items.add(k)
+    return frozenset(items)
+
+
 def _extend_lists(paragraphs: Sequence[str], zones: list[tuple[Zone, float]]) -> frozenset[int]:
     """Zone as furniture the story items of a list (two or more paragraphs in a row opening with
     the same mark) one of whose items is furniture, and return their indexes. A list of other
