@@ -203,9 +203,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     # An interview's answers and a list's items range over topics: they count in what is
     # typical, and are never reported.
     texts = doc.paragraph_texts
-    items = list_items(texts)
-    candidates = [(index, share) for index, share in judged
-                  if share < limit and not answers(texts, index) and index not in items]
+    candidates = [(index, share) for index, share in judged if share < limit and not answers(texts, index)]
+    if candidates:  # (most articles have none: their marks are not read)
+        items = list_items(texts)
+        candidates = [(index, share) for index, share in candidates if index not in items]
     if semantic and len(candidates) > MAX_ASKED:
         candidates = sorted(sorted(candidates, key=lambda c: c[1])[:MAX_ASKED])
     for index, share in candidates:

@@ -17,7 +17,7 @@ placed before, inside or after it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -192,15 +192,24 @@ def _list_mark(text: str) -> str | None:
     return "1." if mark[1][0].isdigit() else mark[1]
 
 
-def list_items(paragraphs: Sequence[str]) -> frozenset[int]:
-    """The indexes of the paragraphs that are items of a list: two or more in a row opening with
-    the same dash, bullet or number."""
+def _lists(paragraphs: Sequence[str]) -> Iterator[range]:
+    """The lists among the paragraphs: each run of two or more in a row opening with the same
+    dash, bullet or number, as a range of indexes."""
     marks = [_list_mark(text) for text in paragraphs]
-    items: set[int] = set()
-    for k, mark in enumerate(marks):
-        if mark is not None and mark in (marks[k - 1] if k else None, marks[k + 1] if k + 1 < len(marks) else None):
-            items.add(k)
-    return frozenset(items)
+    start = 0
+    while start < len(paragraphs):
+        end = start + 1
+        if marks[start] is not None:
+            while end < len(paragraphs) and marks[end] == marks[start]:
+                end += 1
+        if end - start >= 2:
+            yield range(start, end)
+        start = end
+
+
+def list_items(paragraphs: Sequence[str]) -> frozenset[int]:
+    """The indexes of the paragraphs that are items of a list (``_lists``)."""
+    return frozenset(k for items in _lists(paragraphs) for k in items)
 
 
 def _extend_lists(paragraphs: Sequence[str], zones: list[tuple[Zone, float]]) -> frozenset[int]:
@@ -209,21 +218,13 @@ def _extend_lists(paragraphs: Sequence[str], zones: list[tuple[Zone, float]]) ->
     stories' titles is furniture as a whole, though the model is sure of only some of its items
     (a title that reads like a sentence, a title with a teaser glued to it); a story's own list
     (steps, results, names) rarely has an item that is furniture."""
-    marks = [_list_mark(text) for text in paragraphs]
     listed: set[int] = set()
-    start = 0
-    while start < len(paragraphs):
-        end = start + 1
-        if marks[start] is not None:
-            while end < len(paragraphs) and marks[end] == marks[start]:
-                end += 1
-        items = range(start, end)
-        if len(items) >= 2 and any(zones[k][0] is Zone.FURNITURE for k in items):
+    for items in _lists(paragraphs):
+        if any(zones[k][0] is Zone.FURNITURE for k in items):
             for k in items:
                 if zones[k][0] is Zone.STORY:
                     zones[k] = (Zone.FURNITURE, LISTED_CONFIDENCE)
                     listed.add(k)
-        start = end
     return frozenset(listed)
 
 
