@@ -66,7 +66,7 @@ TRAILING = lazy_re(
 # reserved (in a few languages' words for it), it is legal furniture at any length up to
 # LEGAL_MAX_WORDS words, where NL302's other phrases stop at max_words.
 LEGAL_NOTICE = lazy_re(
-    _BULLET + r"\(?\s*(?:copyright|[©ⓒⒸ]|\(c\))\s*(?:[©ⓒⒸ]\s*|\(c\)\s*)?(?:\d{4}|(?-i:[A-Z]))"
+    _BULLET + r"(?:copyright|[©ⓒⒸ]|\(c\))\s*(?:[©ⓒⒸ]\s*|\(c\)\s*)?(?:\d{4}|(?-i:[A-Z]))"
     r"[^\n]*?\b(?:all\s+rights\s+reserved|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s"
     r"|alle\s+rechte\s+vorbehalten|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati"
     r"|все\s+права\s+защищены)",
@@ -76,7 +76,7 @@ LEGAL_MAX_WORDS = 60
 
 # A gallery's or a page's counter alone on its line, at most one word before it ("Image 1 of 8",
 # "1 / 8", "(Foto 3 de 12)"), in a few languages' words for "of".
-COUNTER = lazy_re(_BULLET + r"\(?\s*(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*\)?\s*$",
+COUNTER = lazy_re(_BULLET + r"(?:[^\W\d_]+\s*)?(\d{1,3})\s*(?:/|of|de|di|von|sur|из)\s*/?\s*(\d{1,3})\s*\)?\s*$",
                   re.IGNORECASE)
 
 

@@ -72,7 +72,7 @@ _PATTERNS = (
 # does), so a sentence without it has no match.
 # "he" or "she" ends a word in its pattern (\b): no ASCII letter, digit or "_" follows it, and
 # the test lets any other character follow, whatever either module counts as a word character.
-_QUOTE_MARK = lazy_re(r'["”]')
+_QUOTE_MARK = lazy_re(r'["”]')  # one object for the two patterns that need it: asked once
 _NEEDED = (_QUOTE_MARK, _QUOTE_MARK, lazy_re(r"\ss?he(?![A-Za-z0-9_])"),
            lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
 # A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
@@ -121,13 +121,11 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
     sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
     sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
-    quoted = None  # whether it holds a closing quotation mark: two patterns need one
+    found: dict[object, bool] = {}  # each test's answer, asked once (two patterns share one)
     for needed, pattern in zip(_NEEDED, _PATTERNS):
-        if needed is _QUOTE_MARK:
-            quoted = quoted if quoted is not None else _QUOTE_MARK.search(sentence) is not None
-            if not quoted:
-                continue
-        elif not needed.search(sentence):
+        if needed not in found:
+            found[needed] = needed.search(sentence) is not None
+        if not found[needed]:
             continue
         for match in pattern.finditer(sentence):
             if not _preceded_by_name_part(sentence, match.start("name")):
