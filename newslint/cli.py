@@ -129,6 +129,9 @@ class _Main(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a content-quality linter for scraped news articles."""
+    from newslint.runner import tune_collector
+
+    tune_collector()
 
 
 selectors = [

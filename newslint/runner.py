@@ -7,6 +7,7 @@ in the parent, after every document was read.
 from __future__ import annotations
 
 import base64
+import gc
 import itertools
 import os
 import time
@@ -518,9 +519,23 @@ def _merge(result: RunResult, file_result: FileResult) -> None:
 _WORKER_LINTER: Linter | None = None  # set once per worker process by _init_worker
 
 
+# The first-generation collection threshold of a process newslint owns (a pool worker, the
+# CLI). Linting allocates many short-lived containers (words, runs of words, spans) that
+# reference counting frees; at Python's default (700) the cycle collector ran after every few
+# paragraphs for nothing, 2% of a run's time. Cycles are still collected. A library caller's
+# process is left as it is.
+OWN_PROCESS_GC_THRESHOLD = 10_000
+
+
+def tune_collector() -> None:
+    """Collect cycles less often in a process newslint owns (see OWN_PROCESS_GC_THRESHOLD)."""
+    gc.set_threshold(OWN_PROCESS_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _init_worker(linter: Linter) -> None:
     global _WORKER_LINTER
     _WORKER_LINTER = linter
+    tune_collector()
 
 
 def _lint_in_worker(source: Source) -> FileResult:

@@ -54,3 +54,38 @@ def test_a_rule_object_replaces_the_loaded_rule_of_its_code() -> None:
     silent = replace(builtin, check=lambda doc, options: iter(()))
     assert_clean(DAMAGED, rules=[silent])
     assert_findings(DAMAGED, "NL204", rules=[builtin])
+
+
+@pytest.fixture
+def default_collector():
+    """Python's own collector thresholds for the test, restored after it."""
+    import gc
+
+    saved = gc.get_threshold()
+    gc.set_threshold(700, *saved[1:])
+    yield
+    gc.set_threshold(*saved)
+
+
+def test_the_library_leaves_the_callers_collector_alone(default_collector, tmp_path: Path) -> None:
+    import gc
+
+    from newslint import lint_paths
+
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    lint_paths([str(tmp_path)], jobs=1)
+    assert gc.get_threshold()[0] == 700
+
+
+def test_the_command_line_collects_cycles_less_often_in_its_own_process(default_collector, tmp_path: Path) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+    from newslint.runner import OWN_PROCESS_GC_THRESHOLD
+
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert gc.get_threshold()[0] == OWN_PROCESS_GC_THRESHOLD > 700
