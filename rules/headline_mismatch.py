@@ -8,7 +8,11 @@ for: a headline word counts in full when its light stem ("cities" and "city", "m
 "mayor") occurs at least twice in the body, half when once, and the first `lead-paragraphs`
 paragraphs count double, since a real headline sums up the lead. A name the body spells out
 counts as found: "Man Utd" for Manchester United, "UWB" for Ultra Wideband, "GHDC" for Grand
-Hôpital de Charleroi (initials, clipped and contracted words). When the share of the
+Hôpital de Charleroi (initials, clipped and contracted words). So does a surname the body
+never uses when the body calls someone by first name only ("Radcliffe" over a column that says
+"Paula" throughout: a common US given name used alone three times or more, never beside another
+capitalised word, and a common US surname, from the Census's name files; the sentence model
+then reads the headline with the first name in the surname's place). When the share of the
 headline's weight found in the body falls below `threshold`, the headline is reported, with
 the terms the body is about.
 
@@ -154,6 +158,7 @@ from newslint.text.keywords import (ENGLISH, WORD, is_content_word, key_terms, l
                                     words, zipf)
 from newslint.text.names import abbreviates, name_phrases
 from newslint.text.page_titles import placeholder_kind
+from newslint.text.person_names import first_name_only, is_given_name, is_surname
 from newslint.text.patterns import lazy_regex
 
 SATURATION = 2.0  # body occurrences (lead ones double) at which a headline word counts in full
@@ -262,6 +267,23 @@ class Body:
         """How often the body spells out what ``token`` abbreviates ("Utd": "United")."""
         return sum(1 for phrase in self.phrases if abbreviates(token, phrase))
 
+    @cached_property
+    def first_named(self) -> frozenset[str]:
+        """The people the body calls by their first name only (``person_names.first_name_only``)."""
+        return first_name_only(self.text)
+
+    def as_first_named(self, token: str) -> int:
+        """1 when ``token`` may be the surname of someone the body calls by first name only: a
+        capitalised word the body never uses, a common surname, no common given name, not an
+        ordinary word ("Radcliffe" over a column that says "Paula" throughout); else 0. The
+        body says nothing of it either way, so it is let go rather than counted against the
+        headline."""
+        name = normalise(token)
+        if not token[:1].isupper() or name in self.vocabulary or zipf(name, self.weights) >= NAME_ZIPF \
+                or not is_surname(name) or is_given_name(name):
+            return 0  # (the cheap tests first: the names' table is read only if needed)
+        return 1 if self.first_named else 0
+
 
 def _tally(texts: Iterable[str], lang: str = ENGLISH) -> Counter[str]:
     """The words of ``texts`` counted paragraph by paragraph (a list of every word of a body of
@@ -324,7 +346,7 @@ def measure(headline: str, body: Body) -> Overlap | None:
     total = sum(rarity(w, lang) for w in head)
     shares = {}
     for w in head:
-        found = counts[stem(w)] or (w[:1].isupper() and body.abbreviated(w))
+        found = counts[stem(w)] or (w[:1].isupper() and (body.abbreviated(w) or SATURATION * body.as_first_named(w)))
         shares[w] = min(1.0, found / SATURATION)
     matched = sum(rarity(w, lang) * share for w, share in shares.items())
     return Overlap(matched / total, [normalise(w) for w, share in shares.items() if share > 0], total, len(head))
@@ -392,7 +414,7 @@ def named_in(body: Body, token: str) -> bool:
         return True
     if any(_related(name, other) for other in body.vocabulary if other[:2] == name[:2]):
         return True
-    return body.abbreviated(token) > 0
+    return body.abbreviated(token) > 0 or body.as_first_named(token) > 0
 
 
 # A results or fixtures line: two sides and a score or "v" ("Bristol City 2-1 Milton Keynes",
@@ -516,7 +538,18 @@ def evidence(doc: Document, options: Options) -> Evidence | None:
     if not measured:
         return None
     best = max(measured, key=lambda m: m.score)  # a site name or a rubric must not count against it
-    return Evidence(doc, best, body, variants[-1], options["lead-paragraphs"], text)
+    return Evidence(doc, best, body, _by_first_name(variants[-1], body), options["lead-paragraphs"], text)
+
+
+def _by_first_name(headline: str, body: Body) -> str:
+    """The headline as the sentence model reads it: a surname the body never uses, of the one
+    person it calls by first name only, given as that first name ("Paula proves doubters wrong"
+    for "Radcliffe proves doubters wrong"), since the model cannot know they are one person."""
+    surnames = {token for token in WORD.findall(headline) if body.as_first_named(token)}
+    if not surnames or len(body.first_named) != 1:
+        return headline
+    (first,) = body.first_named
+    return WORD.sub(lambda match: first if match[0] in surnames else match[0], headline)
 
 
 def _in_another_language(headline: str, body: Body) -> bool:

@@ -419,3 +419,34 @@ def test_a_place_and_its_people_are_one_name(name: str, other: str, expected: bo
     from newslint.rules.headline_mismatch import _related
 
     assert _related(name, other) is expected
+
+
+# A column that calls its subject by first name only, as a columnist writes of a friend.
+FIRST_NAME_COLUMN = (
+    "This will not go down as one of the great marathons of Paula's career, but as a test of "
+    "character it was the toughest race she has run. A win in New York does not make up for the "
+    "disappointment of the summer, but it offers hope for next year. Paula knew she could dig deep "
+    "if she had to, and on a difficult course she did. I spoke to Paula before the race and she "
+    "said she was in a no-win situation: if she won, people would ask why she could not do it in "
+    "the summer, and if she lost, they would say her career was over. She proved them wrong, and "
+    "the crowds in Central Park cheered her home.")
+
+
+def test_a_surname_headline_over_a_story_that_uses_the_first_name_only_is_not_reported() -> None:
+    # (the sentence model reads "Paula proves doubters wrong": "Radcliffe" alone, it finds the
+    # headline far from the story, 0.13 on the real column this one is modelled on)
+    assert codes("Radcliffe proves doubters wrong", FIRST_NAME_COLUMN) == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Johnson sacked over expenses",
+    "Brown quits as party leader",
+    "Smith faces fraud trial",
+])
+def test_another_story_about_someone_by_surname_is_still_reported(headline: str) -> None:
+    assert codes(headline, FIRST_NAME_COLUMN) == ["NL101"]
+
+
+def test_the_surname_is_not_let_go_when_the_story_gives_its_first_name_a_surname() -> None:
+    named = FIRST_NAME_COLUMN.replace("I spoke to Paula before", "I spoke to Paula Jones before")
+    assert codes("Radcliffe proves doubters wrong", named) == ["NL101"]
