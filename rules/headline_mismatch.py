@@ -278,10 +278,13 @@ class Body:
         ordinary word ("Radcliffe" over a column that says "Paula" throughout); else 0. The
         body says nothing of it either way, so it is let go rather than counted against the
         headline."""
+        if not token[:1].isupper():
+            return 0
         name = normalise(token)
-        if not token[:1].isupper() or name in self.vocabulary or zipf(name, self.weights) >= NAME_ZIPF \
-                or not is_surname(name) or is_given_name(name):
-            return 0  # (the cheap tests first: the names' table is read only if needed)
+        # The cheap tests first: most headline names are common words or the body's own words.
+        if zipf(name, self.weights) >= NAME_ZIPF or not is_surname(name) or is_given_name(name) \
+                or name in self.vocabulary:
+            return 0
         return 1 if self.first_named else 0
 
 
