@@ -52,7 +52,7 @@ Delete the caption, or move it to the article's image metadata.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -126,7 +126,7 @@ def _is_credit_under_label(text: str) -> bool:
         and _CREDIT_LABEL.match(text) is None
 
 
-def _split_credits(texts: list[str]) -> dict[int, str]:
+def _split_credits(texts: Sequence[str]) -> dict[int, str]:
     """The paragraphs that are a credit label and the credit under it, by index, with the shape."""
     found: dict[int, str] = {}
     for index in range(len(texts) - 1):
