@@ -56,6 +56,7 @@ def test_wheel_ships_builtin_rules_inside_newslint(tmp_path: Path) -> None:
     assert not any(n.startswith("rules/") for n in names), "a top-level 'rules' package would clash"
     assert "newslint/data/all-MiniLM-L6-v2/tokenizer.json" in names  # the semantic extra's tokenizer
     assert "newslint/data/calibration.json" in names  # what each finding's confidence comes from
+    assert "newslint/data/person_names.txt" in names  # NL101's given names and surnames
     # Load the rules from the wheel alone (not the source tree) in a clean interpreter.
     code = ("import sys; sys.path.insert(0, sys.argv[1]); import newslint.registry as r; "
             "rs = r.load_rules(plugins=False); assert r.__file__.startswith(sys.argv[1]); "
