@@ -53,6 +53,12 @@ Exceptions made on purpose:
   story's own words beside it, more than a short attribution) is the convention of leading
   with the strongest words and quoting them again where the story comes to them; not
   reported. A copy that stands alone (bare, or with a short attribution) still is.
+- A quotation with its attribution (`"...," the mayor posted.`) whose words stand unquoted in a
+  later paragraph is the story quoting a post that the page embeds after it: not reported (only
+  a bare quotation is, as above). Added on 2026-12-04 after a held-out source (BASIL: New York
+  Times, Fox News, HuffPost) showed it reporting the story's own quotation of a tweet; it let go
+  3 more such findings on `fnc-train/` (tweets embedded after the story's quotation of them)
+  and no other finding anywhere.
 - A crosshead quoting its section (a bare line of at most 15 words, quoted or not, that ends
   on a word with no sentence punctuation, before the paragraph that gives the quotation), as
   French and Spanish papers title their sections, is not a copy; not reported. The same line
@@ -363,7 +369,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
     pull = None if source is None else _bare_copy(doc, source, quote, options)
     if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
         return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
-    if source is not None and quote.alone:
+    if source is not None and quote.alone and _is_bare(doc, quote):
         return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}", 0.5)
     return None
 

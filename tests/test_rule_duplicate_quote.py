@@ -173,9 +173,14 @@ def test_when_both_copies_are_bare_the_later_is_reported() -> None:
 def test_bare_quotation_repeating_later_unquoted_words() -> None:
     # A copy of words that the original never quoted (or whose marks were paired wrongly).
     words = "lending to households grew at its slowest pace for three years"
-    text = article("Rates were held at 4.75%.", f'"{words}," officials said.', *FILLER,
+    text = article("Rates were held at 4.75%.", f'"{words}."', *FILLER,
                    f"The bank said {words}, and that mortgage approvals fell.")
     assert lines(text) == [5]
+    # With its attribution it is the story's own quotation, most often of a post or statement
+    # the page gives again below it (an embedded tweet): not reported.
+    attributed = article("Rates were held at 4.75%.", f'"{words}," officials said.', *FILLER,
+                         f"The bank said {words}, and that mortgage approvals fell.")
+    assert lines(attributed) == []
     # A quotation inside a fuller paragraph is not taken for a copy of later words.
     fuller = article("Rates were held at 4.75%.", f'The bank said "{words.capitalize()}" in its report on Monday.',
                      *FILLER, f"The bank said {words}, and that mortgage approvals fell.")
