@@ -170,6 +170,21 @@ def xml_docs(*paths: str) -> Callable[[Snapshot], Iterator[Article]]:
     return read
 
 
+def basil(snap: Snapshot) -> Iterator[Article]:
+    """launchnlp/BASIL (EMNLP 2019 media-bias corpus): articles/<year>/<triplet>_<n>.json, each
+    with its "title" and its "body-paragraphs", a list of paragraphs each a list of the corpus
+    authors' sentences (joined again with one space). An article without a title is left out."""
+    for path in snap.files("articles"):
+        if not path.endswith(".json"):
+            continue
+        item = json.loads(snap.read(path).decode("utf-8"))
+        headline = " ".join((item.get("title") or "").split())
+        paragraphs = _paragraphs([" ".join(s.strip() for s in ([p] if isinstance(p, str) else p) if s and s.strip())
+                                  for p in item.get("body-paragraphs") or []])
+        if headline and paragraphs:
+            yield Article(path, headline, paragraphs)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -194,6 +209,9 @@ SOURCES: dict[str, Source] = {
                        xml_docs("Francais/Belgique/DH.xml", "Francais/Belgique/DH_CONTRAST.xml")),
     "cn-press-zh": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Xinhua, People's Daily, Huanqiu, CE",
                           xml_docs("Chinois_CN/corpus/corpus_zh_cn.xml", "Chinois_CN/corpus/corpus_contrast_zh_cn.xml")),
+    "basil-en": Source("launchnlp/BASIL", "4fdbc4f68d5ddae648990063cb6dd11424d96222",
+                       "no licence stated (research corpus); articles (c) The New York Times, Fox News, HuffPost",
+                       basil),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
