@@ -185,6 +185,23 @@ def basil(snap: Snapshot) -> Iterator[Article]:
             yield Article(path, headline, paragraphs)
 
 
+PTBR_CATEGORIES = ("ciencia e tecnologia", "economia", "entretenimento", "esportes", "politica")
+# Stray copies: a one-line film synopsis, and a shorter copy of esportes/63.txt.
+PTBR_EXCLUDED = {"esportes/1(1).txt", "esportes/63(1).txt"}
+
+
+def news_pt_br(snap: Snapshot, limit: int = 400, seed: int = 20240917) -> Iterator[Article]:
+    """mauricio-seiji/Dataset-news-articles-pt-br: <category>/<n>.txt, the headline on line 1,
+    then the standfirst (most articles) and one paragraph a line. A seeded sample of ``limit``;
+    the __summarization__ folder (machine summaries) is not read."""
+    names = sorted(path for category in PTBR_CATEGORIES for path in snap.files(category)
+                   if path.endswith(".txt") and path.count("/") == 1 and path not in PTBR_EXCLUDED)
+    for path in sorted(random.Random(seed).sample(names, min(limit, len(names)))):
+        lines = _paragraphs(snap.read(path).decode("utf-8").splitlines())
+        if len(lines) >= 2:
+            yield Article(path, lines[0], lines[1:])
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -212,6 +229,9 @@ SOURCES: dict[str, Source] = {
     "basil-en": Source("launchnlp/BASIL", "4fdbc4f68d5ddae648990063cb6dd11424d96222",
                        "no licence stated (research corpus); articles (c) The New York Times, Fox News, HuffPost",
                        basil),
+    "news-pt-br": Source("mauricio-seiji/Dataset-news-articles-pt-br", "f84986779c20b0413c458ed7aa392e90a5f95c7b",
+                         "no licence stated; articles (c) their publishers (g1 and other Brazilian sites)",
+                         news_pt_br),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
