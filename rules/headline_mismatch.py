@@ -516,7 +516,7 @@ class Evidence:
     @cached_property
     def meaning(self) -> Meaning:
         """The headline's meaning against the story's opening, read as far as asked."""
-        return Meaning(self.doc, self.headline, self.lead_paragraphs)
+        return Meaning(self.doc, _by_first_name(self.headline, self.body), self.lead_paragraphs)
 
     @property
     def similarity(self) -> float | None:
@@ -541,7 +541,7 @@ def evidence(doc: Document, options: Options) -> Evidence | None:
     if not measured:
         return None
     best = max(measured, key=lambda m: m.score)  # a site name or a rubric must not count against it
-    return Evidence(doc, best, body, _by_first_name(variants[-1], body), options["lead-paragraphs"], text)
+    return Evidence(doc, best, body, variants[-1], options["lead-paragraphs"], text)
 
 
 def _by_first_name(headline: str, body: Body) -> str:
