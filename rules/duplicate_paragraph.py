@@ -85,7 +85,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from newslint.document import Document, Span
+from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.intruder import Choice, Copy, choose, extra_words, is_headline_copy, stands_alone
@@ -139,6 +139,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     """The finding at whichever copy is the intruder (``newslint.text.intruder``): the later
     one, unless only the earlier one stands alone or outside the story. None when that copy is
     already reported, is the headline given again (NL504's) or mostly a quotation (NL401's)."""
+    if _listed_twice(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
+        return None  # one item of a list given under two of its headings
     choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
     deck = what == "paragraph" and not choice.earlier_reported and _deck_given_again(doc, choice)
     if deck:  # the deck under the headline is the copy, not the story's paragraph
@@ -190,6 +192,34 @@ def _deck_given_again(doc: Document, choice: Choice) -> bool:
     # shares more of the headline than the next, it is the lead itself, captured again below.
     headline = _long_words(doc.headline.text(doc))
     return len(headline & _long_words(texts[0])) < len(headline & _long_words(texts[1]))
+
+
+def _listed_twice(doc: Document, first: int, later: int) -> bool:
+    """Whether paragraphs ``first`` and ``later`` are one item of a list given under two of its
+    headings (a song nominated in two categories, a team in two groups): both copies and every
+    paragraph between them are list lines (short, no sentence end), at least two lines stand
+    between them, and neither neighbour of the later copy is the earlier copy's neighbour given
+    again. A block of the page captured twice repeats its neighbours too, and a caption or a
+    title captured twice comes again next to itself or with a label line between ("+12",
+    "Related"): those are still reported."""
+    if later - first < 3:
+        return False
+    texts = doc.paragraph_texts
+    if not all(_is_list_line(texts[k]) for k in range(first, later + 1)):
+        return False
+    def words(k: int) -> tuple[str, ...]:
+        return normalise_words(texts[k]) if 0 <= k < len(texts) else ()
+    return words(first - 1) != words(later - 1) and (words(first + 1) != words(later + 1) or not words(later + 1))
+
+
+def _is_list_line(text: str) -> bool:
+    """A line of a list: no sentence end, and no longer than a headline."""
+    return text.rstrip(_CLOSERS)[-1:] not in _FINAL and not more_words_than(text, _LIST_LINE_WORDS)
+
+
+_LIST_LINE_WORDS = 20
+_CLOSERS = " \u200b\xa0\"”’')]»"
+_FINAL = ".!?:。！？"
 
 
 def _long_words(text: str) -> set[str]:
