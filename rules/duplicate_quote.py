@@ -18,7 +18,13 @@ later stands alone with its attribution, or only the earlier one is zoned outsid
 (`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
 inserted before the original) and is the one reported ("quotation stands alone and repeats the
 one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
-paragraph is reported too. When neither copy looks inserted (see `report_unclear` below),
+paragraph is reported too. So is display text set apart before the story's own quotation: a
+line of at most 30 words, one sentence ending on a word with its stop dropped, that gives the
+quotation bare (a pull quote) or with its speaker (a caption or crosshead: `'In the long run it
+can only help women', says Helen Edwards`), while the story's quotation ends its sentence;
+the display line is reported, never the story's quotation (added on 2026-12-04 after a held-out
+Brazilian source, where the story's quotation was reported instead; on `fnc-train/` it moved 5
+findings from the story's quotation to the pull quote or embedded post before it). When neither copy looks inserted (see `report_unclear` below),
 nothing is reported by default.
 
 A pull quote without quotation marks is found as well: a paragraph that is nothing but a
@@ -176,6 +182,8 @@ _ABBREVIATION = lazy_regex(r"\b(?:\p{Lu}\.){1,3}(?=\s|$|[,:;)])")
 # A crosshead (a section's title quoted from it) has at most this many words.
 _MOSTLY_REPEATED = 0.5  # a longer quotation holding an earlier one: its share of the earlier's words
 _CROSSHEAD_WORDS = 15
+# Display text (a caption, a pull quote) has at most this many words.
+_DISPLAY_WORDS = 30
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
 _MAX_COMPARED = 200
 # Words that stay lower case inside a title ("The Lord of the Rings").
@@ -353,9 +361,15 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
     source = None if quote.paragraph <= indexes.first else \
         _matching_paragraph(quote, indexes.whole, range(quote.paragraph, len(doc.paragraphs)), options)
     if source is not None:
-        pull = _bare_copy(doc, source, quote, options)
-        if pull is not None and _is_crosshead(doc, source):
+        if _is_crosshead(doc, source):
             return None  # an unquoted crosshead titling the section that gives the quotation
+        if source >= options["lede_paragraphs"] and _is_display_line(doc, source):
+            # A caption or pull quote giving the quotation with its speaker ("'In the long run
+            # it can only help women', says Helen Edwards") above the story's own quotation. (A
+            # standfirst quoting the story is the publisher's: see the lede, below.)
+            return _Repeat(_whole(doc, source), f"paragraph stands alone and repeats the quotation on line "
+                                                f"{_line(doc, quote)}", 0.75)
+        pull = _bare_copy(doc, source, quote, options)
         choice = None if pull is None else choose(doc, _copy(pull), _copy(quote), alone=(True, quote.alone))
         if pull is not None and choice is not None and choice.earlier_reported and \
                 (source >= options["lede_paragraphs"] or outside_story(doc, source)):
@@ -381,6 +395,10 @@ def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repea
     bare = _is_bare(doc, earlier)
     if bare and _is_crosshead(doc, earlier.paragraph):
         return None  # a crosshead quoting the section it heads, a convention of the page
+    if bare and _is_display_line(doc, earlier.paragraph) and not _is_display_line(doc, later.paragraph):
+        # A pull quote (the words set apart, the sentence's stop dropped) before the story's
+        # own quotation, which ends its sentence.
+        return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}", 0.75)
     choice = choose(doc, _copy(earlier), _copy(later), alone=(earlier.alone, later.alone))
     if choice.earlier_reported:
         # An attributed quotation given first and again in a fuller paragraph is how papers
@@ -425,6 +443,24 @@ def _is_crosshead(doc: Document, number: int) -> bool:
     text = doc.paragraphs[number].text(doc).strip().strip("\"“”«»„'‘’ ")
     return bool(text) and len(text.split()) <= _CROSSHEAD_WORDS and _ALNUM.fullmatch(text[-1]) is not None \
         and not any(mark in text for mark in ".!?;:…")
+
+
+def _is_display_line(doc: Document, number: int) -> bool:
+    """Whether paragraph ``number`` is set apart as display text (a caption, a pull quote, a
+    crosshead with its speaker): one sentence of at most ``_DISPLAY_WORDS`` words that ends on a
+    word, its stop dropped. The story's own sentences end with punctuation."""
+    paragraph = doc.paragraphs[number]
+    text = paragraph.text(doc).strip().rstrip("\"“”«»„'‘’ ")
+    return bool(text) and _ALNUM.fullmatch(text[-1]) is not None and len(doc.sentences_in(paragraph)) == 1 \
+        and len(text.split(None, _DISPLAY_WORDS)) <= _DISPLAY_WORDS
+
+
+def _whole(doc: Document, number: int) -> _Quote:
+    """Paragraph ``number`` as one passage to report and remove whole."""
+    paragraph = doc.paragraphs[number]
+    words = normalise_words(paragraph.text(doc))
+    return _Quote(Quotation(paragraph, paragraph, closed=True), number, words, frozenset(shingles(words, _N)),
+                  alone=True, embedded=False)
 
 
 def _copy(quote: _Quote) -> Copy:
