@@ -31,7 +31,14 @@ def test_empty_file_is_not_this_rules_business() -> None:
 
 def test_paragraph_as_headline() -> None:
     long_line = " ".join(["word"] * 31)
-    assert messages(long_line + "\n\n" + BODY) == ["headline is a paragraph (31 words)"]
+    assert messages(long_line + ".\n\n" + BODY) == ["headline is a paragraph (31 words)"]
+    assert messages(long_line + "!\"\n\n" + BODY) == ["headline is a paragraph (31 words)"]
+    # A long line ending on a word or a question is a long headline (a tabloid's, a digest's)...
+    assert messages(long_line + "\n\n" + BODY) == []
+    assert messages(long_line + "?\n\n" + BODY) == []
+    # ... up to twice max_words: a longer line is a paragraph however it ends.
+    longer = " ".join(["word"] * 61)
+    assert messages(longer + "\n\n" + BODY) == ["headline is a paragraph (61 words)"]
 
 
 def test_headline_repeating_the_first_paragraph() -> None:
