@@ -5,7 +5,9 @@ Weighs each content word of the headline by how rare it is in the body's languag
 frequencies from `wordfreq`, in the language the body's function words tell: French "les" and
 "que" weigh as little as English "the"), and measures how much of that weight the body accounts
 for: a headline word counts in full when its light stem ("cities" and "city", "mayors" and
-"mayor") occurs at least twice in the body, half when once, and the first `lead-paragraphs`
+"mayor") occurs at least twice in the body, half when once (in a language other than English, its
+Snowball stem: "погода" and "погоде", "amarelo" and "amarela"; added on 2026-12-04 after a
+held-out Russian source), and the first `lead-paragraphs`
 paragraphs count double, since a real headline sums up the lead. A name the body spells out
 counts as found: "Man Utd" for Manchester United, "UWB" for Ultra Wideband, "GHDC" for Grand
 Hôpital de Charleroi (initials, clipped and contracted words). So does a surname the body
@@ -154,7 +156,7 @@ from newslint.document import Document
 from newslint.rule import Finding, Options, Rule
 from newslint.text import embeddings, language
 from newslint.text.keywords import (ENGLISH, WORD, is_content_word, key_terms, load_word_list, mostly_unspaced,
-                                    normalise, rarity, split_elisions, stem, weighing_language,
+                                    normalise, rarity, split_elisions, stem, stem_in, weighing_language,
                                     words, zipf)
 from newslint.text.names import abbreviates, name_phrases
 from newslint.text.page_titles import placeholder_kind
@@ -239,7 +241,7 @@ class Body:
             self._stems.update(dict.fromkeys(new, 0.0))
             for tally, weight in ((self.lead, 2.0), (self.rest, 1.0)):
                 for word, count in tally.items():
-                    if word[:3].lower() in prefixes and (key := stem(word)) in new:
+                    if word[:3].lower() in prefixes and (key := stem_in(word, self.language)) in new:
                         self._stems[key] += weight * count
         return self._stems
 
@@ -345,11 +347,11 @@ def measure(headline: str, body: Body) -> Overlap | None:
     head = [w for w in words(headline, lang) if is_content_word(w, lang)]
     if not head:
         return None
-    counts = body.stem_counts({stem(w) for w in head})
+    counts = body.stem_counts({stem_in(w, body.language) for w in head})
     total = sum(rarity(w, lang) for w in head)
     shares = {}
     for w in head:
-        found = counts[stem(w)] or (w[:1].isupper() and (body.abbreviated(w) or SATURATION * body.as_first_named(w)))
+        found = counts[stem_in(w, body.language)] or (w[:1].isupper() and (body.abbreviated(w) or SATURATION * body.as_first_named(w)))
         shares[w] = min(1.0, found / SATURATION)
     matched = sum(rarity(w, lang) * share for w, share in shares.items())
     return Overlap(matched / total, [normalise(w) for w, share in shares.items() if share > 0], total, len(head))

@@ -450,3 +450,32 @@ def test_another_story_about_someone_by_surname_is_still_reported(headline: str)
 def test_the_surname_is_not_let_go_when_the_story_gives_its_first_name_a_surname() -> None:
     named = FIRST_NAME_COLUMN.replace("I spoke to Paula before", "I spoke to Paula Jones before")
     assert codes("Radcliffe proves doubters wrong", named) == ["NL101"]
+
+
+def test_words_of_another_language_are_found_by_their_snowball_stem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Russian weather headline naming a region the forecast does not, over a forecast that
+    inflects the headline's other words otherwise ("погода", "погоде"; "желтые", "желтый"):
+    found by the Russian Snowball stem, not by the English light stem, which keeps the case
+    endings (and then reports the headline)."""
+    from newslint.text.keywords import stem_in
+
+    assert stem_in("погода", "ru") == stem_in("погоде", "ru")
+    assert stem("погода") != stem("погоде")
+    assert stem_in("cities", "en") == stem("cities")  # English keeps its own stem
+    text = ("Желтые выходные: какая будет погода в Гагаузии\n\n"
+            "Синоптики рассказали о погоде, которая нас ждет в субботу и воскресенье. "
+            "Днем воздух прогреется до +33 градусов, ночью до +19.\n\n"
+            "В оба дня будет действовать желтый код опасности, связанный с жарой. "
+            "Дождь пройдет только в начале следующей недели, сообщили в службе.\n\n"
+            "Ветер будет слабым, до пяти метров в секунду. Влажность воздуха составит 55 процентов, "
+            "а в воскресенье жара усилится до +36 градусов.\n\n"
+            "Врачи советуют в эти дни меньше находиться на солнце, пить больше воды и не оставлять "
+            "детей и животных в закрытых машинах. Водителям рекомендуют быть внимательнее на дорогах, "
+            "а жителям сел поливать огороды рано утром или поздно вечером. Синоптики обещают, что "
+            "к середине следующей недели станет прохладнее.\n")
+    assert findings(text, "NL101") == []
+    # With the English stem the headline's words are not found, and it is reported.
+    import newslint.rules.headline_mismatch as nl101
+
+    monkeypatch.setattr(nl101, "stem_in", lambda word, language: stem(word))
+    assert [d.code for d in findings(text, "NL101")] == ["NL101"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newslint.text import zipf_table
@@ -95,6 +95,38 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]  # "sneeze" and "sneezing", "police" and "policing"
     return word[:STEM_LENGTH]
+
+
+# Snowball's stemmers by ISO 639-1 code: words of these languages inflect more than English's
+# light stem undoes ("погода"/"погоде", "amarelo"/"amarela"), so another language's words are
+# stemmed by its own algorithm.
+_SNOWBALL = {"ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+             "da": "danish", "nl": "dutch", "eo": "esperanto", "et": "estonian", "fi": "finnish",
+             "fr": "french", "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian",
+             "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian", "ne": "nepali",
+             "no": "norwegian", "nb": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese",
+             "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish", "sv": "swedish",
+             "ta": "tamil", "tr": "turkish", "yi": "yiddish"}
+
+
+@lru_cache(maxsize=64)
+def _snowball(language: str) -> Callable[[str], str] | None:
+    """The stemming function of ``language``'s Snowball algorithm, or None (imported on first
+    need: an English run never loads it)."""
+    algorithm = _SNOWBALL.get(language)
+    if algorithm is None:
+        return None
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(algorithm).stemWord
+
+
+@lru_cache(maxsize=65536)
+def stem_in(word: str, language: str) -> str:
+    """``stem`` for English (and languages Snowball has no algorithm for); for another language
+    its Snowball stem, cut to STEM_LENGTH letters as well."""
+    stemmer = None if language == ENGLISH else _snowball(language)
+    return stem(word) if stemmer is None else stemmer(normalise(word))[:STEM_LENGTH]
 
 
 def rarity(word: str, language: str = ENGLISH) -> float:
