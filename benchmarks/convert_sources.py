@@ -56,6 +56,19 @@ class Snapshot:
     def read(self, path: str) -> bytes:
         return self._git("show", f"{self.commit}:{path}")
 
+    def read_all(self, paths: list[str]) -> Iterator[tuple[str, bytes]]:
+        """Each of ``paths`` with its bytes, through one `git cat-file --batch` (thousands of
+        small files, where a `git show` each would take minutes)."""
+        request = "".join(f"{self.commit}:{path}\n" for path in paths).encode("utf-8")
+        out = subprocess.run(["git", "--git-dir", str(self.git_dir), "cat-file", "--batch"],
+                             input=request, capture_output=True, check=True).stdout
+        at = 0
+        for path in paths:
+            header_end = out.index(b"\n", at)
+            size = int(out[at:header_end].split()[2])
+            yield path, out[header_end + 1:header_end + 1 + size]
+            at = header_end + 1 + size + 1  # the blob, then a newline
+
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """Non-empty lines, stripped, inner runs of spaces kept as published."""
@@ -202,6 +215,41 @@ def news_pt_br(snap: Snapshot, limit: int = 400, seed: int = 20240917) -> Iterat
             yield Article(path, lines[0], lines[1:])
 
 
+RU_MOLDOVA_HOSTS = ("nokta.md", "evedomosti.md", "md.kp.media", "gagauzinfo.md", "gagauznews.com")
+
+
+def _markdown_article(text: str) -> tuple[str, list[str]] | None:
+    """The "# " headline and the paragraphs (one a line) of a scraped article in Markdown with a
+    YAML front matter; only the CRLF line ends are normalised, the scraper's "> " and "**" stay."""
+    text = text.replace("\r\n", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end < 0:
+            return None
+        text = text[end + 5:]
+    headline, paragraphs = None, []
+    for line in _paragraphs(text.split("\n")):
+        if headline is None and line.startswith("# "):
+            headline = line[2:].strip()
+        else:
+            paragraphs.append(line)
+    return (headline, paragraphs) if headline else None
+
+
+def ru_moldova(snap: Snapshot, limit: int = 400, seed: int = 20250310) -> Iterator[Article]:
+    """gavriil-f/ugthesis: data/raw/articles/<host>/<host>_<slug>.md, Russian-language articles of
+    five Moldovan and Gagauz sites that the thesis scraped from Wayback Machine copies. Articles
+    with a headline and at least three paragraphs; a seeded sample of ``limit`` of them."""
+    paths = [path for path in snap.files("data/raw/articles/")
+             if path.endswith(".md") and path.split("/")[3] in RU_MOLDOVA_HOSTS]
+    usable = []
+    for path, data in snap.read_all(paths):
+        parsed = _markdown_article(data.decode("utf-8"))
+        if parsed is not None and len(parsed[1]) >= 3:
+            usable.append(Article(path, *parsed))
+    yield from sorted(random.Random(seed).sample(usable, min(limit, len(usable))), key=lambda a: a.key)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -232,6 +280,9 @@ SOURCES: dict[str, Source] = {
     "news-pt-br": Source("mauricio-seiji/Dataset-news-articles-pt-br", "f84986779c20b0413c458ed7aa392e90a5f95c7b",
                          "no licence stated; articles (c) their publishers (g1 and other Brazilian sites)",
                          news_pt_br),
+    "ru-moldova-press": Source("gavriil-f/ugthesis", "bcfef3aa17c9926272aa1309862d3294b863f8f5",
+                               "no licence stated (a thesis's data); articles (c) their publishers "
+                               "(Nokta, Moldavskie Vedomosti, KP Moldova, Gagauzinfo, Gagauznews)", ru_moldova),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
