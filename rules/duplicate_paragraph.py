@@ -21,6 +21,15 @@ Of the two copies it reports the intruder, never the story's own (`newslint.text
   `fnc-train/` and 3 on the Belgian sources, all decks);
 - else (a paragraph pasted twice, or a sentence repeated inside two longer paragraphs) the
   later copy is reported and the finding names the line of the first.
+A paragraph that is other paragraphs of the article run together (three or more of its
+sentences, and at least half of those of `min-words` words or more, are sentences of two or
+more other paragraphs, word for word) is the copy, and it is reported once ("paragraph repeats
+the paragraphs on lines N to M run together"): a scraper that took a wrapper element's text and
+then each paragraph in it, or a page block captured again with its paragraphs joined. Compared
+sentence by sentence, each short paragraph of the story would look like the intruder standing
+alone (added on 2026-12-04 after a held-out source where ten story paragraphs were reported,
+with safe fixes, instead of the joined copy below them; it moved 2 findings on the Belgian
+sources from a deck to the joined copy, both allowed, and changed no other).
 A deck in the first paragraphs that copies a lead sentence *shortened* (a clause dropped: the
 deck is a copy of part of the sentence, not the sentence of the deck) is found too, when it is
 the intruder by shape or zone. A copy that is the headline given again in the body is left to
@@ -278,11 +287,51 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         for span, finding in _repeats(doc, spans, options, "paragraph", [], reported):
             copied.append(span)
             yield finding
+        for span, finding in _joined_copies(doc, numbers, options, reported):
+            copied.append(span)
+            yield finding
+    copied.sort(key=lambda span: span.start)
     for numbers in segments(doc.sentences):
         sentences = doc.sentences[numbers.start:numbers.stop]
         for _, finding in _repeats(doc, sentences, options, "sentence", copied, reported):
             yield finding
     yield from _shortened_decks(doc, options, reported)
+
+
+def _joined_copies(doc: Document, numbers: range, options: Options,
+                   reported: set[Span]) -> Iterator[tuple[Span, Finding]]:
+    """Paragraphs that are other paragraphs of the article run together: at least
+    ``_JOINED_MIN_SENTENCES`` of their sentences, half of those long enough to compare, are
+    sentences of two or more other paragraphs, word for word (a scraper that took a wrapper
+    element's text and then each paragraph in it, or a summary block made of the story's
+    sentences). Such a paragraph is the copy: compared sentence by sentence, each short
+    paragraph of the story would look like the intruder standing alone."""
+    holders: dict[tuple[str, ...], set[int]] = {}
+    sentences_of: dict[int, list[tuple[str, ...]]] = {}
+    for number in numbers:
+        paragraph = doc.paragraphs[number]
+        words = [normalise_words(sentence.text(doc)) for sentence in doc.sentences_in(paragraph)]
+        sentences_of[number] = [w for w in words if len(w) >= options["min-words"]]
+        for sentence in sentences_of[number]:
+            holders.setdefault(sentence, set()).add(number)
+    for number, sentences in sentences_of.items():
+        paragraph = doc.paragraphs[number]
+        if len(sentences) < _JOINED_MIN_SENTENCES or paragraph in reported or quoted_share(doc, paragraph) >= 0.5:
+            continue  # short; reported; or mostly quotation (a speaker's words given again: NL401's)
+        twins = {other for other in holders[sentences[0]] if sentences_of[other] == sentences}
+        others = [holders[sentence] - twins for sentence in sentences]  # the same paragraph given twice is above
+        found = [held for held in others if held]
+        sources = set().union(*found) if found else set()
+        if len(found) < _JOINED_MIN_SENTENCES or 2 * len(found) < len(sentences) or len(sources) < 2:
+            continue
+        reported.add(paragraph)
+        first, last = doc.line_of(doc.paragraphs[min(sources)].start), doc.line_of(doc.paragraphs[max(sources)].start)
+        fix = _deletion(doc, paragraph, safe=False, whole_line=True)
+        yield paragraph, Finding.at(paragraph, f"paragraph repeats the paragraphs on lines {first} to {last} "
+                                               "run together", fix, confidence=len(found) / len(sentences))
+
+
+_JOINED_MIN_SENTENCES = 3
 
 
 def _shortened_decks(doc: Document, options: Options, reported: set[Span]) -> Iterator[Finding]:

@@ -71,6 +71,21 @@ def test_fix_is_safe_for_exact_copies_and_unsafe_otherwise() -> None:
     assert text[:edit.start] + text[edit.end:] == article(LEAD, OTHER)
 
 
+def test_paragraphs_run_together_are_the_copy_and_no_story_paragraph_is_reported() -> None:
+    """A joined copy of three story paragraphs after the story: the joined paragraph is reported,
+    once, with an unsafe fix that deletes it alone; each story paragraph standing alone would
+    otherwise look like the intruder."""
+    story = ["Police said the baby had been dead for several days when workers at the site found her.",
+             "Scavengers who collect bottles at the dump made the discovery and told a council employee.",
+             "Police suspect the body was dumped in a rubbish bin over the weekend and taken to the site."]
+    text = article(LEAD, *story, OTHER, " ".join(story))
+    (finding,) = findings(text, "NL402")
+    assert (finding.line, finding.message) == (13, "paragraph repeats the paragraphs on lines 5 to 9 run together")
+    assert finding.fix.safety.value == "unsafe"
+    edit = finding.fix.edits[0]
+    assert text[:edit.start] + text[edit.end:] == article(LEAD, *story, OTHER)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from("the mayor said it was over and would appeal".split()), max_size=12),
                 min_size=1, max_size=6), st.sampled_from([3, 20, 100_000]))
