@@ -250,6 +250,86 @@ def ru_moldova(snap: Snapshot, limit: int = 400, seed: int = 20250310) -> Iterat
     yield from sorted(random.Random(seed).sample(usable, min(limit, len(usable))), key=lambda a: a.key)
 
 
+FUNDUS_EXCLUDED = {"BBC", "TheGuardian", "FoxNews", "Reuters", "HuffPost", "NYTimes", "TheNewYorkTimes",
+                   "WorldTruth", "TheGatewayPundit", "OccupyDemocrats"}  # used elsewhere; misinformation sites
+_ENGLISH_COMMON = frozenset("the of and to in a is that for on with as was at by it from he said his be are has "
+                            "have an not".split())
+
+
+def _flat(item: object) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    if isinstance(item, list):
+        return [text for part in item for text in _flat(part)]
+    raise ValueError(type(item))
+
+
+def _fundus_article(data: dict[str, object]) -> tuple[str, list[str]] | None:
+    """Headline and paragraphs of one expected parse: the summary (deck) first, then each
+    section's sub-headings and paragraphs, one list item a paragraph."""
+    body, title = data.get("body"), data.get("title")
+    if not isinstance(body, dict) or not isinstance(title, str):
+        return None
+    try:
+        items = _flat(body.get("summary") or [])
+        for section in body.get("sections") or []:
+            items += _flat(section.get("headline") or []) + _flat(section.get("paragraphs") or [])
+    except ValueError:
+        return None
+    return title.strip(), [item.strip() for item in items if item.strip()]
+
+
+def fundus(snap: Snapshot, limit: int = 400, seed: int = 10) -> Iterator[Article]:
+    """flairNLP/fundus: its parsers' test data, tests/resources/**/<Publisher>.json in every commit
+    up to the pinned one (articles replaced later are still there), each mapping a parser version
+    to the expected parse of one real article. English ones (a fifth of the words or more among
+    very common English words), other publishers than those above, one copy per headline and per
+    body (a body sharing more than 0.6 of its word 5-grams with one kept is the same story
+    re-parsed), a headline and 3+ paragraphs."""
+    log = snap._git("log", snap.commit, "--format=C %H", "--raw", "--no-abbrev", "--", "tests/resources")
+    blobs: dict[str, tuple[str, str]] = {}  # blob -> (path, commit), newest commit first
+    commit = ""
+    for line in log.decode("utf-8").splitlines():
+        if line.startswith("C "):
+            commit = line[2:]
+        elif line.startswith(":"):
+            meta, path = line.split("\t", 1)
+            blob = meta.split()[3]
+            if path.endswith(".json") and set(blob) != {"0"}:
+                blobs.setdefault(blob, (path, commit))
+    kept: dict[str, tuple[str, list[str], str, str]] = {}
+    bodies: list[set[tuple[str, ...]]] = []
+    for blob, (path, commit) in blobs.items():
+        publisher = path.rsplit("/", 1)[-1][:-5]
+        if publisher in FUNDUS_EXCLUDED:
+            continue
+        try:
+            data = json.loads(snap._git("cat-file", "-p", blob))
+        except (json.JSONDecodeError, subprocess.CalledProcessError):
+            continue
+        for version, parse in (data.items() if isinstance(data, dict) else ()):
+            article = _fundus_article(parse) if isinstance(parse, dict) else None
+            if article is None:
+                continue
+            title, paragraphs = article
+            words = re.findall(r"\w+", " ".join(paragraphs).lower())
+            if not words or sum(w in _ENGLISH_COMMON for w in words) / len(words) < 0.2 or not title \
+                    or len(paragraphs) < 3:
+                continue
+            key = re.sub(r"\W+", " ", title.lower()).strip()
+            tokens = re.sub(r"\W+", " ", " ".join(paragraphs).lower()).split()
+            grams = {tuple(tokens[i:i + 5]) for i in range(max(1, len(tokens) - 4))}
+            if key in kept or any(len(grams & g) / len(grams | g) > 0.6 for g in bodies):
+                continue
+            kept[key] = (title, paragraphs, publisher, f"{commit}:{path}#{version}")
+            bodies.append(grams)
+    items = sorted(kept.values(), key=lambda item: (item[2], item[3]))
+    if len(items) > limit:
+        items = random.Random(seed).sample(items, limit)
+    for title, paragraphs, _, where in items:
+        yield Article(where, title, paragraphs)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -283,6 +363,8 @@ SOURCES: dict[str, Source] = {
     "ru-moldova-press": Source("gavriil-f/ugthesis", "bcfef3aa17c9926272aa1309862d3294b863f8f5",
                                "no licence stated (a thesis's data); articles (c) their publishers "
                                "(Nokta, Moldavskie Vedomosti, KP Moldova, Gagauzinfo, Gagauznews)", ru_moldova),
+    "fundus-en": Source("flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8",
+                        "repository MIT; articles (c) their publishers", fundus),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
