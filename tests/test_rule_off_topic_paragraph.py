@@ -135,3 +135,18 @@ def test_an_item_of_a_list_is_not_reported() -> None:
     assert on_words_alone(article(*PARAS[:4], INTRUDER)) == [11]
     assert on_words_alone(article(*PARAS[:4], "1. " + PARAS[0], other)) == []
     assert on_words_alone(article(*PARAS[:4], other)) == [11]  # a number alone makes no list
+
+
+def test_a_paragraph_naming_the_person_both_its_neighbours_name_is_not_reported() -> None:
+    # A feature turning to a side thread between two paragraphs about the same person (a column
+    # on a film, its paragraph on the film's setting between two that name its character).
+    before = ("The council leader, Councillor Margaret Dawson, said the library closures would save "
+              "two million pounds a year and that Dawson herself had argued against them for months.")
+    after = ("Dawson said campaigners who plan to challenge the library closures in court had been "
+             "consulted, and that the council would publish its figures before the vote next week.")
+    aside = ("Dawson's grandfather scored twice as Manchester United beat Aston Villa at Old Trafford, "
+             "lifting the visitors' manager's hopes of a European place despite a long list of injuries.")
+    assert on_words_alone(article(*PARAS[:4], before, INTRUDER, after)) == [13]
+    assert on_words_alone(article(*PARAS[:4], before, aside, after)) == []
+    # A name only one neighbour gives, or a word only capitalised by its place, is no thread.
+    assert on_words_alone(article(*PARAS[:4], before, aside, PARAS[0])) == [13]
