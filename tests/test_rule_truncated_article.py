@@ -152,3 +152,15 @@ def test_a_closing_note_or_credit_takes_no_full_stop() -> None:
     assert messages("Councillors said the money would go to schools and roads across the county over the "
                     "next two years and that the mayor had said: the spending plan was going to be good for") \
         == ["article stops mid-sentence (ends with 'for')"]
+
+
+def test_a_closing_low_quotation_mark_ends_a_sentence_and_an_opening_one_does_not() -> None:
+    # German „...“: the final “ closes the quotation; in English the same mark opens one.
+    german = ("Programm vorgestellt\n\nDie SPD hat am Montag ihr Programm vorgestellt und will hohe "
+              "Einkommen stärker besteuern, sagte die Vorsitzende.\n\n"
+              "Sie sagte: „Wir wollen ein Europa, auf das man sich verlassen kann.“\n")
+    assert [f.code for f in findings(german, "NL503")] == []
+    assert [f.code for f in findings(german.replace("kann.“", "kann „Reichensteuer“"), "NL503")] == []
+    english = ("Budget approved\n\nThe council approved the budget on Tuesday after a long debate about "
+               "spending on roads and schools.\n\nThe mayor told reporters at City Hall: “\n")
+    assert [f.code for f in findings(english, "NL503")] == ["NL503"]
