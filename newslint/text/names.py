@@ -194,8 +194,11 @@ def introduced(text: str, name: str) -> bool:
     (see introduced_before), in this spelling, in one a letter off ("Kudja" for "Kujda": a
     surname misspelt once is still the person introduced), or in another transliteration
     ("Mueller" for "Müller", "Muller")."""
-    spellings = (name, *_misspellings(text, name), *transliterations(name))
-    return any(introduced_before(text, spelling, len(text)) for spelling in spellings)
+    if any(introduced_before(text, spelling, len(text)) for spelling in (name, *_misspellings(text, name))):
+        return True
+    # Another transliteration either way: "Mueller" for "Müller", "Pena" for "Peña".
+    forms = transliterations(name) | {name}
+    return any(not forms.isdisjoint(transliterations(other)) for other in _usage(text).introductions)
 
 
 # How German (and Scandinavian) umlauts are written without them: "Müller" is "Mueller".
