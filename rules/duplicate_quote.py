@@ -18,7 +18,10 @@ later stands alone with its attribution, or only the earlier one is zoned outsid
 (`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
 inserted before the original) and is the one reported ("quotation stands alone and repeats the
 one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
-paragraph is reported too. So is display text set apart before the story's own quotation: a
+paragraph is reported too, when it has at least ten words: a shorter one is a saying set
+apart as a heading and then discussed in the writer's own words ("All adopted kids are messed
+up." over a paragraph asking whether they are; added on 2026-12-04 after a held-out source's
+false alarm, no other finding changed). So is display text set apart before the story's own quotation: a
 line of at most 30 words, one sentence ending on a word with its stop dropped, that gives the
 quotation bare (a pull quote) or with its speaker (a caption or crosshead: `'In the long run it
 can only help women', says Helen Edwards`), while the story's quotation ends its sentence;
@@ -182,6 +185,10 @@ _ABBREVIATION = lazy_regex(r"\b(?:\p{Lu}\.){1,3}(?=\s|$|[,:;)])")
 # A crosshead (a section's title quoted from it) has at most this many words.
 _MOSTLY_REPEATED = 0.5  # a longer quotation holding an earlier one: its share of the earlier's words
 _CROSSHEAD_WORDS = 15
+# A bare quotation whose words the story gives later, unquoted, is a pull quote when it is at
+# least this long; a shorter one is a saying set apart as a heading and then discussed ("All
+# adopted kids are messed up." over a paragraph asking whether all adopted kids are messed up).
+_PULL_QUOTE_MIN_WORDS = 10
 # Display text (a caption, a pull quote) has at most this many words.
 _DISPLAY_WORDS = 30
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
@@ -383,7 +390,7 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
     pull = None if source is None else _bare_copy(doc, source, quote, options)
     if pull is not None:  # the quotation's words again, unquoted and alone: a pull quote
         return _Repeat(pull, f"paragraph repeats the quotation on line {_line(doc, quote)}", 0.75)
-    if source is not None and quote.alone and _is_bare(doc, quote):
+    if source is not None and quote.alone and _is_bare(doc, quote) and len(quote.words) >= _PULL_QUOTE_MIN_WORDS:
         return _Repeat(quote, f"quotation stands alone and repeats words on line {_line(doc, source)}", 0.5)
     return None
 

@@ -299,3 +299,17 @@ def test_a_crosshead_quoting_its_section_is_not_a_copy() -> None:
     assert lines(article("Rates were held at 4.75%.", f'"{crosshead}."', *FILLER, original)) == [5]
     # After the quotation it would head, a crosshead-shaped copy is reported as a repeat.
     assert lines(article("Rates were held at 4.75%.", original, *FILLER, f'"{crosshead}"')) == [11]
+
+
+def test_a_short_saying_set_apart_and_then_discussed_is_not_a_pull_quote() -> None:
+    # A list of things people say, each a quoted heading discussed below: the heading is short.
+    heading = ("Things not to say to adoptees\n\nPeople say strange things to adopted children, and "
+               "some of them hurt for years afterwards.\n\n“All adopted kids are messed up.”\n\n"
+               "I have heard this more than once. Someone knows one family with one adopted child who "
+               "has problems, so this must mean all adopted kids are messed up, right?\n")
+    assert findings(heading, "NL401") == []
+    pull = heading.replace("“All adopted kids are messed up.”",
+                           "“All adopted kids are messed up and will never get over where they came from.”")
+    pull = pull.replace("all adopted kids are messed up, right?",
+                        "all adopted kids are messed up and will never get over where they came from, right?")
+    assert [f.line for f in findings(pull, "NL401")] == [5]
