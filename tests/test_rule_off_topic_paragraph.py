@@ -98,6 +98,7 @@ def test_the_model_is_asked_about_at_most_max_asked_paragraphs(monkeypatch: pyte
     asked: list[int] = []
     monkeypatch.setattr(embeddings, "available", lambda: True)
     monkeypatch.setattr(off_topic_paragraph, "similarity_to_story", lambda doc, index: asked.append(index) or 0.0)
+    monkeypatch.setattr(off_topic_paragraph, "_close_to_a_neighbour", lambda doc, index: False)
     rng = random.Random(1)
     letters = "bdfgklmnprstvz"
     made_up = iter({"".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)) for _ in range(5000)})
@@ -150,3 +151,21 @@ def test_a_paragraph_naming_the_person_both_its_neighbours_name_is_not_reported(
     assert on_words_alone(article(*PARAS[:4], before, aside, after)) == []
     # A name only one neighbour gives, or a word only capitalised by its place, is no thread.
     assert on_words_alone(article(*PARAS[:4], before, aside, PARAS[0])) == [13]
+
+
+def test_a_paragraph_close_in_meaning_to_a_neighbour_is_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Far from the story as a whole but close to a paragraph beside it (a roundup's brief): it
+    continues that paragraph's thread. The model's vectors are stand-ins here: the intruder's is
+    0.5 from the paragraph before it in one case, orthogonal to all in the other."""
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "reads", lambda language: True)
+    monkeypatch.setattr(off_topic_paragraph, "similarity_to_story", lambda doc, index: 0.05)
+    text = article(*PARAS[:4], INTRUDER)
+    for close, expected in ((0.5, []), (0.0, [11])):
+        def embed(texts: list[str], close: float = close) -> list[list[float]]:
+            # the intruder first, then its neighbours: the one just before it at ``close``
+            return [[1.0, 0.0]] + [[close, (1 - close * close) ** 0.5] if i == len(texts) - 2 else [0.0, 1.0]
+                                   for i in range(len(texts) - 1)]
+        monkeypatch.setattr(embeddings, "embed", embed)
+        doc = Document(text)
+        assert [doc.line_of(f.start) for f in RULE.check(doc, RULE.options)] == expected
