@@ -51,6 +51,14 @@ article, produces training pairs that teach a summariser to invent. The body is 
 the headline is what is wrong.
 
 Exceptions made on purpose:
+- A teaser whose subject is a personal pronoun pointing forward to the story ("They're innocent
+  looking enough but actually quite dangerous", over a story on strawberry fumigants) is weak
+  evidence, reported only with `weak-evidence`; and a rare adjective or participle opening an
+  English headline ("Kindhearted police with holiday spirit") is not taken for a name the body
+  lacks. Both added on 2026-12-04 after a held-out English source's two false alarms; no other
+  finding changed on `../shared/corpus` or the other sources ("This ..." headlines were left
+  out of the first: on `fnc-train/` they are a determiner before the subject, and 8 unrelated
+  ones would have been let go).
 - A headline with no content word (only very common words or numbers) is not judged, nor a
   body of fewer than `short-body-words` words. A body under `min-body-words` (a sentence or
   two) is judged only when the headline shares no key term with it and, with the sentence
@@ -393,13 +401,25 @@ def missing_names(doc: Document, headline: str | None = None, body: Body | None 
         if token in compounds:
             continue  # a compound ("Souped-up", "Anti-war"), not a name
         commonness = zipf(name, lang)
-        if opens_sentence and commonness >= NAME_ZIPF:
+        if opens_sentence and (commonness >= NAME_ZIPF or _describes(token, lang)):
             continue  # an ordinary word capitalised as a sentence's first
         if commonness >= COMMON_NAME_ZIPF and not _in_capitalised_run(tokens, index):
             continue  # an ordinary word on its own ("November", "Read"), not a name ("South Bank")
         if not named_in(body, token):
             missing.append(token)
     return missing
+
+
+# Endings of English adjectives and participles: a rare word with one, capitalised only because
+# it opens the headline ("Kindhearted police with holiday spirit"), describes; it names nothing.
+_DESCRIBING_ENDINGS = ("ed", "ful", "less", "ous", "ive", "able", "ible")
+
+
+def _describes(token: str, lang: str) -> bool:
+    """Whether an English headline's opening word reads as an adjective or participle by its
+    ending, and is no common given name or surname."""
+    return lang == ENGLISH and token.lower().endswith(_DESCRIBING_ENDINGS) \
+        and not (is_given_name(token) or is_surname(token))
 
 
 def _in_capitalised_run(tokens: list[tuple[str, bool]], index: int) -> bool:
@@ -637,14 +657,25 @@ def weak_evidence(found: Evidence, semantic: bool) -> bool:
       fermeté"), and no sentence model reads them.
     - A headline of one or two content words and no name the body lacks ("A November to
       remember", "The future in your pocket"), unless the sentence model finds its meaning
-      far from the story's too."""
+      far from the story's too.
+    - A teaser whose subject is a personal pronoun pointing forward to the story ("They're
+      ...", "It's ...", "She ...") and that names nothing the body lacks."""
     if not _in_model_language(found.body):
         return not (found.names and found.body.size >= OTHER_LANGUAGE_BODY_WORDS
                     and found.overlap.score <= OTHER_LANGUAGE_OVERLAP)
     if found.overlap.words <= FEW_WORDS and not found.names:
         return not semantic or found.meaning.reaches(lambda similarity: similarity >= WEAK_SIMILARITY) \
             or found.similarity is None
+    if not found.names and _FORWARD_REFERENCE.match(found.written):
+        return True  # a teaser hides its subject on purpose ("They're Innocent Looking Enough But ...")
     return False
+
+
+# A headline whose subject is a pronoun with nothing before it to refer to points forward to the
+# story (a teaser: "They're innocent looking enough but actually quite dangerous", "It's ..."):
+# it withholds the words a mismatch is measured by. ("This ..." is most often a determiner with
+# the subject after it: "This Guy Paid Off His Parents' Mortgage".)
+_FORWARD_REFERENCE = lazy_regex(r"^[\s\"'“‘]*(?:they|they're|they’re|it's|it’s|she|he)\b", regex.IGNORECASE)
 
 
 def _judge_full(found: Evidence, options: Options, semantic: bool) -> tuple[str, float] | None:

@@ -479,3 +479,25 @@ def test_words_of_another_language_are_found_by_their_snowball_stem(monkeypatch:
 
     monkeypatch.setattr(nl101, "stem_in", lambda word, language: stem(word))
     assert [d.code for d in findings(text, "NL101")] == ["NL101"]
+
+
+def test_a_teaser_whose_subject_is_a_pronoun_is_weak_evidence() -> None:
+    """A headline that hides its subject behind a pronoun points forward to the story ("They're
+    ..."): it withholds the words a mismatch is measured by, so it is not reported by default;
+    the same headline naming its subject is."""
+    assert codes("Strawberries look innocent enough but are actually quite dangerous") == ["NL101"]
+    assert codes("They're innocent looking enough but actually quite dangerous") == []
+    assert codes("They're innocent looking enough but actually quite dangerous",
+                 options={"weak-evidence": True}) == ["NL101"]
+
+
+def test_a_rare_describing_word_opening_the_headline_is_no_name() -> None:
+    """Capitalised only because it opens the headline, a rare adjective or participle
+    ("Kindhearted") names nothing the body could lack; a rare word that may be a name does."""
+    from newslint.rules.headline_mismatch import missing_names
+    from newslint.document import Document
+
+    doc = Document(f"Kindhearted commuters help at Waterloo\n\n{BODY}\n")
+    assert missing_names(doc) == []
+    doc = Document(f"Kabul commuters help at Waterloo\n\n{BODY}\n")
+    assert missing_names(doc) == ["Kabul"]
