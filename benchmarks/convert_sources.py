@@ -26,6 +26,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +53,11 @@ class Snapshot:
     def files(self, folder: str) -> list[str]:
         out = self._git("ls-tree", "-r", "--name-only", self.commit, "--", folder)
         return sorted(out.decode("utf-8").splitlines())
+
+    def all_files(self, folder: str) -> list[str]:
+        """Like ``files``, with names git would quote (accented, non-Latin) as they are."""
+        out = self._git("ls-tree", "-r", "-z", "--name-only", self.commit, "--", folder)
+        return sorted(name for name in out.decode("utf-8").split("\0") if name)
 
     def read(self, path: str) -> bytes:
         return self._git("show", f"{self.commit}:{path}")
@@ -330,6 +336,98 @@ def fundus(snap: Snapshot, limit: int = 400, seed: int = 10) -> Iterator[Article
         yield Article(where, title, paragraphs)
 
 
+NEWSPAPER_EXCLUDED = ("arabic", "chinese", "japanese", "spanish", "thai", "vogue.de", "cnn_summary", "reuters.com",
+                      "foxnews.com", "foxbusiness.com", "huffingtonpost.com", "theonion.com")
+NEWSPAPER_HTML_FOR = {"cnn": "cnn_article"}  # the one text whose saved page has another name
+
+
+class _PageTitle(HTMLParser):
+    """A saved page's og:title, twitter:title and <title>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.og: str | None = None
+        self.twitter: str | None = None
+        self.title: str | None = None
+        self._parts: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key.lower(): value or "" for key, value in attrs}
+        key = (values.get("property") or values.get("name") or "").lower()
+        if tag == "meta" and key == "og:title" and self.og is None:
+            self.og = values.get("content", "")
+        elif tag == "meta" and key == "twitter:title" and self.twitter is None:
+            self.twitter = values.get("content", "")
+        elif tag == "title" and self.title is None:
+            self._parts = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._parts is not None and self.title is None:
+            self.title, self._parts = "".join(self._parts), None
+
+    def handle_data(self, data: str) -> None:
+        if self._parts is not None:
+            self._parts.append(data)
+
+
+def _page_headline(page: str) -> str:
+    parser = _PageTitle()
+    try:
+        parser.feed(page)
+        parser.close()
+    except Exception:  # a broken page keeps what was read
+        pass
+    for title in (parser.og, parser.twitter, parser.title):
+        if title and title.strip():
+            return " ".join(title.split()) if "\n" in title or "\t" in title else title.strip()
+    return ""
+
+
+def newspaper_pages(snap: Snapshot, limit: int = 400, seed: int = 20261210) -> Iterator[Article]:
+    """AndyTheFactory/newspaper4k at its last commit with the per-site test set: the body is the
+    library's expected text of each saved page (tests/data/text/<page>.txt, a paragraph a line),
+    the headline the page's og:title (else twitter:title, else <title>) as the publisher wrote
+    it. Non-English pages, a summary, satire and publishers used elsewhere are left out."""
+    items = []
+    for path in snap.files("tests/data/text"):
+        stem = path.rsplit("/", 1)[1][:-4]
+        if not path.endswith(".txt") or stem.startswith(NEWSPAPER_EXCLUDED):
+            continue
+        try:
+            page = snap.read(f"tests/data/html/{NEWSPAPER_HTML_FOR.get(stem, stem)}.html")
+        except subprocess.CalledProcessError:
+            continue
+        headline = _page_headline(page.decode("utf-8", errors="replace"))
+        paragraphs = _paragraphs(snap.read(path).decode("utf-8").splitlines())
+        if headline and len(paragraphs) >= 3:
+            items.append(Article(path, headline, paragraphs))
+    if len(items) > limit:
+        items = sorted(random.Random(seed).sample(items, limit), key=lambda a: a.key)
+    yield from items
+
+
+_WIKINEWS_NAME = re.compile(r"^\s*\d+\s+-\s+(.*?)\s+\(\d{4}-\d{2}-\d{2}\)\s*$", re.S)
+
+
+def wikinews_de(snap: Snapshot, limit: int = 400, seed: int = 20261210) -> Iterator[Article]:
+    """uhh-lt/german-news-quotation-attribution-2024: German Wikinews articles (April 2022 dump),
+    data/{train,dev,test}/*.pretty.json, one article each: the headline is `documentName`
+    without its id and date ("<id> - <title> (<date>)"), the paragraphs the lines of
+    `originalText`. Articles with 3+ paragraphs; a seeded sample of ``limit``."""
+    paths = [path for path in snap.all_files("data/") if path.endswith(".json")]
+    usable = []
+    for path, data in snap.read_all(paths):
+        record = json.loads(data.decode("utf-8"))
+        name = _WIKINEWS_NAME.match(record.get("documentName") or "")
+        paragraphs = _paragraphs((record.get("originalText") or "").split("\n"))
+        if name and name.group(1).strip() and len(paragraphs) >= 3:
+            usable.append(Article(path, name.group(1).strip(), paragraphs))
+    if len(usable) > limit:
+        picked = set(random.Random(seed).sample(range(len(usable)), limit))
+        usable = [article for number, article in enumerate(usable) if number in picked]
+    yield from usable
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -365,6 +463,10 @@ SOURCES: dict[str, Source] = {
                                "(Nokta, Moldavskie Vedomosti, KP Moldova, Gagauzinfo, Gagauznews)", ru_moldova),
     "fundus-en": Source("flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8",
                         "repository MIT; articles (c) their publishers", fundus),
+    "newspaper-en": Source("AndyTheFactory/newspaper4k", "79553f6302cea1a6e36103fb4dc1c675ca704cd3",
+                           "repository MIT; articles (c) their publishers", newspaper_pages),
+    "wikinews-de": Source("uhh-lt/german-news-quotation-attribution-2024", "74e7bd6d1b57b662865f570c4d1de26ff15d2689",
+                          "data CC BY-NC-SA 4.0; Wikinews texts CC BY", wikinews_de),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
