@@ -20,6 +20,10 @@ Exceptions made on purpose:
 - Single quotes are ignored entirely: they cannot be told apart from apostrophes
   ("the players' union", "rock 'n' roll").
 - Nested double quotes (`"He called it "silly"," she said.`) balance and are not reported.
+- German and Czech quotations open low and close high (`„Ja“, sagte sie.`): a “ after a word,
+  inside a quotation, before a space or punctuation, closes it. (Added on 2026-12-04: on German
+  Wikinews this rule made 1,407.5 findings per 1,000 articles, now 10.0; on the twelve other
+  sources, 163.5 became 51.6 in all, and no labelled real finding was lost.)
 
 Measured on the 1,313 clean BBC development articles: 23 findings in 21 articles (17.5 per
 1,000). Every one is a mark really missing or extra in the published text (a quotation whose

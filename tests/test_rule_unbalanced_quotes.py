@@ -54,3 +54,11 @@ def test_a_quotation_left_open_in_the_last_paragraph_is_reported() -> None:
 ])
 def test_conventions_are_allowed(body: str) -> None:
     assert report(body) == []
+
+
+def test_german_low_quotation_marks_balance() -> None:
+    # „...“: the high mark closes what the low one opened; English “ still opens.
+    assert report("„Wir kommen morgen“, sagte sie. „Ja“, antwortete er.") == []
+    assert report("Sie sagte: „Wir kommen morgen.“") == []
+    assert report("Sie sagte: „Wir kommen morgen.") != []
+    assert report("He said “we will come tomorrow and stay.") != []

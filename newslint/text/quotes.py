@@ -58,6 +58,9 @@ def classify(text: str, index: int, start: int, end: int, inside: bool = False) 
     """What the double quotation mark at ``text[index]`` does, within ``text[start:end]``;
     ``inside`` says whether a quotation is open there (then a mark after a digit closes it)."""
     char = text[index]
+    if char == CURLY_OPEN and inside and index > start and not text[index - 1].isspace() \
+            and (index + 1 >= end or text[index + 1].isspace() or text[index + 1] in _AFTER_CLOSE):
+        return Mark.CLOSE  # German and Czech close with it what „ opened: „Ja“, sagte sie.
     if char in (CURLY_OPEN, "„"):
         return Mark.OPEN
     if char == CURLY_CLOSE:
