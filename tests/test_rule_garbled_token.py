@@ -119,3 +119,13 @@ def test_common_words_are_decided_without_the_large_word_list(monkeypatch: pytes
     monkeypatch.setattr("newslint.rules.garbled_token.english_zipf", lambda word: pytest.fail(word))
     doc = Document(HEAD + "The e8* conomist, the p$4 layer and the G8 summit.\n")
     assert len(list(RULE.check(doc, RULE.options))) == 2
+
+
+def test_a_shape_written_the_same_way_three_times_is_a_spelling() -> None:
+    # A pen name with a symbol in it, used throughout; junk is not spliced the same way thrice.
+    once = "Poet wins prize\n\nThe poet R$3 ecipient of the prize said little.\n"
+    assert [d.code for d in findings(once, "NL202")] == ["NL202"]
+    body = ("Poet wins prize\n\nThe poet Milan Ohnisko, who signs Oh!nisko, won the prize. Oh!nisko "
+            "said little.\n\nCritics say Oh!nisko writes for children and adults alike.\n")
+    assert [d.code for d in findings(body, "NL202")] == []
+    assert [d.code for d in findings(body.replace("Oh!nisko said", "He said"), "NL202")] == ["NL202", "NL202"]
