@@ -508,6 +508,7 @@ def _related(name: str, other: str) -> bool:
 _SITE_SUFFIX = lazy_regex(
     r"\s*(?:\|.*|\s[-–—/]\s+(?:(?:The|the)\s+)?(?:[\p{Lu}\d][\p{L}\d.&'’]*\s*){1,4}"
     r"|\s[-–—]\s+[\w-]+\.(?:com|co\.uk|org|net|news)(?:\.\w\w)?)$")
+_MAX_SUFFIXES = 3  # segments a page title may add after the headline (section, site, site again)
 # A rubric, a topic or a dateline before a colon: "Edito : ...", "Liège : ...", "Report: ...".
 _LABEL = lazy_regex(r"^(?P<label>[^:\"“”«»]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
 MAX_LABEL_WORDS = 4
@@ -517,8 +518,13 @@ def headline_variants(text: str) -> list[str]:
     """The headline as written, without a site's name after it, and without a short label
     before a colon, each when it has one, the barest last."""
     variants = [text]
-    bare = _SITE_SUFFIX.sub("", text).strip()
-    if bare != text.strip() and len(words(bare)) >= 2:
+    bare = text.strip()
+    for _ in range(_MAX_SUFFIXES):  # "No time left - Newspaper - DAWN.COM": a section, then the site
+        shorter = _SITE_SUFFIX.sub("", bare).strip()
+        if shorter == bare or len(words(shorter)) < 2:
+            break
+        bare = shorter
+    if bare != text.strip():
         variants.append(bare)
     label = _LABEL.match(variants[-1])
     if label and len(words(label["label"])) <= MAX_LABEL_WORDS and len(words(label["rest"])) >= 2:

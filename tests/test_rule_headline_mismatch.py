@@ -517,3 +517,11 @@ def test_the_first_word_of_a_headline_in_another_language_is_no_name() -> None:
     assert missing_names(doc) == []
     doc = Document(f"Vůz omládl, říká Praotec\n\n{body}\n")
     assert missing_names(doc) == ["Praotec"]
+
+
+def test_a_page_title_with_a_section_and_a_site_after_the_headline() -> None:
+    from newslint.rules.headline_mismatch import headline_variants
+
+    assert headline_variants("No time left - Newspaper - DAWN.COM")[-1] == "No time left"
+    assert headline_variants("Budget row | Fox News")[-1] == "Budget row"
+    assert headline_variants("Signal failure halts Waterloo trains") == ["Signal failure halts Waterloo trains"]
