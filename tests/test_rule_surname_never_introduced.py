@@ -50,6 +50,7 @@ def test_only_the_first_bare_mention_is_reported() -> None:
     '"No," said Okonkwo.\n\nBut Ada Okonkow says the board will meet.',  # misspelt once
     'Cardinal Gerhard Müller spoke first.\n\n"It is a provocation," Mueller said.',  # umlaut spelt out
     'Judge María José Peña left.\n\n"No," said Pena.',  # accents dropped
+    'Saudi Arabia, Kuwait, Russia, Iran and Malaysia want less.\n\n"It cannot stay," said Kuwait.',  # a country
     'The Irish coach expects a real test. "They are organised," said Okonkwo.',  # a role before
     'Two robots, Pal and Chum, met reporters. "I want to walk," Pal told reporters.',  # named
     '"Oil will not crack," said Okonkwo, Ball and Turben analyst Ada Lee.',  # a firm of names
@@ -95,3 +96,8 @@ def test_a_role_far_back_in_one_huge_paragraph_is_not_searched_for() -> None:
     far = 'The Irish coach expects a real test. ' + filler + '"We are ready," said Osullivanne.'
     assert [d.code for d in findings(f"Cup tie\n\n{near}\n", "NL502")] == []
     assert [d.code for d in findings(f"Cup tie\n\n{far}\n", "NL502")] == ["NL502"]
+
+
+def test_a_list_of_surnames_does_not_make_its_names_places() -> None:
+    # Listed with common words that are people's names ("Brown", "Jones"), a name is no place.
+    assert names('Smith, Jones, Brown and Okonkwo signed.\n\n"No," said Okonkwo.') == ["Okonkwo"]

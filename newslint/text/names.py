@@ -333,7 +333,18 @@ class _Usage:
         """The names used like a company, body or place somewhere."""
         found = {name for match in _AFTER_ORG_WORD.finditer(self.text, overlapped=True)
                  for name in _with_first_part(match.group("name"))}
-        return found | {match.group("name") for match in _ORGANISATION.finditer(self.text, overlapped=True)}
+        found |= {match.group("name") for match in _ORGANISATION.finditer(self.text, overlapped=True)}
+        return found | set(self._listed_with_places())
+
+    def _listed_with_places(self) -> Iterator[str]:
+        """The names listed with two or more words that are common English words and no
+        person's name ("Saudi Arabia, Kuwait, Russia, Iran, and Malaysia"): countries, cities,
+        firms, listed with their kind."""
+        for match in _NAME_LIST.finditer(self.text):
+            items = [item.strip() for item in _LIST_SEPARATOR.split(match.group()) if item.strip()]
+            places = [item for item in items if _is_place_like(item)]
+            if len(places) >= 2:
+                yield from (item for item in items if " " not in item)
 
     @functools.cached_property
     def one_deletion_apart(self) -> dict[str, list[str]]:
@@ -352,6 +363,21 @@ class _Usage:
     def words(self) -> frozenset[str]:
         """Every maximal run of word characters."""
         return frozenset(_WORD_CHARS.findall(self.text))
+
+
+def _is_place_like(item: str) -> bool:
+    """A listed name that is a common English word and no common given name or surname
+    ("Russia", "Iran"; not "Brown", "Smith")."""
+    from newslint.text.person_names import is_given_name, is_surname
+
+    last = item.split()[-1]
+    return word_zipf(last) >= _PLACE_ZIPF and not (is_given_name(last) or is_surname(last))
+
+
+_PLACE_ZIPF = 4.0  # as common as "Malaysia" or "Kuwait" in English text
+# Three names or more in a row, with commas (and "and" before the last): "A, B, C and D".
+_NAME_LIST = lazy_regex(rf"(?:{_NAME}(?:[ \t]+{_NAME})?,[ \t]+){{2,}}(?:and[ \t]+)?{_NAME}(?:[ \t]+{_NAME})?")
+_LIST_SEPARATOR = lazy_regex(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 @functools.lru_cache(maxsize=1)  # one article at a time; its text's hash is kept by the string
