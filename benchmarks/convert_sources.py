@@ -428,6 +428,50 @@ def wikinews_de(snap: Snapshot, limit: int = 400, seed: int = 20261210) -> Itera
     yield from usable
 
 
+def cmoncrawl_cs(snap: Snapshot, limit: int = 400, seed: int = 11) -> Iterator[Article]:
+    """hynky1999/CmonCrawl: its sample output, Processor/output/**/*.json, Czech articles (mostly
+    idnes.cz, from Common Crawl) with `headline`, `brief` (the site's standfirst) and `content`,
+    a paragraph or crosshead a line; the standfirst's lines first. The same item twice is kept
+    once; a seeded sample of ``limit``, in the sample's order."""
+    paths = [path for path in snap.all_files("Processor/output/") if path.endswith(".json")]
+    usable, seen = [], set()
+    for path, data in snap.read_all(paths):
+        record = json.loads(data.decode("utf-8"))
+        headline = (record.get("headline") or "").strip()
+        paragraphs = _paragraphs((record.get("brief") or "").split("\n")) + \
+            _paragraphs((record.get("content") or "").split("\n"))
+        key = (headline, tuple(paragraphs))
+        if headline and len(paragraphs) >= 3 and key not in seen:
+            seen.add(key)
+            usable.append(Article(path, headline, paragraphs))
+    yield from (random.Random(seed).sample(usable, limit) if len(usable) > limit else usable)
+
+
+def dawn_pk(snap: Snapshot, limit: int = 400, seed: int = 11) -> Iterator[Article]:
+    """gitcodeuu/xai_articles: Dawn (Pakistan) articles a scraper commits as JSON,
+    data/dawn/articles/YYYY/MM/DD/*.json: `title` (the page's <h1> or its title, with the
+    site's suffix) and `content`, the story's <p> elements joined with blank lines. One copy per
+    `link`; a seeded sample of ``limit``, in path order."""
+    paths = [path for path in snap.all_files("data/dawn/articles/") if path.endswith(".json")]
+    usable, seen = [], set()
+    for path, data in snap.read_all(paths):
+        try:
+            record = json.loads(data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        link = record.get("link") or path
+        if link in seen:
+            continue
+        seen.add(link)
+        title = (record.get("title") or "").strip()
+        paragraphs = _paragraphs((record.get("content") or "").split("\n"))
+        if title and len(paragraphs) >= 3:
+            usable.append(Article(path, title, paragraphs))
+    if len(usable) > limit:
+        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
+    yield from usable
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -467,6 +511,10 @@ SOURCES: dict[str, Source] = {
                            "repository MIT; articles (c) their publishers", newspaper_pages),
     "wikinews-de": Source("uhh-lt/german-news-quotation-attribution-2024", "74e7bd6d1b57b662865f570c4d1de26ff15d2689",
                           "data CC BY-NC-SA 4.0; Wikinews texts CC BY", wikinews_de),
+    "cmoncrawl-cs": Source("hynky1999/CmonCrawl", "66ecbb8ce8bcec257e4bbf2ddc186bbbbaef802d",
+                           "repository MIT; articles (c) their publishers (iDNES and others)", cmoncrawl_cs),
+    "dawn-pk": Source("gitcodeuu/xai_articles", "b0dabd22a0086d29d54129bf571ec10588070823",
+                      "scraper MIT (README); articles (c) Dawn", dawn_pk),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
