@@ -59,7 +59,8 @@ and for a paragraph that repeats a sentence when it is both standing alone and z
 the story (a standfirst above a byline, a caption); 0.7 of it when only its shape tells it
 from the story's copy (a publisher's own standfirst or pull quote looks the same); half of it
 for a sentence inside a longer paragraph, whose intruder could not be told. The calibrated
-default threshold reports the first kind only.
+default threshold (0.7 since the fit of 2026-12-04, evening) reports the first two kinds and
+leaves the third out.
 
 The fix deletes the reported copy: its whole line when it stands alone, safe only when it is
 the whole paragraph and repeats the other copy word for word (after case and spacing are
@@ -181,7 +182,7 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
 
 
 # A deck told from the story's paragraph by its place only keeps this much of its similarity,
-# as a copy told by its shape does (below the default threshold: the publisher's own deck).
+# as a copy told by its shape does (a weaker kind than a paragraph given twice).
 DECK_WEIGHT = 0.7
 
 
@@ -240,8 +241,8 @@ def _weight(what: str, alone: bool, choice: Choice) -> float:
     """How much of the similarity the raw score keeps, by kind of repeat: a paragraph given
     twice, or a paragraph that repeats a sentence and lies outside the story while the sentence
     is inside it (a deck, a caption), keeps it all; a paragraph told from the sentence by its
-    shape only keeps less (a publisher's own standfirst or pull quote looks the same, and the
-    default threshold leaves those out); a sentence inside a longer paragraph whose intruder
+    shape only keeps less (a publisher's own standfirst or pull quote looks the same); a
+    sentence inside a longer paragraph whose intruder
     could not be told keeps half (a weaker sign, and perhaps the story's own words)."""
     if what == "paragraph" or (alone and choice.shape and choice.zone):
         return 1.0
