@@ -17,6 +17,7 @@ The data is not part of this repository: the articles stay their publishers' cop
 from __future__ import annotations
 
 import argparse
+import csv
 import html
 import io
 import json
@@ -472,6 +473,45 @@ def dawn_pk(snap: Snapshot, limit: int = 400, seed: int = 11) -> Iterator[Articl
     yield from usable
 
 
+LIVEDOOR_CATEGORIES = ("topic-news", "sports-watch")  # the corpus's two news categories
+
+
+def livedoor_ja(snap: Snapshot, limit: int = 400, seed: int = 12) -> Iterator[Article]:
+    """jkatsuta/18_4q_doc2vec: the livedoor News Corpus (ldcc-20140209) under experiments/text/,
+    its news categories only: line 1 the URL, line 2 the date (metadata, not written), line 3
+    the headline, then a paragraph a line. The files in a seeded shuffle, the first ``limit``
+    with a headline and 3+ paragraphs."""
+    paths = [path for path in snap.all_files("experiments/text/")
+             if len(parts := path.split("/")) == 4 and parts[2] in LIVEDOOR_CATEGORIES
+             and parts[3].startswith(parts[2] + "-") and parts[3].endswith(".txt")]
+    random.Random(seed).shuffle(paths)
+    taken = 0
+    for path in paths:
+        if taken >= limit:
+            break
+        lines = snap.read(path).decode("utf-8").split("\n")
+        paragraphs = _paragraphs(lines[3:])
+        if len(lines) >= 4 and lines[2].strip() and len(paragraphs) >= 3:
+            taken += 1
+            yield Article(path, lines[2].strip(), paragraphs)
+
+
+KOMPAS_CSV = "csv/2019-08-31_kompas_p_single_50detik.csv"
+
+
+def kompas_id(snap: Snapshot) -> Iterator[Article]:
+    """greysian777/indo-news-dataset: one scrape of Kompas.com (Indonesian, 2019) as CSV, the
+    headline in `judul`, the body in `paragraf` with a <p> a line. Rows with a headline and 3+
+    paragraphs, in file order (fewer than 400)."""
+    csv.field_size_limit(sys.maxsize)
+    rows = csv.DictReader(io.StringIO(snap.read(KOMPAS_CSV).decode("utf-8"), newline=""))
+    for number, row in enumerate(rows):
+        headline = (row.get("judul") or "").strip()
+        paragraphs = _paragraphs((row.get("paragraf") or "").split("\n"))
+        if headline and len(paragraphs) >= 3:
+            yield Article(f"{KOMPAS_CSV}#row={row.get('') or number}", headline, paragraphs)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -515,6 +555,11 @@ SOURCES: dict[str, Source] = {
                            "repository MIT; articles (c) their publishers (iDNES and others)", cmoncrawl_cs),
     "dawn-pk": Source("gitcodeuu/xai_articles", "b0dabd22a0086d29d54129bf571ec10588070823",
                       "scraper MIT (README); articles (c) Dawn", dawn_pk),
+    "livedoor-ja": Source("jkatsuta/18_4q_doc2vec", "2bd5f73aa53b7ff81e1e08429eb91d080a09f3cd",
+                          "articles CC BY-ND 2.1 JP (livedoor News Corpus); repository: no licence stated",
+                          livedoor_ja),
+    "kompas-id": Source("greysian777/indo-news-dataset", "06fa3610736ad9c3cf5e77f1b74519c452a8de74",
+                        "no licence stated; articles (c) Kompas.com", kompas_id),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
