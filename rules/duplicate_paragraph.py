@@ -99,6 +99,7 @@ from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
 from newslint.text.intruder import Choice, Copy, choose, extra_words, is_headline_copy, stands_alone
+from newslint.text.line_features import ends_sentence
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
 from newslint.text.zoning import LEAD_PARAGRAPHS
@@ -223,13 +224,12 @@ def _listed_twice(doc: Document, first: int, later: int) -> bool:
 
 
 def _is_list_line(text: str) -> bool:
-    """A line of a list: no sentence end, and no longer than a headline."""
-    return text.rstrip(_CLOSERS)[-1:] not in _FINAL and not more_words_than(text, _LIST_LINE_WORDS)
+    """A line of a list: no sentence end (nor a colon that introduces one), and no longer than a
+    headline."""
+    return not (ends_sentence(text) or text.rstrip().endswith(":")) and not more_words_than(text, _LIST_LINE_WORDS)
 
 
 _LIST_LINE_WORDS = 20
-_CLOSERS = " \u200b\xa0\"”’')]»"
-_FINAL = ".!?:。！？"
 
 
 def _long_words(text: str) -> set[str]:

@@ -60,7 +60,7 @@ from newslint.document import Document, more_words_than
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.edits import delete_line
-from newslint.text.line_features import PROSE_MIN_WORDS
+from newslint.text.line_features import PROSE_MIN_WORDS, ends_sentence
 from newslint.text.link_lines import parse_link_line
 from newslint.text.similarity import normalise_words
 from newslint.text.symbol_lines import opens_with_symbol
@@ -86,14 +86,11 @@ def _tells_the_headlines_story(doc: Document, text: str) -> bool:
     """Whether a paragraph is the story's own prose behind a column's marker ("♪ ..."): sentences
     of at least ``PROSE_MIN_WORDS`` words that share two or more of the headline's longer words.
     Notices and promotions behind a symbol are about something else."""
-    if doc.headline is None or not more_words_than(text, PROSE_MIN_WORDS - 1) or text.rstrip(_CLOSERS)[-1:] not in _FINAL:
+    if doc.headline is None or not more_words_than(text, PROSE_MIN_WORDS - 1) or not ends_sentence(text):
         return False
     headline = {word for word in normalise_words(doc.headline.text(doc)) if len(word) >= 4}
     return len(headline.intersection(normalise_words(text))) >= 2
 
-
-_CLOSERS = " \"”’')]»"
-_FINAL = ".!?。！？"
 
 
 _STORY = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate "

@@ -84,6 +84,12 @@ class Shape:
         return self.measure.prose
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's final punctuation, closing quotes and brackets
+    after it allowed."""
+    return text.rstrip(_CLOSERS)[-1:] in _FINAL
+
+
 def measure(text: str, lowered: Sequence[str], function_words: frozenset[str]) -> Measure:
     """Length, function-word share and sentence end of one paragraph (``lowered``: its
     lower-cased whitespace words), and whether it reads as prose."""
@@ -93,7 +99,7 @@ def measure(text: str, lowered: Sequence[str], function_words: frozenset[str]) -
         share = -1.0
     else:
         share = sum(map(function_words.__contains__, lowered)) / len(lowered)
-    ends = text.rstrip(_CLOSERS)[-1:] in _FINAL
+    ends = ends_sentence(text)
     prose = ends and words >= PROSE_MIN_WORDS and (share < 0 or share >= PROSE_MIN_FUNCTION)
     return Measure(words, share, ends, prose)
 
