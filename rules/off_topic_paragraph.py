@@ -97,6 +97,7 @@ Remove the paragraph, or find the story it came from.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
@@ -218,7 +219,7 @@ def similarity_to_story(doc: Document, index: int) -> float | None:
     if len(others) > REFERENCE_PARAGRAPHS:  # spread over the story, first and last included
         last = len(others) - 1
         others = [others[round(k * last / (REFERENCE_PARAGRAPHS - 1))] for k in range(REFERENCE_PARAGRAPHS)]
-    vectors = embeddings.embed([texts[index], *(texts[i] for i in others)])
+    vectors = _paragraph_vectors(doc, [index, *others])
     return _cosine_to_mean(vectors[0], vectors[1:])
 
 
@@ -239,18 +240,28 @@ def _close_to_a_neighbour(doc: Document, index: int) -> bool:
               if i != index and zones[i].is_story and len(texts[i].split()) >= REFERENCE_MIN_WORDS]
     if not around:
         return False
-    vectors = embeddings.embed([texts[index], *(texts[i] for i in around)])
-    return max(_cosine(vectors[0], row) for row in vectors[1:]) >= NEIGHBOUR_SIMILARITY
+    vectors = _paragraph_vectors(doc, [index, *around])
+    return max(_cosine_to_mean(vectors[0], [row]) for row in vectors[1:]) >= NEIGHBOUR_SIMILARITY
 
 
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    import numpy as np
+# The sentence model's vectors of each document's paragraphs, kept while the document lives: a
+# paragraph the model judges is compared with the story and then with its neighbours, which are
+# often among the story's reference paragraphs too; each is embedded once.
+_VECTORS: weakref.WeakKeyDictionary[Document, dict[int, Sequence[float]]] = weakref.WeakKeyDictionary()
 
-    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
-    return float(np.asarray(a) @ np.asarray(b)) / norm if norm else 0.0
+
+def _paragraph_vectors(doc: Document, indices: Sequence[int]) -> list[Sequence[float]]:
+    """The vectors of paragraphs ``indices``, those not embedded yet in one call."""
+    known = _VECTORS.setdefault(doc, {})
+    missing = [i for i in dict.fromkeys(indices) if i not in known]
+    if missing:
+        texts = doc.paragraph_texts
+        known.update(zip(missing, embeddings.embed([texts[i] for i in missing])))
+    return [known[i] for i in indices]
 
 
 def _cosine_to_mean(vector: Sequence[float], rows: Sequence[Sequence[float]]) -> float:
+    """The cosine of ``vector`` (a unit vector, as the model gives) and the mean of ``rows``."""
     import numpy as np
 
     mean = np.asarray(rows).mean(axis=0)
