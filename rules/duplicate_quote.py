@@ -462,10 +462,11 @@ def _is_display_line(doc: Document, number: int) -> bool:
         and len(text.split(None, _DISPLAY_WORDS)) <= _DISPLAY_WORDS
 
 
-def _whole(doc: Document, number: int) -> _Quote:
-    """Paragraph ``number`` as one passage to report and remove whole."""
+def _whole(doc: Document, number: int, words: tuple[str, ...] | None = None) -> _Quote:
+    """Paragraph ``number`` (whose normalised ``words`` may be known) as one passage to report
+    and remove whole."""
     paragraph = doc.paragraphs[number]
-    words = normalise_words(paragraph.text(doc))
+    words = normalise_words(paragraph.text(doc)) if words is None else words
     return _Quote(Quotation(paragraph, paragraph, closed=True), number, words, frozenset(shingles(words, _N)),
                   alone=True, embedded=False)
 
@@ -495,8 +496,7 @@ def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _
     if len(words) < options["min_words"] or \
             quoted_share(doc, paragraph) >= 0.5 or coverage(words, quote.grams, _N) < _PULL_COVERAGE:
         return None
-    whole = Quotation(paragraph, paragraph, closed=True)  # reported and removed as one passage
-    return _Quote(whole, number, words, frozenset(shingles(words, _N)), alone=True, embedded=False)
+    return _whole(doc, number, words)
 
 
 def _copied_paragraphs(doc: Document, indexes: _Indexes, candidates: set[int],
