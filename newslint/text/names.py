@@ -17,6 +17,7 @@ import regex
 
 from newslint.text.keywords import english_zipf
 from newslint.text.patterns import lazy_re, lazy_regex
+from newslint.text.person_names import is_given_name, is_surname
 
 # Titles that introduce a person when they stand before a surname ("Mayor Wheeler", "Gov. Brown").
 TITLES = frozenset(
@@ -368,8 +369,6 @@ class _Usage:
 def _is_place_like(item: str) -> bool:
     """A listed name that is a common English word and no common given name or surname
     ("Russia", "Iran"; not "Brown", "Smith")."""
-    from newslint.text.person_names import is_given_name, is_surname
-
     last = item.split()[-1]
     return word_zipf(last) >= _PLACE_ZIPF and not (is_given_name(last) or is_surname(last))
 
