@@ -525,3 +525,40 @@ def test_a_page_title_with_a_section_and_a_site_after_the_headline() -> None:
     assert headline_variants("No time left - Newspaper - DAWN.COM")[-1] == "No time left"
     assert headline_variants("Budget row | Fox News")[-1] == "Budget row"
     assert headline_variants("Signal failure halts Waterloo trains") == ["Signal failure halts Waterloo trains"]
+
+
+def test_a_site_name_the_body_also_gives_does_not_count_for_the_headline() -> None:
+    """A page title's site name shares a word with the body's own "Published in ..." line, not
+    with the story: the headline before it is judged alone (a Dawn editorial's title had only
+    "dawn" in common with its body)."""
+    body = BODY + " Published in Waterloo News, June 23rd."
+    assert codes("Chelsea sign Brazilian striker - Waterloo News", body, {"semantic": False}) == ["NL101"]
+    assert codes("Chelsea sign Brazilian striker", body, {"semantic": False}) == ["NL101"]
+    assert codes("Signal failure halts trains - Waterloo News", body, {"semantic": False}) == []
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("A tough spot", True), ("No time left", True), ("a question of trust", True),
+    ("UK heading wrong way", False),    # an abbreviation first: a name
+    ("A November to remember", False),  # a capitalised word after the first
+    ("Missing Planes", False),          # Title Case: case tells nothing
+    ("Ten years on", True), ("10 years on", False),  # a number may be another story's
+    ("Nothing", False),                 # one word
+])
+def test_a_headline_that_names_nothing(headline: str, expected: bool) -> None:
+    from newslint.rules.headline_mismatch import _names_nothing
+
+    assert _names_nothing(headline) is expected
+
+
+def test_an_idiom_for_a_headline_is_weak_evidence_even_far_in_meaning() -> None:
+    """An editorial's or a column's title in two content words and no name ("A tough spot") is
+    weak evidence even when the sentence model finds it far from the story: nothing in it can
+    tell another story's headline from a figurative title of its own."""
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE, WEAK_CONFIDENCE
+
+    doc = Document(f"A tough spot\n\n{BODY}\n")
+    assert list(RULE.check(doc, RULE.options)) == []
+    findings_ = list(RULE.check(doc, {**RULE.options, "weak-evidence": True}))
+    assert all(f.confidence is not None and f.confidence <= WEAK_CONFIDENCE for f in findings_)
