@@ -139,3 +139,12 @@ def test_interface_text_in_brackets_is_reported(line: str) -> None:
 
 def test_a_story_sentence_in_brackets_is_left_alone() -> None:
     assert codes("(Shares in the company fell 5% on the news, the exchange said.)") == []
+
+
+def test_fractions_through_several_totals_are_a_table_not_counters() -> None:
+    """A gallery's counters count through one total; a table flattened one cell a line gives
+    fractions with several ("39/94", "5/20"), which are data."""
+    gallery = "Council backs budget\n\nThe council approved the budget.\n\n1/8\n\nCouncillors said taxes would rise.\n\n2/8\n"
+    assert [d.line for d in findings(gallery, "NL302")] == [5, 9]
+    table = gallery.replace("1/8", "39/94").replace("2/8", "5/20")
+    assert findings(table, "NL302") == []

@@ -6,6 +6,7 @@ reports is not reported again by the line model.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newslint.document import more_words_than
 from newslint.text.patterns import lazy_re
@@ -85,6 +86,14 @@ def is_counter(text: str) -> bool:
     greater than the second ("24/7" and a cricket score, "India 245/6", are no counters)."""
     counter = COUNTER.match(text)
     return counter is not None and 0 < int(counter[1]) <= int(counter[2])
+
+
+def counter_totals(texts: Iterable[str]) -> set[int]:
+    """The totals the counter lines among ``texts`` count through ("Image 2 of 8": 8). A
+    gallery's or a page's counters share one; lines of fractions with several ("39/94", "5/20",
+    "9/57": a table's cells flattened one a line) are data, not counters."""
+    return {int(counter[2]) for text in texts if (counter := COUNTER.match(text)) is not None
+            and is_counter(text)}
 
 
 def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
