@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 FAMILIES = ["headline", "encoding", "injected", "duplication", "structure"]
@@ -545,6 +546,48 @@ def ro_political_press(snap: Snapshot, limit: int = 400, seed: int = 13) -> Iter
         yield article
 
 
+# Publishers other held-out sources already cover (BBC, Reuters, Guardian; the NYT, Fox News and
+# CNN of basil-en / newspaper-en), and research / polling / think-tank pages and one quote-digest
+# newsletter, which are not news articles.
+ALLSIDES_EXCLUDED = (
+    "bbc.com", "bbc.co.uk", "reuters.com", "theguardian.com", "dawn.com",
+    "nytimes.com", "foxnews.com", "foxbusiness.com", "huffingtonpost.com", "huffpost.com", "cnn.com",
+    "pewresearch.org", "people-press.org", "journalism.org", "brookings.edu",
+    "americanprogress.org", "hrw.org", "theflipside.io",
+)
+
+
+def _allsides_excluded(host: str) -> bool:
+    host = host.strip().lower().split(":")[0]
+    return any(host == d or host.endswith("." + d) for d in ALLSIDES_EXCLUDED)
+
+
+def allsides_us(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[Article]:
+    """data/jsons/<ID>.json: `title` is the headline, `content_original` (newspaper3k's text,
+    paragraphs split by blank lines) the body, nothing cleaned. One article per `url` (and per
+    identical body); publishers in ALLSIDES_EXCLUDED (by `source_url` or the link's host) left
+    out; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path order."""
+    paths = [path for path in snap.all_files("data/jsons/") if path.endswith(".json")]
+    usable, seen_links, seen_bodies = [], set(), set()
+    for path, data in snap.read_all(paths):
+        record = json.loads(data.decode("utf-8"))
+        link = (record.get("url") or path).strip()
+        if _allsides_excluded(record.get("source_url") or "") or _allsides_excluded(urlsplit(link).netloc):
+            continue
+        headline = " ".join((record.get("title") or "").split())
+        paragraphs = _paragraphs((record.get("content_original") or "").split("\n"))
+        body = "\n".join(paragraphs)
+        if link in seen_links or body in seen_bodies:
+            continue
+        seen_links.add(link)
+        seen_bodies.add(body)
+        if headline and len(paragraphs) >= 3:
+            usable.append(Article(f"{path}#{link}", headline, paragraphs))
+    if len(usable) > limit:
+        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
+    yield from usable
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -597,6 +640,8 @@ SOURCES: dict[str, Source] = {
                                  "01bbeb6f328a86e7da382fab5df89c1b022885bd",
                                  "no licence stated (a student project's scraped data); articles (c) their "
                                  "publishers (Gazeta de Sud, a1.ro / Antena 1, antidotul.ro)", ro_political_press),
+    "allsides-us-en": Source("ramybaly/Article-Bias-Prediction", "ced8111a720948e6a410e52031ace99c4e53f096",
+                             "repository Apache-2.0; articles (c) their publishers", allsides_us),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
