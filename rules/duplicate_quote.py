@@ -15,8 +15,13 @@ The finding covers the intruding copy and names the line of the other
 its paragraph (a bare quotation, or one with at most a short attribution, `"...," a spokesman
 said.`) while the later sits in a fuller paragraph, or only the earlier one is bare while the
 later stands alone with its attribution, or only the earlier one is zoned outside the story
-(`Document.zones`): then the earlier copy is the likelier intruder (a pull quote or deck
-inserted before the original) and is the one reported ("quotation stands alone and repeats the
+(`Document.zones`), or lies in an excerpt block at the top (paragraphs that the story gives
+again further down in another order: `newslint.text.intruder.excerpt_block`, added on
+2026-12-04 after a held-out source of US publishers), or only the earlier one gives its
+speaker after a dash ("“...” — Anthony Fauci, director of ...", a pull quote's or an
+epigraph's attribution, where the story's own says "he said"; added the same day after one
+such pull quote there, it changed no other finding): then the earlier copy is the likelier
+intruder (a pull quote, deck or excerpt inserted before the original) and is the one reported ("quotation stands alone and repeats the
 one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
 paragraph is reported too, when it has at least ten words: a shorter one is a saying set
 apart as a heading and then discussed in the writer's own words ("All adopted kids are messed
@@ -191,6 +196,9 @@ _CROSSHEAD_WORDS = 15
 _PULL_QUOTE_MIN_WORDS = 10
 # Display text (a caption, a pull quote) has at most this many words.
 _DISPLAY_WORDS = 30
+# A quotation set apart with its speaker after a dash ("... transmission.' — Anthony Fauci,
+# director of ..."): a pull quote's or an epigraph's attribution; the story's own says "he said".
+_DASH_ATTRIBUTION = lazy_regex(r"^[\s,.]*(?:—|–|--)\s*\p{Lu}")
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
 _MAX_COMPARED = 200
 # Words that stay lower case inside a title ("The Lord of the Rings").
@@ -402,6 +410,9 @@ def _between_quotations(doc: Document, earlier: _Quote, later: _Quote) -> _Repea
     bare = _is_bare(doc, earlier)
     if bare and _is_crosshead(doc, earlier.paragraph):
         return None  # a crosshead quoting the section it heads, a convention of the page
+    if _dash_attributed(doc, earlier) and not _dash_attributed(doc, later):
+        # A pull quote set apart with its speaker after a dash, before the story's quotation.
+        return _Repeat(earlier, f"quotation stands alone and repeats the one on line {_line(doc, later)}", 0.75)
     if bare and _is_display_line(doc, earlier.paragraph) and not _is_display_line(doc, later.paragraph):
         # A pull quote (the words set apart, the sentence's stop dropped) before the story's
         # own quotation, which ends its sentence.
@@ -473,6 +484,17 @@ def _whole(doc: Document, number: int, words: tuple[str, ...] | None = None) -> 
 
 def _copy(quote: _Quote) -> Copy:
     return Copy(quote.paragraph, quote.quotation.span)
+
+
+def _dash_attributed(doc: Document, quote: _Quote) -> bool:
+    """Whether the quotation opens its paragraph and only a dash and its speaker follow it
+    ("“...” — Anthony Fauci, director of ..."): display text, as pull quotes and epigraphs give
+    their speaker."""
+    paragraph = doc.paragraphs[quote.paragraph]
+    span = quote.quotation.span
+    if _ALNUM.search(doc.text, paragraph.start, span.start):
+        return False
+    return _DASH_ATTRIBUTION.match(doc.text[span.end:paragraph.end]) is not None
 
 
 def _is_bare(doc: Document, quote: _Quote) -> bool:

@@ -128,3 +128,58 @@ def test_a_quoted_pull_quote_is_reported_once_by_nl401_not_again_by_nl402() -> N
             " still rising this fast? He added that the bank would look again in March.\n")
     got = findings(text, "NL401", "NL402", min_confidence=0)
     assert [(d.code, d.line) for d in got] == [("NL401", 5)]
+
+
+# -- an excerpt block at the top ------------------------------------------------------------
+_STORY_A = ("Officials said the new bridge would carry twice as much traffic as the old one when it "
+            "opens next spring.")
+_STORY_B = ("Residents of the east bank have waited nearly a decade for a crossing that does not close "
+            "whenever the river floods.")
+_LEAD = ("The county approved plans for a new bridge over the Tamar on Tuesday, ending years of "
+         "argument over its cost and its route.")
+_OTHER = ("Work is expected to start in the autumn, once the last land purchases along the western "
+          "approach road have been completed.")
+_MORE = "The council's transport committee will meet again in March to agree the contract."
+_KICKER = "Tuesday's vote followed a public inquiry into the scheme that lasted two years."
+
+
+def _excerpt_article(first: str, second: str) -> str:
+    # Two paragraphs at the top that the story gives again below as paragraphs of its own (alike
+    # in shape and zone: only the excerpt block tells them apart), then the story.
+    body = [_KICKER, first, second, _LEAD, _STORY_B, _OTHER, _STORY_A, _MORE]
+    return "New bridge approved over the Tamar\n\n" + "\n\n".join(body) + "\n"
+
+
+def test_an_excerpt_block_at_the_top_is_the_intruder_not_the_story_below() -> None:
+    from newslint.text.intruder import excerpt_block
+
+    text = _excerpt_article(_STORY_A, _STORY_B)  # given again below in the other order
+    assert excerpt_block(Document(text)) == frozenset({1, 2})
+    got = findings(text, "NL401", "NL402", min_confidence=0)
+    assert [(d.code, d.line) for d in got] == [("NL402", 5), ("NL402", 7)]
+    assert all("excerpt block at the top" in d.message for d in got)
+
+
+def test_a_block_given_again_in_the_same_order_is_a_capture_whose_later_copy_is_reported() -> None:
+    from newslint.text.intruder import excerpt_block
+
+    text = _excerpt_article(_STORY_B, _STORY_A)  # the same order as below: the page captured twice
+    assert excerpt_block(Document(text)) == frozenset()
+    got = findings(text, "NL402", min_confidence=0)
+    assert [d.line for d in got] == [11, 15]
+    assert all(d.message.startswith("paragraph repeats the one on line") for d in got)
+
+
+def test_a_pull_quote_with_its_speaker_after_a_dash_is_the_intruder() -> None:
+    """Display quotations give their speaker after a dash ("“...” — Name, title"); the story's
+    own quotation says "she said". The dashed copy is reported, before or after the story's."""
+    quote = "We cannot keep patching a wall that the sea takes back every winter"
+    story = ["Repairs to the harbour wall at Porthcove will start next month, after storms left a breach.",
+             "Engineers said seawater had reached cellars along the front during the January gales.",
+             f"“{quote}.” — Jenny Carne, harbour master",
+             "The council has set aside £1.2m for the work, which should be finished by the summer.",
+             f"“{quote},” she said.",
+             "Fishermen said they were relieved the work would be done before the crab season."]
+    text = "Harbour wall repairs to start\n\n" + "\n\n".join(story) + "\n"
+    got = findings(text, "NL401", min_confidence=0)
+    assert [(d.line, d.message.split(":")[0]) for d in got] == [(7, "quotation stands alone and repeats the one on line 11")]

@@ -11,14 +11,17 @@ story's text is never the one reported, nor deleted by a fix.
 The evidence is shape first (a copy that is its whole paragraph, against one inside a longer
 paragraph), then zone (``Document.zones``: a copy outside the story, against one inside it).
 Two copies alike in both (a paragraph pasted twice by a scraper) are told apart by order only:
-the later one is reported, as an editor would delete it.
+the later one is reported, as an editor would delete it; except in an excerpt block at the top
+(:func:`excerpt_block`), a page's highlights given again by the story below in another order,
+whose copies are the intruders.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span
-from newslint.text.similarity import normalise_words
+from newslint.text.similarity import coverage, normalise_words, shingles
 from newslint.text.zoning import Place, Zone, is_credit
 
 # At most this many loose words beside a copy ("Pictured:", "Above:") leave it standing alone,
@@ -90,11 +93,77 @@ def is_headline_copy(doc: Document, copy: Copy) -> bool:
     return doc.zones[copy.paragraph].zone is Zone.HEADLINE
 
 
+# An excerpt block lies within the first paragraphs of the body, starts in its first two, and
+# holds at least two paragraphs that the story gives again below.
+EXCERPT_REACH = 8
+EXCERPT_MIN_COPIES = 2
+EXCERPT_COVERAGE = 0.8  # the share of a paragraph's words in 3-word runs of the later paragraph
+_EXCERPT_MIN_WORDS = 8
+_EXCERPTS: WeakKeyDictionary[Document, frozenset[int]] = WeakKeyDictionary()
+
+
+def excerpt_block(doc: Document) -> frozenset[int]:
+    """The paragraphs (by number) of an excerpt block at the top of the body: from the first or
+    second paragraph on, paragraphs each given again further down, inside or as a story
+    paragraph (one paragraph that is not may stand between two that are), at least two of
+    them, each given again below the paragraph that follows the block, and their later copies
+    in another order than theirs (some
+    publishers put a few sentences of the story above it; a scraper takes them as paragraphs).
+    A block of the page captured twice repeats in the same order: its later copy is the
+    intruder, and this is empty. Computed once per document."""
+    found = _EXCERPTS.get(doc)
+    if found is None:
+        found = _EXCERPTS[doc] = _excerpt_block(doc)
+    return found
+
+
+def _excerpt_block(doc: Document) -> frozenset[int]:
+    texts = doc.paragraph_texts
+    reach = min(EXCERPT_REACH, len(texts) - 1)
+    words = [normalise_words(texts[i]) for i in range(reach)]
+    later_grams: dict[int, set] = {}
+    block: list[tuple[int, int]] = []  # (paragraph, where its later copy is)
+    misses = 0  # paragraphs in a row not given again: one may stand between two excerpts, or
+    # before the first (a kicker, a byline, an excerpt the story gives in other words)
+    for i in range(reach):
+        copy_at = _given_again(doc, words[i], i, later_grams) if len(words[i]) >= _EXCERPT_MIN_WORDS else None
+        if copy_at is None:
+            misses += 1
+            if misses > 1:
+                break
+            continue
+        misses = 0
+        block.append((i, copy_at))
+    end = block[-1][0] if block else -1
+    if len(block) < EXCERPT_MIN_COPIES or any(at <= end + 1 for _, at in block):
+        return frozenset()  # a copy right under the block: a passage captured twice in a row
+    places = [at for _, at in block]
+    if places == sorted(places):
+        return frozenset()  # the same order: a block of the page captured again
+    return frozenset(i for i, _ in block)
+
+
+def _given_again(doc: Document, words: tuple[str, ...], number: int, later_grams: dict[int, set]) -> int | None:
+    """The first paragraph after ``number`` that holds (nearly) all of ``words``, or None."""
+    texts = doc.paragraph_texts
+    for j in range(number + 1, len(texts)):
+        grams = later_grams.get(j)
+        if grams is None:
+            grams = later_grams[j] = shingles(normalise_words(texts[j]), 3)
+        if coverage(words, grams) >= EXCERPT_COVERAGE:
+            return j
+    return None
+
+
 def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] | None = None) -> Choice:
     """Which of two copies of a passage to report: the one that looks inserted (standing alone
-    against one inside a longer paragraph; outside the story against one inside it), else the
-    later one. ``alone`` overrides :func:`stands_alone` for the two copies (a rule with its own
-    notion of it, such as a quotation with a short attribution)."""
+    against one inside a longer paragraph; outside the story against one inside it; a copy in
+    an excerpt block at the top against the story's below it), else the later one. ``alone``
+    overrides :func:`stands_alone` for the two copies (a rule with its own notion of it, such as
+    a quotation with a short attribution)."""
+    block = excerpt_block(doc)
+    if earlier.paragraph in block and later.paragraph not in block:
+        return Choice(earlier, later, shape=False, zone=True, alike=False)
     if alone is None:
         alone = stands_alone(doc, earlier), stands_alone(doc, later)
     outside = outside_story(doc, earlier.paragraph), outside_story(doc, later.paragraph)
