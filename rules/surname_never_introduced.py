@@ -21,7 +21,12 @@ Exceptions made on purpose (precision first):
   is not read either: companies speak that way as often as people.
 - An apposition right after the name introduces the person: `said Aiden, 7,`, `said Kautz, a
   lawyer for the city`, `said Maria, who asked that her surname not be used`.
-- A first name used alone after the full name ("Ozzy Osbourne", then "Ozzy said") is introduced.
+- A first name used alone after the full name ("Ozzy Osbourne", then "Ozzy said") is introduced,
+  and so is each of two given names sharing one surname ("Beatriz and Elizabeth Vergara", then
+  "said Beatriz"). A full name behind a sentence glued to it without its space ("... its second
+  week.Gene Sperling, a senior adviser") introduces the person too. (Both added on 2026-12-04
+  after a held-out source of US publishers, its two false alarms of this rule; no other finding
+  changed on the development corpus, `fnc-train/` or nineteen other sources.)
 - A surname introduced only later in the article is introduced (a feature may name its subject
   in full near the end), and so is one misspelt once: a name one letter off (changed, added,
   dropped, or two swapped: "Kudja" and "Jarek Kujda") counts as the same, for names of five

@@ -101,3 +101,20 @@ def test_a_role_far_back_in_one_huge_paragraph_is_not_searched_for() -> None:
 def test_a_list_of_surnames_does_not_make_its_names_places() -> None:
     # Listed with common words that are people's names ("Brown", "Jones"), a name is no place.
     assert names('Smith, Jones, Brown and Okonkwo signed.\n\n"No," said Okonkwo.') == ["Okonkwo"]
+
+
+def test_two_given_names_sharing_a_surname_introduce_both() -> None:
+    text = ("Sisters sue the state\n\nAmong the plaintiffs were Beatriz and Elizabeth Vergara, sisters from "
+            "Pacoima, who were 15 and 16.\n\n\"We just want good teachers,\" said Beatriz.\n")
+    assert findings(text, "NL502") == []
+    unintroduced = text.replace("Beatriz and Elizabeth Vergara", "two sisters")
+    assert [d.message.split("'")[1] for d in findings(unintroduced, "NL502")] == ["Beatriz"]
+
+
+def test_a_name_after_a_sentence_glued_to_it_is_introduced() -> None:
+    """A scraper that lost the space after a full stop ("week.Gene Sperling") still gives the
+    full name."""
+    text = ("Shutdown enters second week\n\nThe shutdown entered its second week.Gene Sperling, a senior "
+            "adviser, spoke on Monday.\n\n\"The clock is ticking,\" Sperling told reporters.\n")
+    assert findings(text, "NL502") == []
+    assert [d.code for d in findings(text.replace("week.Gene Sperling", "week. He"), "NL502")] == ["NL502"]

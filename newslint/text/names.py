@@ -148,7 +148,12 @@ def _preceded_by_name_part(text: str, offset: int) -> bool:
 
 
 def _introduces(word: str) -> bool:
-    """A word that, standing right before a surname, makes it a full name or titled name."""
+    """A word that, standing right before a surname, makes it a full name or titled name. A
+    sentence glued to the next without its space ("week.Gene Sperling") gives the word after
+    the stop."""
+    glued = _GLUED_SENTENCE.fullmatch(word)
+    if glued:
+        word = glued.group("next")
     core = word.strip("\"'“”‘’()")
     if not core or core.endswith((",", ";", ":", "!", "?")):
         return False
@@ -283,6 +288,9 @@ _AFTER_ROLE = lazy_regex(rf"\b(?P<role>\p{{Ll}}+),[ \t]+(?P<name>{_NAME}),")  # 
 _BEFORE_NAME = lazy_regex(rf"\b(?P<name>{_NAME})[ \t]+{_NAME}\b")  # "Ozzy Osbourne"
 # Named by the text: "a robot called Emiew", "two robots, Pal and Chum, ..."
 _CALLED = lazy_regex(rf"\b(?:called|named|dubbed|nicknamed|known[ \t]+as)[ \t]+(?P<name>{_NAME})\b")
+# Two given names sharing one surname: "Beatriz and Elizabeth Vergara", "Bill and Hillary Clinton".
+_SHARED_SURNAME = lazy_regex(rf"\b(?P<first>{_NAME})[ \t]+(?:and|&)[ \t]+{_NAME}[ \t]+{_NAME}\b")
+_GLUED_SENTENCE = lazy_regex(r"\p{Ll}{2,}[.!?](?P<next>\p{Lu}\p{Ll}+)")  # "week.Gene"
 _PAIR_NAMED = lazy_regex(rf"\p{{L}}s,[ \t]+(?P<first>{_NAME})[ \t]+and[ \t]+(?P<second>{_NAME}),")
 _AFTER_ORG_WORD = lazy_regex(rf"\b(?i:{_ORG_BEFORE})\s+(?P<name>{_NAME})\b")
 _ORGANISATION = lazy_regex(
@@ -324,6 +332,9 @@ class _Usage:
             found.setdefault(match.group("name"), []).append(match.span())
         for match in _CALLED.finditer(self.text, overlapped=True):
             found.setdefault(match.group("name"), []).append(match.span())
+        for match in _SHARED_SURNAME.finditer(self.text, overlapped=True):
+            if is_given_name(match.group("first")):
+                found.setdefault(match.group("first"), []).append(match.span())
         for match in _PAIR_NAMED.finditer(self.text, overlapped=True):
             for group in ("first", "second"):
                 found.setdefault(match.group(group), []).append(match.span())
