@@ -75,6 +75,7 @@ from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
 from newslint.text import language
 from newslint.text.patterns import lazy_regex
+from newslint.text.link_lines import listed_lines
 from newslint.text.paywall import is_paywall_notice
 
 # Cut markers at the very end of the text (case-insensitive). The runs of dots and of closing
@@ -88,6 +89,7 @@ _CUT_MARKER = lazy_regex(
     r"[\s.:»>›→)\]]*+$",
     regex.IGNORECASE,
 )
+_ALNUM = lazy_regex(r"[\p{L}\p{N}]")
 _CLOSING = ".:»>›→)]"  # what may follow a cut marker at the end, besides spaces
 _MARKER_REACH = 100  # characters a cut marker spans before them, at the most
 _ADDRESS_REACH = 300  # characters an address that ends the text spans, at the most (searched there only)
@@ -169,10 +171,11 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
 
 def _last_story_paragraph(doc: Document) -> Span:
     """The last paragraph of the story proper: furniture, captions and bylines after it (a
-    comment policy, a "Read more" list, an author's contact line) are not where a story ends."""
+    comment policy, a "Read more" list, an author's contact line, a contributor's credit) and
+    a rule line without a letter are not where a story ends."""
     for paragraph, zoned in zip(reversed(doc.paragraphs), reversed(doc.zones)):
-        if zoned.is_story:
-            return paragraph
+        if zoned.is_story and _ALNUM.search(doc.text, paragraph.start, paragraph.end):
+            return paragraph  # (a rule of dashes or stars, "————", "* * *", ends no sentence)
     return doc.paragraphs[-1]
 
 
@@ -182,14 +185,24 @@ def _cut_before_furniture(doc: Document) -> tuple[Span, tuple[str, float] | None
     paragraphs = doc.paragraphs
     last = _last_story_paragraph(doc)
     index = paragraphs.index(last)
-    for trailing in paragraphs[index + 1:]:
+    for number, trailing in enumerate(paragraphs[index + 1:], index + 1):
         text = trailing.text(doc)
         if is_paywall_notice(text):
             return trailing, ("the story ends with a paywall notice, then page furniture", 1.0)
-        if len(text.split()) <= _MARKER_LINE_WORDS and _CUT_MARKER.match(text.lstrip(" -–—•►»>")):
+        if len(text.split()) <= _MARKER_LINE_WORDS and _CUT_MARKER.match(text.lstrip(" -–—•►»>")) \
+                and not _heads_a_list(doc, number):
             return trailing, (f"the story ends with a cut marker ({text.strip()[:30]!r}), then page furniture", 0.9)
     reason = _cut_reason(doc, last, paragraphs[index - 1] if index else None)
     return last, ((reason[0] + ", before page furniture", reason[1]) if reason else None)
+
+
+def _heads_a_list(doc: Document, number: int) -> bool:
+    """Whether paragraph ``number`` ("Read more") heads a list of other stories' titles, as
+    NL301 finds them: a header, not a marker where the story was cut."""
+    if number + 1 >= len(doc.paragraphs):
+        return False
+    listed = listed_lines([line.text(doc).strip() for line in doc.lines])
+    return listed.get(doc.line_of(doc.paragraphs[number + 1].start) - 1) is not None
 
 
 def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:

@@ -164,3 +164,22 @@ def test_a_closing_low_quotation_mark_ends_a_sentence_and_an_opening_one_does_no
     english = ("Budget approved\n\nThe council approved the budget on Tuesday after a long debate about "
                "spending on roads and schools.\n\nThe mayor told reporters at City Hall: “\n")
     assert [f.code for f in findings(english, "NL503")] == ["NL503"]
+
+
+def test_a_rule_line_before_a_credit_is_not_where_the_story_ends() -> None:
+    text = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate.\n\n"
+            "\"It would be a good thing to have more money,\" the mayor said.\n\n————\n\n"
+            "Associated Press writer Jill Colvin contributed to this report.\n")
+    assert findings(text, "NL503") == []
+    followed = text.replace("Associated Press writer Jill Colvin contributed to this report.", "Follow Jill Colvin on Twitter")
+    assert findings(followed, "NL503") == []
+
+
+def test_read_more_heading_other_stories_titles_is_no_cut_marker() -> None:
+    story = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate about roads.\n\n"
+             "Councillors said taxes would rise next year, though not by as much as feared.\n\n"
+             "Published in the Gazette, October 22nd\n\nRead more\n\n")
+    titles = ("Mediators scramble to salvage the harbour deal\n\nSchool wins national chess prize for third year\n\n"
+              "Storm damage closes the seafront road for a week\n")
+    assert findings(story + titles, "NL503") == []
+    assert [d.code for d in findings(story.rstrip() + "\n", "NL503")] == ["NL503"]  # a marker closing the page

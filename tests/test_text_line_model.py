@@ -80,3 +80,38 @@ def test_a_story_list_without_furniture_stays_story() -> None:
     zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget")
     assert not any(z.listed for z in zoned)
     assert all(z.zone is zoning.Zone.STORY for z in zoned)
+
+
+def _edges(furniture: list[float], prose: list[bool], threshold: float = 0.95) -> tuple[list[zoning.Zone], frozenset[int]]:
+    zones = [(zoning.Zone.FURNITURE if p >= threshold else zoning.Zone.STORY, p) for p in furniture]
+    rows = [{"prose": float(flag)} for flag in prose]
+    grown = zoning._extend_edges(["text"] * len(furniture), rows, zones, furniture, threshold, frozenset())
+    return [zone for zone, _ in zones], grown
+
+
+def test_lines_the_model_leans_furniture_on_join_the_furniture_they_border_after_the_story() -> None:
+    # prose, prose, then "Thanks for signing up!" (0.44), "Sorry!" (0.86), then a line the
+    # model is sure of: the two story-zoned lines border it, outside the prose.
+    zones, grown = _edges([0.0, 0.0, 0.44, 0.86, 0.97], [True, True, False, False, False])
+    assert grown == frozenset({2, 3}) and zones[2:] == [zoning.Zone.FURNITURE] * 3
+
+
+def test_the_spread_stops_at_prose_at_a_line_the_model_calls_story_and_inside_the_story() -> None:
+    # a line under EDGE_FURNITURE stops it, and what lies beyond stays story
+    assert _edges([0.0, 0.3, 0.86, 0.97], [True, False, False, False])[1] == frozenset({2})
+    # prose is never furniture: a short prose line between stops it
+    assert _edges([0.0, 0.86, 0.0, 0.97], [True, False, True, False])[1] == frozenset()
+    # furniture inside the story (prose after it) does not spread
+    assert _edges([0.0, 0.86, 0.97, 0.0], [True, False, False, True])[1] == frozenset()
+
+
+def test_before_the_story_the_spread_runs_down_to_the_first_prose() -> None:
+    zones, grown = _edges([0.97, 0.6, 0.0, 0.0], [False, False, True, True])
+    assert grown == frozenset({1})
+
+
+def test_contributor_credits_are_bylines() -> None:
+    for line in ("AFP contributed to this report.", "Contributing: Jim Michaels",
+                 "With files from The Canadian Press", "Associated Press writer Jill Colvin contributed to this report."):
+        assert zoning.is_byline(line, len(line.split())), line
+    assert not zoning.is_byline("Residents contributed to the fund for the new library.", 9)

@@ -63,6 +63,7 @@ class Zoned:
     furniture: float
     confidence: float
     listed: bool = False  # furniture because another item of its list is (``_extend_lists``)
+    bordering: bool = False  # furniture because it borders furniture at the story's edge (``_extend_edges``)
 
     @property
     def is_story(self) -> bool:
@@ -73,6 +74,9 @@ class Zoned:
 _BYLINE_CUE = lazy_regex(
     r"^(?:(?:written|words|reporting|reported|text|story|photos?)\s+)?(?:by|por|von|par|di|door|av|af|od|"
     r"автор|texto|text|от)\s*:?\s+\p{Lu}", regex.IGNORECASE)
+_CONTRIBUTORS = lazy_regex(
+    r"^\W*(?:contributing(?:\s+(?:writers?|reporters?|reporting))?\s*:|with\s+files\s+from\b|h/t\b)"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b", regex.IGNORECASE)
 _DATE_OR_TIME = lazy_regex(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
@@ -98,11 +102,13 @@ def repeats_headline(text: str, headline: str) -> bool:
 
 
 def is_byline(text: str, words: float) -> bool:
-    """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019")."""
+    """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019"),
+    or a line crediting contributors ("AFP contributed to this report.", "Contributing: Jim
+    Michaels", "With files from The Canadian Press")."""
     if words > 14 or "://" in text or "www." in text:
         return False  # a long line, or a web address (whose path may hold a date), is no byline
-    return _BYLINE_CUE.match(text) is not None or (words <= 10 and _DATE_OR_TIME.search(text) is not None
-                                                   and not text.rstrip().endswith((".", "!", "?")))
+    return _BYLINE_CUE.match(text) is not None or _CONTRIBUTORS.search(text) is not None \
+        or (words <= 10 and _DATE_OR_TIME.search(text) is not None and not text.rstrip().endswith((".", "!", "?")))
 
 
 def is_credit(text: str, words: float) -> bool:
@@ -133,19 +139,20 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
     _mark_standfirst(zones)
-    return _placed(zones, furniture, _extend_lists(paragraphs, zones))
+    listed = _extend_lists(paragraphs, zones)
+    return _placed(zones, furniture, listed, _extend_edges(paragraphs, rows, zones, furniture, model.threshold, listed))
 
 
 def _placed(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float],
-            listed: frozenset[int] = frozenset()) -> tuple[Zoned, ...]:
+            listed: frozenset[int] = frozenset(), bordering: frozenset[int] = frozenset()) -> tuple[Zoned, ...]:
     """The zones placed before, inside or after the story (first to last story paragraph)."""
     story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
     first, last = (story[0], story[-1]) if story else (len(zones), -1)
-    made: dict[tuple[Zone, Place, float, float, bool], Zoned] = {}  # equal zonings one object (a
-    # dump of a million lines is a million story paragraphs)
+    made: dict[tuple[Zone, Place, float, float, bool, bool], Zoned] = {}  # equal zonings one object
+    # (a dump of a million lines is a million story paragraphs)
     placed = []
     for i, (zone, confidence) in enumerate(zones):
-        key = (zone, _place(i, first, last), furniture[i], confidence, i in listed)
+        key = (zone, _place(i, first, last), furniture[i], confidence, i in listed, i in bordering)
         zoned = made.get(key)
         if zoned is None:
             zoned = made[key] = Zoned(*key)
@@ -226,6 +233,54 @@ def _extend_lists(paragraphs: Sequence[str], zones: list[tuple[Zone, float]]) ->
                     zones[k] = (Zone.FURNITURE, LISTED_CONFIDENCE)
                     listed.add(k)
     return frozenset(listed)
+
+
+# A line the model leans furniture on (short of its threshold) is furniture when it borders
+# furniture at the story's edge: furniture comes in blocks, and the model is sure of only some
+# of a block's lines ("Thanks for signing up!", "Sorry!" beside a newsletter form's lines).
+EDGE_FURNITURE = 0.4
+_LETTER_OR_DIGIT = lazy_regex(r"[\p{L}\p{N}]")
+# How often a line so zoned was furniture on `pages/`, where the rule was designed (9 of 10, the
+# tenth a wire credit its labels leave open; 1 of 1 on the other sources): the zone's confidence.
+BORDERING_CONFIDENCE = 0.93
+
+
+def _extend_edges(paragraphs: Sequence[str], rows: Sequence[dict[str, float]], zones: list[tuple[Zone, float]],
+                  furniture: Sequence[float], threshold: float, listed: frozenset[int]) -> frozenset[int]:
+    """Zone as furniture the story paragraphs that border the model's furniture (probability
+    ``threshold`` or more, or an item of a list of it) lying before or after the story, one after another outward from it,
+    while each is no prose, lies outside the prose (before the first paragraph that reads as
+    prose, or after the last) and has a furniture probability of at least ``EDGE_FURNITURE``;
+    return their indexes. Furniture inside the story does not spread: there a run of short
+    lines is as often the story's own list or table. Nor does a line that only a phrase rule
+    calls furniture ("Follow Datoc on Twitter" under a blog post's last lines)."""
+    story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
+    prose = [i for i, row in enumerate(rows) if row["prose"]]
+    if not story or not prose:
+        return frozenset()
+    first, last = story[0], story[-1]
+    grown = set(listed)  # spreading as the model's own furniture does
+    for start, step, outside in ((last, -1, lambda i: i > prose[-1]), (first, 1, lambda i: i < prose[0])):
+        i = start
+        while 0 <= i < len(zones) and outside(i) and _spreads(zones, furniture, threshold, i - step, grown):
+            if zones[i][0] is not Zone.STORY:
+                if not _spreads(zones, furniture, threshold, i, grown):
+                    break  # a caption, a byline, a phrase rule's line: the block ends there
+            elif rows[i]["prose"] or furniture[i] < EDGE_FURNITURE or not _LETTER_OR_DIGIT.search(paragraphs[i]):
+                break  # prose; a line the model calls story; a rule of dashes ("___"), neither
+            else:
+                zones[i] = (Zone.FURNITURE, BORDERING_CONFIDENCE)
+                grown.add(i)
+            i += step
+    return frozenset(grown - listed)
+
+
+def _spreads(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float], threshold: float,
+             index: int, grown: set[int]) -> bool:
+    """Whether paragraph ``index`` is furniture the model is sure of, an item of a list of it,
+    or a line zoned so beside it."""
+    return 0 <= index < len(zones) and (index in grown or (zones[index][0] is Zone.FURNITURE
+                                                           and furniture[index] >= threshold))
 
 
 def _mark_standfirst(zones: list[tuple[Zone, float]]) -> None:
