@@ -25,6 +25,7 @@ import random
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -588,6 +589,115 @@ def allsides_us(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[
     yield from usable
 
 
+# BBC Sinhala is a publisher covered elsewhere (and not English); the Sinhala and Tamil papers
+# are left out by the `lang` field.
+LK_EXCLUDED_NEWSPAPERS = {"bbccomsinhala"}
+# Wire copy of publishers other sources cover or the brief excludes, credited in the dateline
+# ("May 24 (BBC) - ...", "Colombo, May 2 (Reuters) - ..."): left out.
+LK_EXCLUDED_CREDIT = re.compile(r"^[^.\n]{0,80}\((?:BBC|Reuters|CNN|The Guardian|Guardian|Dawn|NYT|"
+                             r"New York Times|Fox News|HuffPost)\)")
+
+
+def _blob_ids(snap: Snapshot, folder: str) -> dict[str, str]:
+    """path -> blob id of every file under ``folder`` (one `git ls-tree`)."""
+    out = snap._git("ls-tree", "-r", "-z", snap.commit, "--", folder)
+    blobs = {}
+    for entry in out.decode("utf-8").split("\0"):
+        if entry:
+            meta, path = entry.split("\t", 1)
+            blobs[path] = meta.split()[2]
+    return blobs
+
+
+def _read_blobs(snap: Snapshot, ids: list[str]) -> list[bytes]:
+    """Like Snapshot.read_all, by blob id: `commit:path` names make git search the 120,000-entry
+    folder of a year once per file (minutes for this repository), a blob id does not."""
+    out = subprocess.run(["git", "--git-dir", str(snap.git_dir), "cat-file", "--batch"],
+                         input="".join(f"{i}\n" for i in ids).encode(), capture_output=True,
+                         check=True).stdout
+    result, at = [], 0
+    for _ in ids:
+        header_end = out.index(b"\n", at)
+        size = int(out[at:header_end].split()[2])
+        result.append(out[header_end + 1:header_end + 1 + size])
+        at = header_end + 1 + size + 1
+    return result
+
+
+def _mostly_latin(text: str) -> bool:
+    """Mostly Latin letters: a few items marked `lang` "en" are in Tamil or Sinhala."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) / len(letters) > 0.9
+
+
+def lk_news_en(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[Article]:
+    """nuuuwan/lk_news, branch `data`: data/lk_news/2020s/<year>/<doc_id>/doc.json (metadata:
+    `lang`, `newspaper_id`, `url_metadata`, `description` = the headline) and doc.txt beside it,
+    the scraper's text: the headline on line 1, a blank line, then one paragraph (or whatever
+    line the scraper took from the page) per line, blank lines between. English documents only
+    (`lang` "en" and nine tenths of the letters Latin; BBC Sinhala, and wire copy credited to BBC,
+    Reuters, CNN and the like in the dateline, left out), one per URL; the headline is doc.txt's first line, the
+    paragraphs the rest; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path
+    order."""
+    blobs = _blob_ids(snap, "data/lk_news/2020s/")
+    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs)
+    english: dict[str, str] = {}
+    seen: set[str] = set()
+    for path, data in zip(metas, _read_blobs(snap, [blobs[p] for p in metas])):
+        try:
+            meta = json.loads(data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if meta.get("lang") != "en" or meta.get("newspaper_id") in LK_EXCLUDED_NEWSPAPERS:
+            continue
+        link = (meta.get("url_metadata") or path).strip()
+        if link in seen:
+            continue
+        seen.add(link)
+        english[path[:-4] + "txt"] = link
+    usable = []
+    texts = sorted(english)
+    for path, data in zip(texts, _read_blobs(snap, [blobs[p] for p in texts])):
+        lines = data.decode("utf-8", errors="replace").split("\n")
+        headline = lines[0].strip() if lines else ""
+        paragraphs = _paragraphs(lines[1:])
+        if headline and len(paragraphs) >= 3 and _mostly_latin(" ".join([headline, *paragraphs])) \
+                and not LK_EXCLUDED_CREDIT.match(paragraphs[0]):
+            usable.append(Article(f"{path}#{english[path]}", headline, paragraphs))
+    if len(usable) > limit:
+        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
+    yield from usable
+
+
+def saudinewsnet_ar(snap: Snapshot, limit: int = 400, seed: int = 20150721) -> Iterator[Article]:
+    """parallelfold/SaudiNewsNet: dataset/YYYY-MM-DD.zip, each with one JSON array of articles;
+    `title` is the headline, `content` the body (blank-line separated paragraphs). One copy per
+    `url` (the crawler met some stories on more than one day); a headline and 3+ paragraphs; a
+    seeded sample of ``limit``, in file order."""
+    paths = [path for path in snap.all_files("dataset/") if path.endswith(".zip")]
+    usable, seen = [], set()
+    for path, data in snap.read_all(paths):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in sorted(archive.namelist()):
+                if not member.endswith(".json"):
+                    continue
+                records = json.loads(archive.read(member).decode("utf-8"))
+                for number, record in enumerate(records):
+                    link = (record.get("url") or "").strip() or f"{path}#{number}"
+                    if link in seen:
+                        continue
+                    seen.add(link)
+                    headline = " ".join((record.get("title") or "").split())
+                    paragraphs = _paragraphs((record.get("content") or "").split("\n"))
+                    if headline and len(paragraphs) >= 3:
+                        key = f"{path}:{member}#{number} {record.get('source', '')} {link}"
+                        usable.append(Article(key, headline, paragraphs))
+    if len(usable) > limit:
+        picked = set(random.Random(seed).sample(range(len(usable)), limit))
+        usable = [article for number, article in enumerate(usable) if number in picked]
+    yield from usable
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -642,6 +752,14 @@ SOURCES: dict[str, Source] = {
                                  "publishers (Gazeta de Sud, a1.ro / Antena 1, antidotul.ro)", ro_political_press),
     "allsides-us-en": Source("ramybaly/Article-Bias-Prediction", "ced8111a720948e6a410e52031ace99c4e53f096",
                              "repository Apache-2.0; articles (c) their publishers", allsides_us),
+    "lk-news-en": Source("nuuuwan/lk_news", "ad3253ef61c1ccccdb606228145761a1fd0cb8c4",
+                         ("repository MIT (code; no separate data licence); articles (c) their publishers "
+           "(Ada Derana, Daily FT, The Island, EconomyNext, Daily Mirror LK, Colombo Telegraph, "
+           "dbsjeyaraj.com, News 1st)"), lk_news_en),
+    "saudinewsnet-ar": Source("parallelfold/SaudiNewsNet", "4e39239966c2ae8a3faa591201acb9cd1f51199d",
+                              ("CC BY-NC-SA 4.0 (README: research use only); articles (c) their newspapers "
+           "(Al-Riyadh, Al-Jazirah, Al-Yaum, Al-Eqtisadiya, Asharq Al-Awsat, Okaz, Al-Watan, "
+           "Al-Madina, Al-Weeam, Ain Alyoum, Sabq, Saudi Press Agency, Arreyadi, Arriyadiyah)"), saudinewsnet_ar),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
