@@ -17,22 +17,23 @@ said.`) while the later sits in a fuller paragraph, or only the earlier one is b
 later stands alone with its attribution, or only the earlier one is zoned outside the story
 (`Document.zones`), or lies in an excerpt block at the top (paragraphs that the story gives
 again further down in another order: `newslint.text.intruder.excerpt_block`, added on
-2026-12-04 after a held-out source of US publishers), or only the earlier one gives its
-speaker after a dash ("“...” — Anthony Fauci, director of ...", a pull quote's or an
-epigraph's attribution, where the story's own says "he said"; added the same day after one
-such pull quote there, it changed no other finding): then the earlier copy is the likelier
-intruder (a pull quote, deck or excerpt inserted before the original) and is the one reported ("quotation stands alone and repeats the
-one on line N"). For the same reason a bare quotation whose words stand unquoted in a later
-paragraph is reported too, when it has at least ten words: a shorter one is a saying set
-apart as a heading and then discussed in the writer's own words ("All adopted kids are messed
-up." over a paragraph asking whether they are; added on 2026-12-04 after a held-out source's
-false alarm, no other finding changed). So is display text set apart before the story's own quotation: a
-line of at most 30 words, one sentence ending on a word with its stop dropped, that gives the
-quotation bare (a pull quote) or with its speaker (a caption or crosshead: `'In the long run it
-can only help women', says Helen Edwards`), while the story's quotation ends its sentence;
-the display line is reported, never the story's quotation (added on 2026-12-04 after a held-out
-Brazilian source, where the story's quotation was reported instead; on `fnc-train/` it moved 5
-findings from the story's quotation to the pull quote or embedded post before it). When neither copy looks inserted (see `report_unclear` below),
+2026-12-04 after a held-out source of US publishers), or only the earlier one gives its speaker
+after a dash ("“...” — Anthony Fauci, director of ...", a pull quote's or an epigraph's
+attribution, where the story's own says "he said"; added the same day after one such pull quote
+there, it changed no other finding): then the earlier copy is the likelier intruder (a pull
+quote, deck or excerpt inserted before the original) and is the one reported ("quotation stands
+alone and repeats the one on line N"). For the same reason a bare quotation whose words stand
+unquoted in a later paragraph is reported too, when it has at least ten words: a shorter one is
+a saying set apart as a heading and then discussed in the writer's own words ("All adopted kids
+are messed up." over a paragraph asking whether they are; added on 2026-12-04 after a held-out
+source's false alarm, no other finding changed). So is display text set apart before the
+story's own quotation: a line of at most 30 words, one sentence ending on a word with its stop
+dropped, that gives the quotation bare (a pull quote) or with its speaker (a caption or
+crosshead: `'In the long run it can only help women', says Helen Edwards`), while the story's
+quotation ends its sentence; the display line is reported, never the story's quotation (added
+on 2026-12-04 after a held-out Brazilian source, where the story's quotation was reported
+instead; on `fnc-train/` it moved 5 findings from the story's quotation to the pull quote or
+embedded post before it). When neither copy looks inserted (see `report_unclear` below),
 nothing is reported by default.
 
 A pull quote without quotation marks is found as well: a paragraph that is nothing but a

@@ -143,7 +143,8 @@ def _excerpt_block(doc: Document) -> frozenset[int]:
     return frozenset(i for i, _ in block)
 
 
-def _given_again(doc: Document, words: tuple[str, ...], number: int, later_grams: dict[int, set]) -> int | None:
+def _given_again(doc: Document, words: tuple[str, ...], number: int,
+                 later_grams: dict[int, set]) -> int | None:
     """The first paragraph after ``number`` that holds (nearly) all of ``words``, or None."""
     texts = doc.paragraph_texts
     for j in range(number + 1, len(texts)):
