@@ -86,6 +86,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 # --- one reader per source format ------------------------------------------------------------
 
+def _seeded_sample(items: list[Article], limit: int, seed: int) -> list[Article]:
+    """At most ``limit`` of ``items``: all of them, or a seeded random sample kept in their order
+    (``random.sample`` picks the same positions of any list of that length)."""
+    if len(items) <= limit:
+        return items
+    picked = set(random.Random(seed).sample(range(len(items)), limit))
+    return [item for number, item in enumerate(items) if number in picked]
+
+
 def bbc_section(section: str) -> Callable[[Snapshot], Iterator[Article]]:
     """ZitRos/news-articles-dataset: news/<section>/<slug>.txt, headline then paragraphs."""
     def read(snap: Snapshot) -> Iterator[Article]:
@@ -404,9 +413,7 @@ def newspaper_pages(snap: Snapshot, limit: int = 400, seed: int = 20261210) -> I
         paragraphs = _paragraphs(snap.read(path).decode("utf-8").splitlines())
         if headline and len(paragraphs) >= 3:
             items.append(Article(path, headline, paragraphs))
-    if len(items) > limit:
-        items = sorted(random.Random(seed).sample(items, limit), key=lambda a: a.key)
-    yield from items
+    yield from _seeded_sample(items, limit, seed)
 
 
 _WIKINEWS_NAME = re.compile(r"^\s*\d+\s+-\s+(.*?)\s+\(\d{4}-\d{2}-\d{2}\)\s*$", re.S)
@@ -425,10 +432,7 @@ def wikinews_de(snap: Snapshot, limit: int = 400, seed: int = 20261210) -> Itera
         paragraphs = _paragraphs((record.get("originalText") or "").split("\n"))
         if name and name.group(1).strip() and len(paragraphs) >= 3:
             usable.append(Article(path, name.group(1).strip(), paragraphs))
-    if len(usable) > limit:
-        picked = set(random.Random(seed).sample(range(len(usable)), limit))
-        usable = [article for number, article in enumerate(usable) if number in picked]
-    yield from usable
+    yield from _seeded_sample(usable, limit, seed)
 
 
 def cmoncrawl_cs(snap: Snapshot, limit: int = 400, seed: int = 11) -> Iterator[Article]:
@@ -470,9 +474,7 @@ def dawn_pk(snap: Snapshot, limit: int = 400, seed: int = 11) -> Iterator[Articl
         paragraphs = _paragraphs((record.get("content") or "").split("\n"))
         if title and len(paragraphs) >= 3:
             usable.append(Article(path, title, paragraphs))
-    if len(usable) > limit:
-        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
-    yield from usable
+    yield from _seeded_sample(usable, limit, seed)
 
 
 LIVEDOOR_CATEGORIES = ("topic-news", "sports-watch")  # the corpus's two news categories
@@ -540,11 +542,8 @@ def ro_political_press(snap: Snapshot, limit: int = 400, seed: int = 13) -> Iter
         headline = (row.get("title") or "").strip()
         paragraphs = _paragraphs((row.get("maintext") or "").split("\n"))
         if headline and len(paragraphs) >= 3:
-            usable.append((number, Article(f"{RO_CSV}#row={number}", headline, paragraphs)))
-    if len(usable) > limit:
-        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda item: item[0])
-    for _, article in usable:
-        yield article
+            usable.append(Article(f"{RO_CSV}#row={number}", headline, paragraphs))
+    yield from _seeded_sample(usable, limit, seed)
 
 
 # Publishers other held-out sources already cover (BBC, Reuters, Guardian; the NYT, Fox News and
@@ -584,9 +583,7 @@ def allsides_us(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[
         seen_bodies.add(body)
         if headline and len(paragraphs) >= 3:
             usable.append(Article(f"{path}#{link}", headline, paragraphs))
-    if len(usable) > limit:
-        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
-    yield from usable
+    yield from _seeded_sample(usable, limit, seed)
 
 
 # BBC Sinhala is a publisher covered elsewhere (and not English); the Sinhala and Tamil papers
@@ -664,9 +661,7 @@ def lk_news_en(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[A
         if headline and len(paragraphs) >= 3 and _mostly_latin(" ".join([headline, *paragraphs])) \
                 and not LK_EXCLUDED_CREDIT.match(paragraphs[0]):
             usable.append(Article(f"{path}#{english[path]}", headline, paragraphs))
-    if len(usable) > limit:
-        usable = sorted(random.Random(seed).sample(usable, limit), key=lambda a: a.key)
-    yield from usable
+    yield from _seeded_sample(usable, limit, seed)
 
 
 def saudinewsnet_ar(snap: Snapshot, limit: int = 400, seed: int = 20150721) -> Iterator[Article]:
@@ -692,10 +687,7 @@ def saudinewsnet_ar(snap: Snapshot, limit: int = 400, seed: int = 20150721) -> I
                     if headline and len(paragraphs) >= 3:
                         key = f"{path}:{member}#{number} {record.get('source', '')} {link}"
                         usable.append(Article(key, headline, paragraphs))
-    if len(usable) > limit:
-        picked = set(random.Random(seed).sample(range(len(usable)), limit))
-        usable = [article for number, article in enumerate(usable) if number in picked]
-    yield from usable
+    yield from _seeded_sample(usable, limit, seed)
 
 
 @dataclass(frozen=True)
