@@ -107,8 +107,8 @@ def excerpt_block(doc: Document) -> frozenset[int]:
     second paragraph on, paragraphs each given again further down, inside or as a story
     paragraph (one paragraph that is not may stand between two that are), at least two of
     them, each given again below the paragraph that follows the block, and their later copies
-    in another order than theirs (some
-    publishers put a few sentences of the story above it; a scraper takes them as paragraphs).
+    in another order than theirs (some publishers put a few sentences of the story above it; a
+    scraper takes them as paragraphs).
     A block of the page captured twice repeats in the same order: its later copy is the
     intruder, and this is empty. Computed once per document."""
     found = _EXCERPTS.get(doc)
