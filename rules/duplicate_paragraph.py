@@ -177,7 +177,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     if deck:
         message = f"paragraph under the headline (a deck) repeats the one on line {line}{near}"
     elif choice.earlier_reported and copy.paragraph in excerpt_block(doc):
-        message = f"paragraph of an excerpt block at the top repeats {'the one' if what == 'paragraph' else 'a sentence'} on line {line}{near}"
+        repeated = "the one" if what == "paragraph" else "a sentence"
+        message = f"paragraph of an excerpt block at the top repeats {repeated} on line {line}{near}"
     elif choice.earlier_reported:
         message = (f"paragraph outside the story repeats the one on line {line}{near}" if what == "paragraph"
                    else f"paragraph stands alone and repeats a sentence on line {line}{near}")
@@ -337,7 +338,8 @@ def _joined_copies(doc: Document, numbers: range, options: Options,
         sources = set().union(*found) if found else set()
         if len(found) < _JOINED_MIN_SENTENCES or 2 * len(found) < len(sentences) or len(sources) < 2:
             continue
-        if sources <= excerpt_block(doc) and number not in excerpt_block(doc):
+        block = excerpt_block(doc)
+        if sources <= block and number not in block:
             continue  # the story's paragraph, whose sentences an excerpt block at the top gave first
         reported.add(paragraph)
         first, last = doc.line_of(doc.paragraphs[min(sources)].start), doc.line_of(doc.paragraphs[max(sources)].start)
