@@ -115,3 +115,35 @@ def test_contributor_credits_are_bylines() -> None:
                  "With files from The Canadian Press", "Associated Press writer Jill Colvin contributed to this report."):
         assert zoning.is_byline(line, len(line.split())), line
     assert not zoning.is_byline("Residents contributed to the fund for the new library.", 9)
+
+
+def _tables(furniture: list[float], prose: list[bool], words: float = 1.0,
+            threshold: float = 0.95) -> list[zoning.Zone]:
+    zones = [(zoning.Zone.FURNITURE if p >= threshold else zoning.Zone.STORY, p) for p in furniture]
+    rows = [{"prose": float(flag), "words": math.log1p(words)} for flag in prose]
+    zoning._keep_story_tables(["cell"] * len(furniture), rows, zones, furniture, threshold)
+    return [zone for zone, _ in zones]
+
+
+def test_the_story_own_table_between_prose_keeps_the_cells_the_model_calls_furniture() -> None:
+    # a specification table flattened into ten short lines between two paragraphs: two of its
+    # cells ("-", "1140") look like menu entries to the model; the table is the story's
+    cells = [0.6, 0.96, 0.7, 0.5, 0.97, 0.8, 0.6, 0.7, 0.5, 0.6]
+    zones = _tables([0.0, *cells, 0.0], [True, *[False] * 10, True])
+    assert zones == [zoning.Zone.STORY] * 12
+    # a block the model calls furniture nearly throughout stays furniture
+    mostly = [0.96, 0.97, 0.98, 0.96, 0.5, 0.97, 0.96, 0.98, 0.6, 0.97]
+    assert _tables([0.0, *mostly, 0.0], [True, *[False] * 10, True])[1] is zoning.Zone.FURNITURE
+    # and a short run, or a run at the article's end, is not judged a table
+    assert _tables([0.0, 0.5, 0.96, 0.5, 0.0], [True, False, False, False, True])[2] is zoning.Zone.FURNITURE
+    assert _tables([0.0, 0.0, *cells], [True, True, *[False] * 10])[3] is zoning.Zone.FURNITURE
+
+
+def test_a_long_run_of_names_at_the_end_is_the_story_list_but_long_lines_are_not() -> None:
+    # an award's nominees, one or two words a line, closing the article: the few names the model
+    # calls furniture are the list's like the rest; twenty titles of ten words are another matter
+    names = [0.96 if k % 5 == 0 else 0.9 for k in range(24)]
+    zones = _tables([0.0, 0.0, *names], [True, True, *[False] * 24], words=2)
+    assert zones == [zoning.Zone.STORY] * 26
+    titles = _tables([0.0, 0.0, *names], [True, True, *[False] * 24], words=10)
+    assert titles[2] is zoning.Zone.FURNITURE

@@ -139,6 +139,7 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     zones = [_own_zone(i, text, headline, rows[i], furniture[i], model.threshold)
              for i, text in enumerate(paragraphs)]
     _mark_standfirst(zones)
+    _keep_story_tables(paragraphs, rows, zones, furniture, model.threshold)
     listed = _extend_lists(paragraphs, zones)
     bordering = _extend_edges(paragraphs, rows, zones, furniture, model.threshold, listed)
     return _placed(zones, furniture, listed, bordering)
@@ -184,6 +185,50 @@ def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furni
     if is_byline(text, words):
         return Zone.BYLINE, 0.8
     return Zone.STORY, 1.0 - furniture
+
+
+# The story's own table or list (results, specifications, nominees) flattened into short lines
+# is a run of non-prose paragraphs of which the model calls some furniture: short cells ("-",
+# "max. 490") and names look like menu entries. A run of at least TABLE_RUN such paragraphs
+# that the prose closes on both sides, or of at least LONG_TABLE_RUN of TABLE_WORDS words or
+# fewer on average wherever it lies, of which under TABLE_FURNITURE_SHARE are the model's
+# furniture, is the story's: a list of other stories or a menu is furniture nearly throughout.
+TABLE_RUN = 8
+LONG_TABLE_RUN = 20
+TABLE_WORDS = 4
+TABLE_FURNITURE_SHARE = 1 / 3
+
+
+def _keep_story_tables(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
+                       zones: list[tuple[Zone, float]], furniture: Sequence[float], threshold: float) -> None:
+    """Zone as story the model's furniture in a table or list of the story's own (above)
+    that lies inside the story."""
+    story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
+    if len(story) < TABLE_RUN:
+        return
+    runs = line_features.non_prose_runs([bool(row["prose"]) for row in rows])
+    i = story[0] - runs[story[0]][1]  # (from the start of the run the story opens in)
+    while i <= story[-1]:
+        length = max(runs[i][0], 1)
+        run = range(i, i + length)
+        i += length
+        if length < TABLE_RUN or not (_closed(run, len(rows)) or _short_and_long(run, rows)):
+            continue
+        model_said = [k for k in run if zones[k][0] is Zone.FURNITURE and furniture[k] >= threshold
+                      and not is_known_furniture(paragraphs[k])]
+        if len(model_said) < TABLE_FURNITURE_SHARE * length:
+            for k in model_said:
+                zones[k] = (Zone.STORY, 1.0 - furniture[k])
+
+
+def _closed(run: range, paragraphs: int) -> bool:
+    """Whether prose lies on both sides of a run of non-prose paragraphs."""
+    return run.start > 0 and run.stop < paragraphs
+
+
+def _short_and_long(run: range, rows: Sequence[dict[str, float]]) -> bool:
+    return len(run) >= LONG_TABLE_RUN and \
+        sum(line_features.word_count(rows[k]) for k in run) <= TABLE_WORDS * len(run)
 
 
 # A list item's mark: a dash, a bullet, or a number with a stop or a bracket, then a space.
