@@ -23,6 +23,14 @@ Of the two copies it reports the intruder, never the story's own (`newslint.text
   finding on the development corpus, `fnc-train/` or the other nineteen sources. The same
   paragraphs repeated in the same order are a block of the page captured twice, whose later
   copy is the intruder, as before;
+- else a paragraph that is the other one cut short (its words the other's first words, the
+  last perhaps cut inside, ending no sentence while the other does: a teaser cut at a length,
+  a highlight or caption given without its full stop) is the intruder, first or last
+  ("paragraph repeats the one on line N without its end", with "(a deck or highlight)" when it
+  comes first; `newslint.text.intruder.cut_short`). Added on 2026-12-04 after a held-out Sri
+  Lankan source whose decks copy a story paragraph cut short (3 story copies reported); it
+  moved 8 findings on `fnc-train/` to the unpunctuated highlight or caption (all of them
+  Daily Mail-style bullets and captions) and changed none elsewhere;
 - else a one-sentence first paragraph under the headline given again as a paragraph of the
   story is a deck (a standfirst restating the story) when the paragraph after it shares more of
   the headline (the lead is that one): the deck is reported ("paragraph under the headline (a
@@ -163,7 +171,7 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     if _listed_twice(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
         return None  # one item of a list given under two of its headings
     choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
-    deck = what == "paragraph" and not choice.earlier_reported and _deck_given_again(doc, choice)
+    deck = what == "paragraph" and not choice.earlier_reported and not choice.cut and _deck_given_again(doc, choice)
     if deck:  # the deck under the headline is the copy, not the story's paragraph
         choice = Choice(choice.other, choice.report, shape=False, zone=False, alike=False)
     copy = choice.report
@@ -176,6 +184,9 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     near = "" if exact else " nearly word for word"
     if deck:
         message = f"paragraph under the headline (a deck) repeats the one on line {line}{near}"
+    elif choice.cut:  # the story's paragraph cut at a length or without its full stop
+        message = f"paragraph repeats the one on line {line} without its end" + \
+            (" (a deck or highlight)" if choice.earlier_reported else "")
     elif choice.earlier_reported and copy.paragraph in excerpt_block(doc):
         repeated = "the one" if what == "paragraph" else "a sentence"
         message = f"paragraph of an excerpt block at the top repeats {repeated} on line {line}{near}"

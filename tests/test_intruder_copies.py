@@ -183,3 +183,24 @@ def test_a_pull_quote_with_its_speaker_after_a_dash_is_the_intruder() -> None:
     text = "Harbour wall repairs to start\n\n" + "\n\n".join(story) + "\n"
     got = findings(text, "NL401", min_confidence=0)
     assert [(d.line, d.message.split(":")[0]) for d in got] == [(7, "quotation stands alone and repeats the one on line 11")]
+
+
+def test_a_copy_cut_short_is_the_intruder_wherever_it_lies() -> None:
+    """A teaser or highlight above the story is often the story's paragraph cut at a length or
+    given without its full stop; the story gives it whole. The cut copy is reported, first or
+    last; two whole copies are told apart as before (here the deck under the headline)."""
+    whole = ("Engineers said seawater had reached cellars along the front during the January gales, "
+             "and that the breach would widen with every spring tide until it was closed.")
+    cut = whole[:whole.index(" until")]
+    story = ["Repairs to the harbour wall at Porthcove will start next month, after storms left a breach.",
+             "The council has set aside £1.2m for the work, which should be finished by the summer.",
+             "Fishermen said they were relieved the work would be done before the crab season."]
+    def article(first: str, later: str) -> str:
+        return "Harbour wall repairs to start\n\n" + "\n\n".join([first, *story, later]) + "\n"
+    got = findings(article(cut, whole), "NL402", min_confidence=0)
+    assert [(d.line, d.message) for d in got] == [
+        (3, "paragraph repeats the one on line 11 without its end (a deck or highlight)")]
+    got = findings(article(whole, whole.rstrip(".")), "NL402", min_confidence=0)
+    assert [(d.line, d.message) for d in got] == [(11, "paragraph repeats the one on line 3 without its end")]
+    got = findings(article(whole, whole), "NL402", min_confidence=0)
+    assert [(d.line, d.message) for d in got] == [(3, "paragraph under the headline (a deck) repeats the one on line 11")]

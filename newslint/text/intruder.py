@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span
+from newslint.text.line_features import ends_sentence
 from newslint.text.similarity import coverage, normalise_words, shingles
 from newslint.text.zoning import Place, Zone, is_credit
 
@@ -44,13 +45,15 @@ class Choice:
     """The copy to report, the other one, and what told them apart: ``shape`` when the copy
     reported stands alone and the other does not, ``zone`` when it lies outside the story and
     the other inside; ``alike`` when both stand alone in the same kind of zone (a paragraph
-    pasted twice: the later one is reported, and that is no guess either)."""
+    pasted twice: the later one is reported, and that is no guess either); ``cut`` when the
+    copy reported is the other's paragraph cut short (:func:`cut_short`)."""
 
     report: Copy
     other: Copy
     shape: bool
     zone: bool
     alike: bool
+    cut: bool = False
 
     @property
     def clear(self) -> bool:
@@ -170,11 +173,36 @@ def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] |
     outside = outside_story(doc, earlier.paragraph), outside_story(doc, later.paragraph)
     first, second = (_points(alone[0], alone[1], outside[0], outside[1]),
                      _points(alone[1], alone[0], outside[1], outside[0]))
+    if first == second:
+        if cut_short(doc, earlier.paragraph, later.paragraph):
+            return Choice(earlier, later, shape=False, zone=False, alike=False, cut=True)
+        if cut_short(doc, later.paragraph, earlier.paragraph):
+            return Choice(later, earlier, shape=False, zone=False, alike=False, cut=True)
     if first > second:
         return Choice(earlier, later, shape=alone[0] and not alone[1], zone=outside[0] and not outside[1],
                       alike=False)
     return Choice(later, earlier, shape=alone[1] and not alone[0], zone=outside[1] and not outside[0],
                   alike=all(alone) and outside[0] == outside[1])
+
+
+# A paragraph cut short holds at least this many words of the other.
+_CUT_MIN_WORDS = 8
+
+
+def cut_short(doc: Document, number: int, other: int) -> bool:
+    """Whether paragraph ``number`` is paragraph ``other`` cut short: its words are the other's
+    first words (the last perhaps cut inside), it ends no sentence and the other does. A deck
+    or teaser that a page shows above the story is often the story's paragraph cut at a length
+    ("... to perform their tasks. Digitalising ... is not without challenges like the need for");
+    the story gives it whole."""
+    texts = doc.paragraph_texts
+    short, whole = texts[number], texts[other]
+    if len(short) >= len(whole) or ends_sentence(short) or not ends_sentence(whole):
+        return False
+    cut, full = normalise_words(short), normalise_words(whole)
+    if len(cut) < _CUT_MIN_WORDS or len(cut) > len(full):
+        return False
+    return cut[:-1] == full[:len(cut) - 1] and full[len(cut) - 1].startswith(cut[-1])
 
 
 def _points(alone: bool, other_alone: bool, outside: bool, other_outside: bool) -> int:
