@@ -104,3 +104,23 @@ def test_the_quick_test_for_a_repeated_run_answers_as_counting_every_run(paragra
         assert duplicate_paragraph._has_repeated_run(doc) == counted
     finally:
         duplicate_paragraph._SET_GRAMS = saved
+
+
+CATALOGUE = [f"Northfield Farms' {name} Hand Sanitizer with 70% Alcohol" for name in (
+    "Clear Advanced", "Aloe Advanced", "Lavender Advanced", "Citrus Instant", "Unscented Instant",
+    "Vitamin E Instant", "Fresh Gel", "Travel Gel", "Family Pump", "Foaming", "Sensitive", "Baby")]
+
+
+def test_items_of_a_catalogue_a_word_apart_or_listed_twice_are_not_copies() -> None:
+    # A recall list of products: two items a word apart inside ("Aloe", "Lavender") are two
+    # products, and an item given again with one other item between is listed twice.
+    items = [*CATALOGUE[:6], CATALOGUE[4], *CATALOGUE[6:]]
+    assert report(LEAD, "The products recalled are:", *items, OTHER) == []
+    # a line with a label glued to one end is that line captured again, as before
+    assert report(LEAD, CATALOGUE[1], OTHER, "lRelated " + CATALOGUE[1]) == [
+        (9, "paragraph repeats the one on line 5 nearly word for word")]
+    aloe = "Northfield Farms' Blumen Advanced Hand Sanitizer Aloe, with 70% alcohol"
+    assert report(LEAD, aloe, OTHER, aloe.replace("Aloe", "Lavender")) == []  # another item
+    assert report(LEAD, aloe, OTHER, aloe.replace("Aloe", "Aloe.")) != []  # a sentence: a copy
+    # and in a short list, an item given again with one other between is still reported
+    assert [line for line, _ in report(LEAD, *CATALOGUE[:3], CATALOGUE[1], OTHER)] == [11]
