@@ -204,3 +204,42 @@ def test_a_copy_cut_short_is_the_intruder_wherever_it_lies() -> None:
     assert [(d.line, d.message) for d in got] == [(11, "paragraph repeats the one on line 3 without its end")]
     got = findings(article(whole, whole), "NL402", min_confidence=0)
     assert [(d.line, d.message) for d in got] == [(3, "paragraph under the headline (a deck) repeats the one on line 11")]
+
+
+_STATEMENT = ["We are deeply sorry for the delays our passengers faced over the holiday weekend.",
+              "The signalling fault at Kingsbridge was caused by water entering a cable trough during the storm.",
+              "Engineers worked through the night and the line reopened at six on Monday morning.",
+              "We will refund every ticket bought for a cancelled service, whatever the fare paid."]
+
+
+def _statement_article(introducing: str) -> str:
+    story = ["Rail services between Kingsbridge and Porthcove were cancelled for two days after a storm.",
+             "The operator apologised on Monday and promised refunds in a statement.",
+             "“We will refund every ticket bought for a cancelled service, whatever the fare paid.”",
+             "Passengers said the information given at stations had been poor throughout the weekend.",
+             introducing, *_STATEMENT]
+    return "Storm closes rail line\n\n" + "\n\n".join(story) + "\n"
+
+
+def test_a_statement_quoted_by_the_story_and_printed_in_full_under_it_is_no_copy() -> None:
+    from newslint.text.intruder import full_text_start
+
+    text = _statement_article("Here is the operator's statement in full:")
+    assert full_text_start(Document(text)) == 4
+    assert findings(text, "NL401", "NL402", min_confidence=0) == []
+    # without the introducing line the statement's sentence is a pasted copy, as before
+    pasted = _statement_article("The line reopened on Monday morning after engineers worked overnight.")
+    assert [(d.code, d.line) for d in findings(pasted, "NL401", "NL402", min_confidence=0)] == [
+        ("NL401", 19), ("NL402", 19)]
+
+
+def test_a_page_captured_again_under_a_line_is_still_a_copy() -> None:
+    from newslint.text.intruder import full_text_start
+
+    first = "Rail services between Kingsbridge and Porthcove were cancelled for two days after a storm."
+    second = "Passengers said the information given at stations had been poor throughout the weekend."
+    third = "Engineers worked through the night and the line reopened at six on Monday morning."
+    body = [first, second, third, "Storm closes rail line between two towns", first, second, third]
+    text = "Storm closes rail line\n\n" + "\n\n".join(body) + "\n"
+    assert full_text_start(Document(text)) is None  # what follows the line is all given before
+    assert [d.line for d in findings(text, "NL402", min_confidence=0)] == [11, 13, 15]

@@ -17,12 +17,15 @@ whose copies are the intruders.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span
 from newslint.text.line_features import ends_sentence
 from newslint.text.similarity import coverage, normalise_words, shingles
+from newslint.text.known_furniture import is_known_furniture
+from newslint.text.quotes import quoted_share
 from newslint.text.zoning import Place, Zone, is_credit
 
 # At most this many loose words beside a copy ("Pictured:", "Above:") leave it standing alone,
@@ -157,6 +160,79 @@ def _given_again(doc: Document, words: tuple[str, ...], number: int,
         if coverage(words, grams) >= EXCERPT_COVERAGE:
             return j
     return None
+
+
+# A document printed in full under the story (a statement, a letter): an introducing line
+# ("Here's Paul's statement in full:", "Joint Statement by the Caucus ...") of at most
+# INTRODUCING_WORDS words, not a sentence, after at least FULL_TEXT_MIN_BEFORE paragraphs, then
+# at least FULL_TEXT_MIN_PARAGRAPHS paragraphs to the end, most of them not given before it.
+INTRODUCING_WORDS = 25
+FULL_TEXT_MIN_BEFORE = 2
+FULL_TEXT_MIN_PARAGRAPHS = 3
+FULL_TEXT_COPIED = 0.5  # the share of its paragraphs given before, from which it is a capture
+_FULL_TEXTS: WeakKeyDictionary[Document, int | None] = WeakKeyDictionary()
+
+
+def full_text_start(doc: Document) -> int | None:
+    """The number of the introducing line of a document printed in full after the story, or
+    None. A story quotes a statement, then prints it whole: the quotation and the statement's
+    sentence are both the article's, and neither is an intruder. A page captured twice is told
+    from it by what follows the line: there most paragraphs are given before it. Computed once
+    per document."""
+    if doc not in _FULL_TEXTS:
+        _FULL_TEXTS[doc] = _full_text_start(doc)
+    return _FULL_TEXTS[doc]
+
+
+def _full_text_start(doc: Document) -> int | None:
+    texts = doc.paragraph_texts
+    zones = doc.zones
+    given = _given_before(texts)  # whether each paragraph is (nearly) all in the ones before it
+    copied_after = [0] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        copied_after[i] = copied_after[i + 1] + given[i]
+    # The last line that may introduce a section (a crosshead heads one of several: only the
+    # last section can be a document printed whole to the end).
+    lines = [k for k in range(FULL_TEXT_MIN_BEFORE, len(texts)) if _introduces(texts[k])
+             and zones[k].zone not in (Zone.FURNITURE, Zone.HEADLINE) and not is_known_furniture(texts[k])]
+    if not lines or len(texts) - lines[-1] - 1 < FULL_TEXT_MIN_PARAGRAPHS:
+        return None
+    k = lines[-1]
+    copied, section = copied_after[k + 1], len(texts) - k - 1
+    return k if 0 < copied < FULL_TEXT_COPIED * section else None
+
+
+def _given_before(texts: Sequence[str]) -> list[int]:
+    seen: set = set()
+    given = []
+    for text in texts:
+        words = normalise_words(text)
+        given.append(int(bool(words) and coverage(words, seen) >= EXCERPT_COVERAGE))
+        seen |= shingles(words, 3)
+    return given
+
+
+def _introduces(text: str) -> bool:
+    """A line that may title or introduce what follows: short, and ending in a colon or in no
+    sentence end at all."""
+    if len(text) > 12 * INTRODUCING_WORDS or not 4 <= len(text.split()) <= INTRODUCING_WORDS:
+        return False
+    stripped = text.rstrip()
+    return stripped.endswith(":") or not ends_sentence(stripped)
+
+
+def straddles_full_text(doc: Document, first: int, second: int) -> bool:
+    """Whether of two paragraphs the earlier is a quotation in the story and the later lies in
+    a document printed in full after it (:func:`full_text_start`): the story quoting the
+    statement it then prints whole. A deck, caption or pull quote above such a section is
+    still an intruder (it quotes nothing)."""
+    start = full_text_start(doc)
+    earlier, later = sorted((first, second))
+    return start is not None and earlier < start < later and \
+        quoted_share(doc, doc.paragraphs[earlier]) >= QUOTED_COPY
+
+
+QUOTED_COPY = 0.5  # the share of a paragraph inside quotation marks from which it quotes
 
 
 def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] | None = None) -> Choice:
