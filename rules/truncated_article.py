@@ -37,7 +37,9 @@ Exceptions made on purpose:
   allowed; on `fnc-train/` 6 "Poll loading …" widget lines and 3 developing-story stubs; on
   the training pages 6 furniture lines, not cuts, "Loading weather data ...", and a German
   "Mehr lesen..." that the labels leave open). A cut leaves an unfinished clause ("All...",
-  "going to the...") or puts its dots after a full stop.
+  "going to the...") or puts its dots after a full stop; except in Indonesian and Malay, whose
+  spelling rules close a sentence's ellipsis with four dots ("... menjadi taruhan....": added on
+  2026-12-04 after a held-out Indonesian source, its one false alarm; nothing else changed).
 - A colon at the end ("The results were:") usually introduces a table that was not scraped;
   it is not reported.
 - A closing note, credit or title written as a short label, a colon and a capitalised value
@@ -153,7 +155,7 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
     feed cutting the story. A cut leaves an unfinished clause ("All...", "going to the...") or
     puts its dots after a full stop ("...further discipline....")."""
     text = paragraph.text(doc)
-    if not _BARE_ELLIPSIS.search(text, _marker_search_start(text)):
+    if not (_BARE_ELLIPSIS.search(text, _marker_search_start(text)) or _four_dot_ellipsis(doc, text)):
         return False
     sentences = doc.sentences_in(paragraph)
     words = doc.words_in(sentences[-1] if sentences else paragraph)
@@ -167,6 +169,18 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
     index = doc.paragraph_index(paragraph.start)
     return len(sentences) == 1 and index > 0 and _ends_properly(doc.paragraphs[index - 1].text(doc)) \
         and words[-1].lower() not in language.stopwords(doc.language)
+
+
+# Languages whose spelling rules write an ellipsis that ends a sentence with four dots (Indonesian:
+# Pedoman Umum Ejaan Bahasa Indonesia, "Tanda Elipsis"; Malay follows the same rule): there
+# "...." closes a finished sentence as "..." does elsewhere. (English style guides allow four
+# dots too, but there a feed's cut after a full stop looks the same: "...further discipline....")
+_FOUR_DOT_LANGUAGES = frozenset({"id", "ms"})
+_FOUR_DOTS = lazy_regex(r"(?<![.])\.{4}[\s\"”’'»]*$")
+
+
+def _four_dot_ellipsis(doc: Document, text: str) -> bool:
+    return doc.language in _FOUR_DOT_LANGUAGES and _FOUR_DOTS.search(text, _marker_search_start(text)) is not None
 
 
 def _last_story_paragraph(doc: Document) -> Span:

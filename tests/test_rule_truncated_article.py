@@ -49,6 +49,18 @@ def test_a_cut_marker_after_a_full_stop_is_a_cut() -> None:
         "article ends with a cut marker"]
 
 
+def test_indonesian_writes_a_closing_ellipsis_with_four_dots() -> None:
+    # Indonesian spelling rules end a sentence's ellipsis with four dots: a finished clause so
+    # closed is the writer trailing off; a dangling word before them is still a cut.
+    head = ("Tabungan untuk masa depan\n\nBanyak anak muda belum memiliki tujuan keuangan yang jelas "
+            "untuk masa depan mereka. Para ahli menyarankan agar mereka mulai menabung sejak dini.\n\n")
+    closing = "Lagipula siapa yang tak ingin hidup bahagia dengan masa depan yang tak lagi menjadi taruhan...."
+    assert [d.message for d in findings(head + closing + "\n", "NL503")] == []
+    english = HEAD + "Still, he may face more questions from the league over the tackle in the game....\n"
+    assert [m.split(" (")[0] for m in (d.message for d in findings(english, "NL503"))] == [
+        "article ends with a cut marker"]
+
+
 @pytest.mark.parametrize("last", [
     "Councillors said the money would go to schools in the",
     "Councillors said the money would go to schools,",
