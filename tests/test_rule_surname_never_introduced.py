@@ -118,3 +118,12 @@ def test_a_name_after_a_sentence_glued_to_it_is_introduced() -> None:
             "adviser, spoke on Monday.\n\n\"The clock is ticking,\" Sperling told reporters.\n")
     assert findings(text, "NL502") == []
     assert [d.code for d in findings(text.replace("week.Gene Sperling", "week. He"), "NL502")] == ["NL502"]
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_the_name_introduced() -> None:
+    """"Ahmad al-Khatib" introduces "Al-Khatib said" at a sentence's start."""
+    text = ("Blast hits Beirut suburb\n\n\"The world turned upside down,\" recalled Ahmad al-Khatib, a postal "
+            "worker.\n\nAl-Khatib said he had pulled his daughter out from under the debris.\n")
+    assert findings(text, "NL502") == []
+    other = text.replace("Ahmad al-Khatib", "a neighbour")
+    assert [d.message.split("'")[1] for d in findings(other, "NL502")] == ["Al-Khatib"]

@@ -198,13 +198,30 @@ def introduced_before(text: str, name: str, limit: int, floor: int = 0) -> bool:
 def introduced(text: str, name: str) -> bool:
     """Whether ``name`` is introduced anywhere in ``text``, before its bare use or after it
     (see introduced_before), in this spelling, in one a letter off ("Kudja" for "Kujda": a
-    surname misspelt once is still the person introduced), or in another transliteration
-    ("Mueller" for "Müller", "Muller")."""
+    surname misspelt once is still the person introduced), with its opening particle in lower
+    case ("al-Khatib" for "Al-Khatib"), or in another transliteration ("Mueller" for "Müller",
+    "Muller")."""
     if any(introduced_before(text, spelling, len(text)) for spelling in (name, *_misspellings(text, name))):
+        return True
+    if _particle_capitalised(text, name):
         return True
     # Another transliteration either way: "Mueller" for "Müller", "Pena" for "Peña".
     forms = transliterations(name) | {name}
     return any(not forms.isdisjoint(transliterations(other)) for other in _usage(text).introductions)
+
+
+_JOINED_PARTICLE = lazy_regex(r"(?P<particle>\p{L}+)(?P<join>[-'’])(?P<rest>\p{Lu}\p{L}*)")
+
+
+def _particle_capitalised(text: str, name: str) -> bool:
+    """Whether ``name`` opens with a particle joined to it and capitalised at a sentence's start
+    ("Al-Khatib said", "D'Amato said"), and the text introduces the name with the particle in
+    lower case after a first name ("Ahmad al-Khatib", "Alfonse d'Amato")."""
+    joined = _JOINED_PARTICLE.fullmatch(name)
+    if joined is None or joined["particle"].lower() not in _PARTICLES | {"d", "l"}:
+        return False
+    lowered = joined["particle"].lower() + joined["join"] + joined["rest"]
+    return regex.search(rf"\p{{Lu}}[\p{{L}}.]*[ \t]+{regex.escape(lowered)}\b", text) is not None
 
 
 # How German (and Scandinavian) umlauts are written without them: "Müller" is "Mueller".
