@@ -313,3 +313,13 @@ def test_a_short_saying_set_apart_and_then_discussed_is_not_a_pull_quote() -> No
     pull = pull.replace("all adopted kids are messed up, right?",
                         "all adopted kids are messed up and will never get over where they came from, right?")
     assert [f.line for f in findings(pull, "NL401")] == [5]
+
+
+def test_one_formula_filled_in_twice_is_two_quotations() -> None:
+    # Resolutions listed by their titles: the same formula with another name inside is another
+    # resolution; the same title given again with a name spelt another way is still a copy.
+    formula = "A joint resolution providing for the appointment of {} as a citizen regent of the Board of Regents"
+    first = f'S.J.Res. 36: "{formula.format("Roger W. Ferguson")}"'
+    second = f'S.J.Res. 35: "{formula.format("Michael Govan")}"'
+    assert lines(article(*FILLER, first, second)) == []
+    assert lines(article(*FILLER, first, f'S.J.Res. 35: "{formula.format("Roger Ferguson")}"')) == [9]
