@@ -50,6 +50,18 @@ Exceptions made on purpose:
   story line); on the twenty other sources it found 13 more furniture lines (tags, share and
   video widgets, related titles, a film's credits) and no story line, after 5 of them were
   labelled (4 related titles labelled for NL301 alone, 2 tags beside labelled ones).
+- The text's last line, when it is no prose and the model leans furniture on it (probability
+  0.65 or more, short of the threshold), after the story's last prose paragraph or after other
+  furniture, is reported "(closing the text)": what a page puts under a story ("Read or Share
+  this story: https://...", "Follow Tia Ghose on Twitter", "Video loading", "Contact us at
+  editors@time.com.") closes the text as scraped. Not after a line of a list or table that is
+  no prose either (the list's last item), nor a credit ("With Post wires", "Compiled by ...",
+  "Additional reporting by ...": bylines). Added on 2026-12-04, designed on `pages/` (2 more
+  furniture lines, no story line; 2 wire credits led to the credit forms) and the sources (17
+  more furniture lines and no story line, after 8 of them were labelled: share prompts,
+  contact lines, a follow prompt and a video section label no finding had pointed at before,
+  and 4 labels that named another rule freed for any); on `fnc-train/` about 30 of its 33 new
+  lines are furniture, the rest a signature, a caption credit and a memoir's credit.
 - The story's own table or list flattened into short lines (a product test's specification
   table, an award's nominees) is left alone, though the model calls some of its cells ("-",
   "max. 490") or names furniture: a run of eight or more lines that are not prose with prose on
@@ -106,7 +118,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     threshold = options["threshold"] or line_model.load().threshold
     listed: dict[int, str | None] | None = None  # NL301's list headers and titles, found on first need
     for paragraph, zoned in zip(doc.paragraphs, doc.zones):
-        if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold and not (zoned.listed or zoned.bordering)):
+        if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold
+                                                and not (zoned.listed or zoned.bordering or zoned.closing)):
             continue
         text = paragraph.text(doc)
         if is_known_furniture(text):
@@ -120,6 +133,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if zoned.listed:  # an item of a list whose other items are furniture
             yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
                                         "(an item of a list of furniture)", fix, zoned.confidence)
+        elif zoned.closing:  # the text's last line, which the model leans furniture on
+            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
+                                        f"(closing the text; line model: {zoned.furniture:.2f})", fix,
+                             zoned.confidence)
         elif zoned.bordering:  # a line the model leans furniture on, in a block of furniture
             yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
                                         f"(in a block of furniture; line model: {zoned.furniture:.2f})", fix,

@@ -147,3 +147,32 @@ def test_a_long_run_of_names_at_the_end_is_the_story_list_but_long_lines_are_not
     assert zones == [zoning.Zone.STORY] * 26
     titles = _tables([0.0, 0.0, *names], [True, True, *[False] * 24], words=10)
     assert titles[2] is zoning.Zone.FURNITURE
+
+
+def _closing(furniture: list[float], prose: list[bool], texts: list[str] | None = None) -> tuple[list[zoning.Zone], frozenset[int]]:
+    zones = [(zoning.Zone.FURNITURE if p >= 0.95 else zoning.Zone.STORY, p) for p in furniture]
+    rows = [{"prose": float(flag)} for flag in prose]
+    closing = zoning._closing_line(texts or ["text"] * len(furniture), rows, zones, furniture)
+    return [zone for zone, _ in zones], closing
+
+
+def test_the_last_line_the_model_leans_furniture_on_after_the_prose_closes_the_text_as_furniture() -> None:
+    # "Read or Share this story: https://..." (0.9) under the story's last paragraph
+    zones, closing = _closing([0.0, 0.0, 0.9], [True, True, False])
+    assert closing == frozenset({2}) and zones[2] is zoning.Zone.FURNITURE
+    # under furniture too ("Advertisement", then "Follow us on Twitter")
+    assert _closing([0.0, 0.97, 0.7], [True, False, False])[1] == frozenset({2})
+
+
+def test_the_last_line_of_a_list_prose_or_a_line_the_model_doubts_stays_story() -> None:
+    assert _closing([0.0, 0.0, 0.5], [True, True, False])[1] == frozenset()  # under CLOSING_FURNITURE
+    assert _closing([0.0, 0.4, 0.8], [True, False, False])[1] == frozenset()  # a list's last item
+    assert _closing([0.0, 0.0, 0.0], [True, True, True])[1] == frozenset()  # prose
+    assert _closing([0.7, 0.8], [False, False])[1] == frozenset()  # no prose: no story to close
+    assert _closing([0.0, 0.9], [True, False], ["text", "___"])[1] == frozenset()  # a rule line
+
+
+def test_wire_and_editing_credits_are_bylines() -> None:
+    for line in ("With Post wires", "Compiled by Vickie Kavanagh", "Edited by Steve Wilson",
+                 "Additional reporting by agencies", "— With assistance by Leslie Patton"):
+        assert zoning.is_byline(line, len(line.split())), line
