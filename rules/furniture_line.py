@@ -54,9 +54,11 @@ Exceptions made on purpose:
   0.65 or more, short of the threshold), after the story's last prose paragraph or after other
   furniture, is reported "(closing the text)": what a page puts under a story ("Read or Share
   this story: https://...", "Follow Tia Ghose on Twitter", "Video loading", "Contact us at
-  editors@time.com.") closes the text as scraped. Not after a line of a list or table that is
-  no prose either (the list's last item), nor a credit ("With Post wires", "Compiled by ...",
-  "Additional reporting by ...": bylines). Added on 2026-12-04, designed on `pages/` (2 more
+  editors@time.com.") closes the text as scraped; set apart by a rule line ("___", as AP
+  sets its trailer lines) 0.4 is enough. Not after a line of a list or table that is no prose
+  either (the list's last item), nor a credit ("With Post wires", "Compiled by ...",
+  "Additional reporting by ...", "Fonseca reported from Flagstaff", "... contributed from
+  Mexico City": bylines). Added on 2026-12-04, designed on `pages/` (2 more
   furniture lines, no story line; 2 wire credits led to the credit forms) and the sources (17
   more furniture lines and no story line, after 8 of them were labelled: share prompts,
   contact lines, a follow prompt and a video section label no finding had pointed at before,

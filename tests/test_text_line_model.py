@@ -172,7 +172,17 @@ def test_the_last_line_of_a_list_prose_or_a_line_the_model_doubts_stays_story() 
     assert _closing([0.0, 0.9], [True, False], ["text", "___"])[1] == frozenset()  # a rule line
 
 
+def test_a_rule_line_sets_the_last_line_apart_and_less_is_needed() -> None:
+    # "___" then "Follow AP's full coverage of Brexit at https://..." (0.6)
+    texts = ["story", "___", "Follow AP's full coverage"]
+    assert _closing([0.0, 0.8, 0.6], [True, False, False], texts)[1] == frozenset({2})
+    assert _closing([0.0, 0.8, 0.3], [True, False, False], texts)[1] == frozenset()
+
+
 def test_wire_and_editing_credits_are_bylines() -> None:
     for line in ("With Post wires", "Compiled by Vickie Kavanagh", "Edited by Steve Wilson",
-                 "Additional reporting by agencies", "— With assistance by Leslie Patton"):
+                 "Additional reporting by agencies", "— With assistance by Leslie Patton",
+                 "Fonseca reported from Flagstaff, Arizona.",
+                 "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker, "
+                 "Lolita Baldor and Jill Colvin contributed to this report."):
         assert zoning.is_byline(line, len(line.split())), line

@@ -79,7 +79,8 @@ _CONTRIBUTORS = lazy_regex(
     r"^\W*(?:contributing(?:\s+(?:writers?|reporters?|reporting))?\s*:|with\s+files\s+from\b|h/t\b"
     r"|with\s+(?:\S+\s+){0,2}wires\s*$|(?:compiled|edited)\s+by\b|additional\s+reporting\b"
     r"|with\s+assistance\s+(?:by|from)\b)"
-    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)\b", regex.IGNORECASE)
+    r"|\bcontributed\s+(?:reporting\s+)?(?:to\s+this\s+(?:report|article|story)|from)\b|\bcontributed\W*$"
+    r"|^(?:\p{Lu}\S*\s+){1,3}reported\s+from\b", regex.IGNORECASE)
 _DATE_OR_TIME = lazy_regex(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
@@ -104,13 +105,20 @@ def repeats_headline(text: str, headline: str) -> bool:
     return len(shorter) >= 4 and len(longer) <= 2 * len(shorter) and " ".join(shorter) in " ".join(longer)
 
 
+CREDIT_MAX_WORDS = 40
+
+
 def is_byline(text: str, words: float) -> bool:
     """A short author, date or time line ("By Jane Smith", "Updated 3:45 PM ET, Nov 19, 2019"),
     or a line crediting contributors ("AFP contributed to this report.", "Contributing: Jim
     Michaels", "With files from The Canadian Press")."""
-    if words > 14 or "://" in text or "www." in text:
-        return False  # a long line, or a web address (whose path may hold a date), is no byline
-    return _BYLINE_CUE.match(text) is not None or _CONTRIBUTORS.search(text) is not None \
+    if "://" in text or "www." in text:
+        return False  # a web address (whose path may hold a date) is no byline
+    if words <= CREDIT_MAX_WORDS and _CONTRIBUTORS.search(text) is not None:
+        return True  # a credit may name many ("Associated Press writers A, B, C ... contributed")
+    if words > 14:
+        return False  # a long line is no byline
+    return _BYLINE_CUE.match(text) is not None \
         or (words <= 10 and _DATE_OR_TIME.search(text) is not None and not text.rstrip().endswith((".", "!", "?")))
 
 
@@ -165,11 +173,15 @@ def _closing_line(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
     """Zone the last paragraph as furniture when it closes the text as furniture does (above);
     return its index, or nothing."""
     last = len(paragraphs) - 1
-    if last < 1 or zones[last][0] is not Zone.STORY or rows[last]["prose"] or furniture[last] < CLOSING_FURNITURE:
+    if last < 1 or zones[last][0] is not Zone.STORY or rows[last]["prose"] or \
+            not _LETTER_OR_DIGIT.search(paragraphs[last]):
         return frozenset()
-    if zones[last - 1][0] is Zone.STORY and not rows[last - 1]["prose"]:
-        return frozenset()  # the last item of a list or table of the story's
-    if not any(row["prose"] for row in rows[:last]) or not _LETTER_OR_DIGIT.search(paragraphs[last]):
+    before, bar = last - 1, CLOSING_FURNITURE
+    if not _LETTER_OR_DIGIT.search(paragraphs[before]):
+        before, bar = before - 1, EDGE_FURNITURE  # set apart by a rule line ("___"): less is needed
+    if furniture[last] < bar or before < 0 or (zones[before][0] is Zone.STORY and not rows[before]["prose"]):
+        return frozenset()  # a line the model doubts; the last item of a list or table of the story's
+    if not any(row["prose"] for row in rows[:last]):
         return frozenset()
     zones[last] = (Zone.FURNITURE, CLOSING_CONFIDENCE)
     return frozenset({last})
