@@ -58,12 +58,12 @@ Exceptions made on purpose:
   sets its trailer lines) 0.4 is enough. Not after a line of a list or table that is no prose
   either (the list's last item), nor a credit ("With Post wires", "Compiled by ...",
   "Additional reporting by ...", "Fonseca reported from Flagstaff", "... contributed from
-  Mexico City": bylines). Added on 2026-12-04, designed on `pages/` (2 more
-  furniture lines, no story line; 2 wire credits led to the credit forms) and the sources (17
-  more furniture lines and no story line, after 8 of them were labelled: share prompts,
-  contact lines, a follow prompt and a video section label no finding had pointed at before,
-  and 4 labels that named another rule freed for any); on `fnc-train/` about 30 of its 33 new
-  lines are furniture, the rest a signature, a caption credit and a memoir's credit.
+  Mexico City": bylines). Added on 2026-12-04, designed on `pages/` (3 more furniture lines,
+  one of them after a rule line; no story line; its wire credits led to the credit forms) and
+  the sources (19 more furniture lines and no story line, after 10 of them were labelled: share
+  prompts, contact lines, follow prompts and a video section label no finding had pointed at
+  before; and 4 labels that named another rule freed for any); on `fnc-train/` about 32 of its
+  35 new lines are furniture, the rest a signature, a caption credit and a memoir's credit.
 - The story's own table or list flattened into short lines (a product test's specification
   table, an award's nominees) is left alone, though the model calls some of its cells ("-",
   "max. 490") or names furniture: a run of eight or more lines that are not prose with prose on
