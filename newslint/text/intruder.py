@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span
-from newslint.text.line_features import ends_sentence
-from newslint.text.similarity import coverage, normalise_words, shingles
 from newslint.text.known_furniture import is_known_furniture
+from newslint.text.line_features import ends_sentence
 from newslint.text.quotes import quoted_share
+from newslint.text.similarity import coverage, normalise_words, shingles
 from newslint.text.zoning import Place, Zone, is_credit
 
 # At most this many loose words beside a copy ("Pictured:", "Above:") leave it standing alone,
@@ -170,6 +170,7 @@ INTRODUCING_WORDS = 25
 FULL_TEXT_MIN_BEFORE = 2
 FULL_TEXT_MIN_PARAGRAPHS = 3
 FULL_TEXT_COPIED = 0.5  # the share of its paragraphs given before, from which it is a capture
+QUOTED_COPY = 0.5  # the share of a paragraph inside quotation marks from which it quotes
 _FULL_TEXTS: WeakKeyDictionary[Document, int | None] = WeakKeyDictionary()
 
 
@@ -230,9 +231,6 @@ def straddles_full_text(doc: Document, first: int, second: int) -> bool:
     earlier, later = sorted((first, second))
     return start is not None and earlier < start < later and \
         quoted_share(doc, doc.paragraphs[earlier]) >= QUOTED_COPY
-
-
-QUOTED_COPY = 0.5  # the share of a paragraph inside quotation marks from which it quotes
 
 
 def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] | None = None) -> Choice:

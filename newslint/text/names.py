@@ -211,6 +211,7 @@ def introduced(text: str, name: str) -> bool:
 
 
 _JOINED_PARTICLE = lazy_regex(r"(?P<particle>\p{L}+)(?P<join>[-'’])(?P<rest>\p{Lu}\p{L}*)")
+_JOINED_PARTICLES = _PARTICLES | {"d", "l"}  # and the elided "d'" and "l'" ("d'Amato")
 
 
 def _particle_capitalised(text: str, name: str) -> bool:
@@ -218,7 +219,7 @@ def _particle_capitalised(text: str, name: str) -> bool:
     ("Al-Khatib said", "D'Amato said"), and the text introduces the name with the particle in
     lower case after a first name ("Ahmad al-Khatib", "Alfonse d'Amato")."""
     joined = _JOINED_PARTICLE.fullmatch(name)
-    if joined is None or joined["particle"].lower() not in _PARTICLES | {"d", "l"}:
+    if joined is None or joined["particle"].lower() not in _JOINED_PARTICLES:
         return False
     lowered = joined["particle"].lower() + joined["join"] + joined["rest"]
     return regex.search(rf"\p{{Lu}}[\p{{L}}.]*[ \t]+{regex.escape(lowered)}\b", text) is not None
