@@ -40,6 +40,12 @@ Exceptions made on purpose:
   "going to the...") or puts its dots after a full stop; except in Indonesian and Malay, whose
   spelling rules close a sentence's ellipsis with four dots ("... menjadi taruhan....": added on
   2026-12-04 after a held-out Indonesian source, its one false alarm; nothing else changed).
+- A text that furniture closes (a last line the story zoning calls furniture: "Follow Guardian
+  Cities on Twitter ... sign up for our weekly newsletter", "MORE: How to tell if ... and what to
+  do if he is") is judged by where the story ends, not by the furniture's missing full stop.
+  A cut marker or paywall notice closing the text is still reported. (Added on 2026-12-04 with
+  the zoning's closing line: it let go one finding on a held-out Guardian article, labelled
+  allowed, and one on `fnc-train/`, a link's title read as a sentence; nothing else changed.)
 - A colon at the end ("The results were:") usually introduces a table that was not scraped;
   it is not reported.
 - A closing note, credit or title written as a short label, a colon and a capitalised value
@@ -79,6 +85,7 @@ from newslint.text import language
 from newslint.text.patterns import lazy_regex
 from newslint.text.link_lines import listed_lines
 from newslint.text.paywall import is_paywall_notice
+from newslint.text.zoning import Zone
 
 # Cut markers at the very end of the text (case-insensitive). The runs of dots and of closing
 # characters are possessive: given back one by one, a run of a few hundred dots not at the end
@@ -222,12 +229,23 @@ def _heads_a_list(doc: Document, number: int) -> bool:
 def _cut_reason(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:
     """Why the article looks cut at ``last``, with the raw score of that kind of sign (a notice
     or marker says so outright; a missing full stop is a weaker sign), or None."""
+    return _marked_cut(doc, last) or _unfinished(doc, last, previous)
+
+
+def _marked_cut(doc: Document, last: Span) -> tuple[str, float] | None:
+    """A paywall notice or a cut marker ending ``last``."""
     text = last.text(doc)
     if is_paywall_notice(text):
         return "article ends with a paywall notice: the story was cut for non-subscribers", 1.0
     marker = _CUT_MARKER.search(text, _marker_search_start(text))
     if marker and not _stylistic_ellipsis(doc, last):
         return f"article ends with a cut marker ({marker.group().strip()[:30]!r})", 0.9
+    return None
+
+
+def _unfinished(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:
+    """A sentence ``last`` leaves unfinished."""
+    text = last.text(doc)
     if _ends_properly(text) or _ENDS_WITH_ADDRESS.search(text, max(0, len(text) - _ADDRESS_REACH)):
         return None
     words = doc.words_in(last)
@@ -256,8 +274,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
     if not paragraphs:
         return
-    reason = _cut_reason(doc, paragraphs[-1], paragraphs[-2] if len(paragraphs) > 1 else None)
     last = paragraphs[-1]
+    reason = _marked_cut(doc, last)
+    if reason is None and doc.zones[-1].zone is not Zone.FURNITURE:
+        # (Furniture closing the text, "Follow us ... our weekly newsletter", is no cut for
+        # lacking a full stop: where the story itself ends decides, below.)
+        reason = _unfinished(doc, last, paragraphs[-2] if len(paragraphs) > 1 else None)
     if reason is None and not doc.zones[-1].is_story:
         last, reason = _cut_before_furniture(doc)
     if reason:

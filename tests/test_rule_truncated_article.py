@@ -140,6 +140,16 @@ def test_the_story_s_own_end_decides_when_furniture_follows() -> None:
     assert [(d.line, d.message.split(" (")[0]) for d in marker] == [(7, "the story ends with a cut marker")]
 
 
+def test_a_link_line_closing_the_text_is_not_a_cut() -> None:
+    # "MORE: <another story's title>" under a complete story: its title's last word is no cut
+    text = ("Council approves budget\n\nThe council approved a budget on Tuesday.\n\nCouncillors said the "
+            "money would go to schools.\n\nMORE: How to tell if your council is cutting and what to do if it is\n")
+    assert findings(text, "NL503") == []
+    cut = text.replace("would go to schools.", "would go to the")
+    assert [d.message for d in findings(cut, "NL503")] == [
+        "article stops mid-sentence (ends with 'the'), before page furniture"]
+
+
 def test_english_words_that_never_end_a_sentence_are_judged_in_english_only() -> None:
     french = ("Le prix de l'abonnement en Europe\n\nLe prix moyen d'un abonnement varie beaucoup "
               "d'un pays à l'autre, selon une étude publiée mardi par la commission.\n\n"
