@@ -9,7 +9,10 @@ Reuters", "Photo: Jane Smith, AP", a gallery's or page's counter alone on its li
 8", "1 / 8", "Foto 3 de 12"), "Leave a comment", "Skip to main content", "Download our app", "Listen to this
 article", "Comments (12)", "Tags: ...", "This article was originally published on ...",
 "You have 3 free articles remaining", "Already a subscriber? Log in"), a reading time
-("Reading time: 3 min", "5 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 2 Minuten"), and
+("Reading time: 3 min", "5 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 2 Minuten"), a wire service's routing slug left above
+the story ("AP-US--Trump-Impeachment, 4th Ld-Writethru": a region code in capitals, two hyphens,
+the story's keywords, its version; added on 2026-12-04 for two lines of `pages/`, which no other
+corpus holds), and
 the same text glued to the end of a paragraph ("... he said. Share this article").
 
 ## Why is this bad?

@@ -41,6 +41,8 @@ def codes(line: str) -> list[str]:
     # A reading time, in a few languages.
     "Reading time: 3 min.", "5 min read", "Estimated reading time: 6 minutes", "Tempo de leitura: 2 minutos",
     "Lesezeit: 2 Minuten", "Temps de lecture : 3 min", "Время чтения: 4 минуты",
+    # A wire service's routing slug, left above the story.
+    "AP-US--Trump-Impeachment, 4th Ld-Writethru", "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru",
 ])
 def test_interface_lines_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]
@@ -69,6 +71,8 @@ def test_interface_lines_are_reported(line: str) -> None:
     "24/7",
     # Times that are not how long the article takes to read.
     "Total time: 20 minutes", "Running time: 97 min.", "The reading time was 5 minutes, the study found.",
+    # Double hyphens that are no slug.
+    "Anti-war--protest", "UK-EU--talks go on as planned today",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []

@@ -44,6 +44,7 @@ _PHRASES = r"""(?:
   | click\s+to\s+(?:share|email|print)\b | posted\s+by\s+\S+\s+(?:at|on)\b
   | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
   | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\s*(?:\?|[,.]?\s*(?:log|sign)\s+in)
+  | (?-i:[A-Z]{2,3}-[A-Z]{2,4})--[a-z0-9][\w-]*(?:,\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:ld-|lead-)?[\w-]+)?\s*$
   | (?:(?:estimated\s+)?reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture
       |lesezeit|leestijd|tempo\s+di\s+lettura|czas\s+czytania|время\s+чтения)
     \s*(?::|von|de|di)?\s*(?:about\s+|less\s+than\s+|menos\s+de\s+|environ\s+|ca\.\s*)?\d+(?:\s*-\s*\d+)?\s*
