@@ -41,6 +41,9 @@ def codes(line: str) -> list[str]:
     # A reading time, in a few languages.
     "Reading time: 3 min.", "5 min read", "Estimated reading time: 6 minutes", "Tempo de leitura: 2 minutos",
     "Lesezeit: 2 Minuten", "Temps de lecture : 3 min", "Время чтения: 4 минуты",
+    # A prompt to the reader that runs on past the short lines' limit.
+    "Subscribe to the Example Channel on YouTube for all of the latest videos, reviews, and more!",
+    "Follow Example Cities on Twitter, Facebook and Instagram to join the discussion and catch up on our best stories",
     # A wire service's routing slug, left above the story.
     "AP-US--Trump-Impeachment, 4th Ld-Writethru", "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru",
 ])
@@ -71,6 +74,10 @@ def test_interface_lines_are_reported(line: str) -> None:
     "24/7",
     # Times that are not how long the article takes to read.
     "Total time: 20 minutes", "Running time: 97 min.", "The reading time was 5 minutes, the study found.",
+    # A long sentence that opens like a prompt but reports speech, or is longer than any prompt.
+    "Follow the money, the investigator said, and you will find who paid for the campaign in the end.",
+    "Subscribe to the idea that the council can fix every road in the county within a single year and you will be "
+    "disappointed, residents were told.",
     # Double hyphens that are no slug.
     "Anti-war--protest", "UK-EU--talks go on as planned today",
 ])

@@ -97,13 +97,28 @@ def counter_totals(texts: Iterable[str]) -> set[int]:
             and is_counter(text)}
 
 
-def is_boilerplate_line(text: str, max_words: int = 14) -> bool:
+# Interface phrases are judged on lines of at most SHORT_WORDS words; a line that opens with a
+# prompt to the reader (follow, subscribe, sign up, click here) and runs on up to MAX_WORDS
+# ("Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
+# "Follow Guardian Cities on Twitter, Facebook and Instagram to join the discussion, ...") is
+# one too. A longer copyright line must reserve all rights (LEGAL_NOTICE).
+SHORT_WORDS = 14
+MAX_WORDS = 25
+_COPYRIGHT_LED = lazy_re(_BULLET + r"(?:copyright|[©ⓒⒸ]|\(c\))", re.IGNORECASE)
+
+
+def is_boilerplate_line(text: str, max_words: int = SHORT_WORDS) -> bool:
     """Whether a short line (at most ``max_words`` words) opens with an interface phrase and
     reports no speech, or is a counter; or a longer one (up to ``LEGAL_MAX_WORDS``) is a
-    copyright notice that reserves all rights."""
+    copyright notice that reserves all rights; or one of up to ``MAX_WORDS`` words opens with
+    a prompt to the reader (any interface phrase but a copyright)."""
     if more_words_than(text, max_words):
-        return not more_words_than(text, LEGAL_MAX_WORDS) and LEGAL_NOTICE.match(text) is not None \
-            and not reports_speech(text)
+        if more_words_than(text, LEGAL_MAX_WORDS) or reports_speech(text):
+            return False
+        if LEGAL_NOTICE.match(text) is not None:
+            return True
+        return not more_words_than(text, max(max_words, MAX_WORDS)) and _COPYRIGHT_LED.match(text) is None \
+            and WHOLE_LINE.match(text) is not None
     if COUNTER.match(text) is not None:
         return is_counter(text)
     return not reports_speech(text) and WHOLE_LINE.match(text) is not None
