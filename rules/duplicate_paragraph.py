@@ -60,16 +60,9 @@ of it repeats itself.
 
 Exceptions made on purpose:
 - A statement, speech or letter the story quotes and then prints in full under an introducing
-  line ("Here's Paul's statement in full:", "Joint Statement by ...", "Monsieur le Premier
-  Ministre,": a line of 4 to 25 words ending in a colon or in no sentence end, the last such
-  line of the article, followed by at least three paragraphs to the end, most of them given
-  nowhere before) is the article's own: a quotation before that line repeated inside the text
-  below it is not reported (`newslint.text.intruder.full_text_start`). A deck or pull quote that
-  quotes nothing above such a section still is, and a page captured again under a line is told
-  apart because most of what follows was given before. Added on 2026-12-04 after held-out
-  sources (a joint statement and a memorandum on a Sri Lankan source, a senator's statement on
-  a US one, a king's speech on a Belgian one: 8 false alarms); it changed no other finding on
-  the development corpus, `pages/` or the sources; on `fnc-train/` it changed none either.
+  line is the article's own, as for NL401 duplicate-quote (see its exceptions;
+  `newslint.text.intruder.full_text_start`): a quotation before that line given again as a
+  paragraph below it is not reported. Added on 2026-12-04 with NL401's.
 - Short paragraphs and sentences (fewer than `min-words` words, default 8) are left alone:
   "He denied the charges." may well be said twice.
 - A paragraph or sentence that is mostly a quotation is left to NL401 duplicate-quote, which reports
@@ -140,7 +133,8 @@ from newslint.text.intruder import (Choice, Copy, choose, excerpt_block, extra_w
                                     straddles_full_text)
 from newslint.text.line_features import ends_sentence
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, coverage, normalise_words, repeated_hashes, runs, segments, shingles
+from newslint.text.similarity import (ShingleIndex, common_affixes, coverage, normalise_words, repeated_hashes,
+                                      runs, segments, shingles)
 from newslint.text.zoning import LEAD_PARAGRAPHS
 
 
@@ -258,14 +252,14 @@ def _listed_twice(doc: Document, first: int, later: int) -> bool:
     """Whether paragraphs ``first`` and ``later`` are one item of a list given under two of its
     headings (a song nominated in two categories, a team in two groups): both copies and every
     paragraph between them are list lines (short, no sentence end), at least two lines stand
-    between them, and neither neighbour of the later copy is the earlier copy's neighbour given
+    between them (one in a catalogue, ``_in_catalogue``), and neither neighbour of the later copy is the earlier copy's neighbour given
     again. A block of the page captured twice repeats its neighbours too, and a caption or a
     title captured twice comes again next to itself or with a label line between ("+12",
     "Related"): those are still reported."""
     texts = doc.paragraph_texts
-    if later - first < (2 if _in_catalogue(texts, first, later) else 3):
+    if later - first < 2 or not all(_is_list_line(texts[k]) for k in range(first, later + 1)):
         return False
-    if not all(_is_list_line(texts[k]) for k in range(first, later + 1)):
+    if later - first < 3 and not _in_catalogue(texts, first, later):
         return False
     def words(k: int) -> tuple[str, ...]:
         return normalise_words(texts[k]) if 0 <= k < len(texts) else ()
@@ -280,12 +274,7 @@ def _items_apart(first: str, second: str) -> bool:
     if not (_is_list_line(first) and _is_list_line(second)):
         return False
     a, b = normalise_words(first), normalise_words(second)
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    head, tail = common_affixes(a, b)
     return head > 0 and tail > 0 and (head + tail < len(a) or head + tail < len(b))
 
 
@@ -295,10 +284,8 @@ CATALOGUE_ITEMS = 12
 
 
 def _in_catalogue(texts: Sequence[str], first: int, later: int) -> bool:
-    """Whether paragraphs ``first`` and ``later`` lie in one run of at least ``CATALOGUE_ITEMS``
-    list lines."""
-    if not all(_is_list_line(texts[k]) for k in range(first, later + 1)):
-        return False
+    """Whether paragraphs ``first`` and ``later``, and the list lines between them, lie in one
+    run of at least ``CATALOGUE_ITEMS`` list lines."""
     start, end = first, later
     while start > 0 and end - start + 1 < CATALOGUE_ITEMS and _is_list_line(texts[start - 1]):
         start -= 1

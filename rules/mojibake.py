@@ -78,6 +78,7 @@ from pathlib import Path
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.patterns import lazy_re
+from newslint.text.similarity import common_affixes
 
 _NAMES = {"latin-1": "Latin-1", "sloppy-windows-1252": "Windows-1252", "windows-1252": "Windows-1252",
           "macroman": "Mac Roman", "iso-8859-2": "Latin-2", "cp437": "DOS code page 437"}
@@ -210,12 +211,7 @@ def _cached_runs(old: str, new: str) -> tuple[tuple[int, int, str], ...]:
 def _runs(old: str, new: str) -> list[tuple[int, int, str]]:
     if old == new:
         return []
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
+    head, tail = common_affixes(old, new)
     middle = old[head:len(old) - tail]
     if max(len(middle), len(new) - head - tail) > _DIFF_LIMIT:
         return [(head, len(old) - tail, new[head:len(new) - tail])]

@@ -200,3 +200,12 @@ def test_keywords_ascii_word_pattern_reads_ascii_text_as_the_general_one_does(te
 
     if text.isascii():
         assert keywords.ASCII_WORD.findall(text) == keywords.WORD.findall(text)
+
+
+def test_common_affixes_count_the_shared_start_then_the_shared_end() -> None:
+    from newslint.text.similarity import common_affixes
+
+    assert common_affixes(("a", "b", "x", "c"), ("a", "b", "y", "z", "c")) == (2, 1)
+    assert common_affixes("abc", "abc") == (3, 0)  # the end's run never reaches back into the start's
+    assert common_affixes("ab", "b") == (0, 1)
+    assert common_affixes((), ("a",)) == (0, 0)

@@ -67,6 +67,18 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+def common_affixes(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` share at their start, and then at their end (the end's
+    run never reaching back into the start's): what lies between is where they differ."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
     """The runs of ``n`` consecutive words; a passage shorter than ``n`` is one shingle."""
     if n < 1:
