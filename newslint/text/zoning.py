@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.text import line_features, line_model
+from newslint.text import line_features, line_model, promo_lines
 from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_regex
@@ -65,6 +65,8 @@ class Zoned:
     listed: bool = False  # furniture because another item of its list is (``_extend_lists``)
     bordering: bool = False  # furniture because it borders furniture at the story's edge (``_extend_edges``)
     closing: bool = False  # furniture because it closes the text as furniture does (``_closing_line``)
+    titles: bool = False  # furniture as a title in a list closing the text (``promo_lines.closing_titles``)
+    shouted: bool = False  # furniture as a line in capitals set in the story (``promo_lines.shouted_promos``)
 
     @property
     def is_story(self) -> bool:
@@ -153,7 +155,23 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     listed = _extend_lists(paragraphs, zones)
     bordering = _extend_edges(paragraphs, rows, zones, furniture, model.threshold, listed)
     closing = _closing_line(paragraphs, rows, zones, furniture)
-    return _placed(zones, furniture, listed, bordering, closing)
+    titles = _zone_promos(zones, promo_lines.closing_titles(
+        paragraphs, rows, lambda i: zones[i][0] is Zone.STORY, lambda i: zones[i][0] is Zone.FURNITURE))
+    shouted = _zone_promos(zones, promo_lines.shouted_promos(paragraphs, rows, lambda i: zones[i][0] is Zone.STORY))
+    return _placed(zones, furniture, listed, bordering, closing, titles, shouted)
+
+
+# How often a line zoned by ``promo_lines`` was furniture where its tests were designed
+# (`pages/` 20 of 20; the sources 5 of 5, 3 of them lines labelled when the tests found them): its
+# confidence.
+PROMO_CONFIDENCE = 0.9
+
+
+def _zone_promos(zones: list[tuple[Zone, float]], indexes: Sequence[int]) -> frozenset[int]:
+    """Zone as furniture the paragraphs ``promo_lines`` found; return their indexes."""
+    for i in indexes:
+        zones[i] = (Zone.FURNITURE, PROMO_CONFIDENCE)
+    return frozenset(indexes)
 
 
 # The article's last line, when it is no prose and the model leans furniture on it (this much,
@@ -188,15 +206,17 @@ def _closing_line(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
 
 def _placed(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float],
             listed: frozenset[int] = frozenset(), bordering: frozenset[int] = frozenset(),
-            closing: frozenset[int] = frozenset()) -> tuple[Zoned, ...]:
+            closing: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
+            shouted: frozenset[int] = frozenset()) -> tuple[Zoned, ...]:
     """The zones placed before, inside or after the story (first to last story paragraph)."""
     story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
     first, last = (story[0], story[-1]) if story else (len(zones), -1)
-    made: dict[tuple[Zone, Place, float, float, bool, bool, bool], Zoned] = {}  # equal zonings one object
+    made: dict[tuple[Zone, Place, float, float, bool, bool, bool, bool, bool], Zoned] = {}  # equal zonings one object
     # (a dump of a million lines is a million story paragraphs)
     placed = []
     for i, (zone, confidence) in enumerate(zones):
-        key = (zone, _place(i, first, last), furniture[i], confidence, i in listed, i in bordering, i in closing)
+        key = (zone, _place(i, first, last), furniture[i], confidence, i in listed, i in bordering, i in closing,
+               i in titles, i in shouted)
         zoned = made.get(key)
         if zoned is None:
             zoned = made[key] = Zoned(*key)

@@ -1,0 +1,129 @@
+"""Other stories' titles and prompts set among a story's lines, told by their shape.
+
+Two kinds the line model misses, because each line on its own reads like a headline or a
+crosshead, and a headline is what the model knows best as story:
+
+- **A closing list of titles**: the titles of other stories a page lists under the article
+  ("15 Amazing Images of Stars", "11 Fascinating Facts About Our Milky Way Galaxy"), flattened
+  into lines of their own at the end of the text, directly after the story's last prose
+  paragraph. Each is headline-shaped (a few capitalised words, no closing full stop) and the
+  lines differ in shape from one another, where the story's own closing table or list (tour
+  dates, scores, candidates, a film's credits, bills by number) repeats a pattern of separators,
+  numbers or opening words.
+- **A line in capitals set in the story**: some publishers put a promo for another story or an
+  app prompt between a story's paragraphs in capitals ("TAYLOR SWIFT'S FORMER LABEL BOSS BLASTS
+  HER ...", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"). A crosshead is set so too; it is
+  shorter, and the paragraph under it takes up its words; a question in capitals is a Q&A's or
+  an explainer's heading; and a text with one long line in capitals is as often a story with
+  one long crosshead, so it takes two.
+
+Both work on the paragraphs' texts and their line features (``line_features``), so zoning can
+call them before it places the story.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newslint.text import line_features
+from newslint.text.boilerplate import MAX_WORDS, is_boilerplate_line
+from newslint.text.patterns import lazy_regex
+
+CLOSING_TITLES = 3  # lines of a closing list of titles (the story's own or furniture ones among them)
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 14
+TITLE_CAPITALISED = 0.8  # of the words of four letters or more
+# A table's or list's separators: a spaced dash, bar or at sign, a semicolon, a score or a time
+# ("2:2", "06.48"), a trailing comma (a sentence broken over lines).
+_TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|,\s*$")
+_LIST_MARK = lazy_regex(r"^\s*(?:[-–—•·*▪■]\s+)?")
+_WORD = lazy_regex(r"\p{L}[\p{L}\p{N}'’.-]*|\p{N}+")
+
+SHOUTED_MIN_WORDS = 8  # a crosshead in capitals is shorter
+SHOUTED_MIN_LINES = 2  # a text with one such line is as often a story with one long crosshead
+SHOUTED_UPPER = 0.9  # of the letters that have a case
+SHOUTED_CASED = 0.8  # of the letters: a line of kana or han with a Latin name in capitals is not shouted
+SHOUTED_MIN_CASED = 12
+SHOUTED_PROSE = 3  # paragraphs of prose in mixed case the text needs to be read so
+SHOUTED_NEXT_SHARE = 0.25  # of its longer words the next paragraph may take up; a heading's take up more
+_LONG_WORD = lazy_regex(r"\p{L}[\p{L}'’-]{3,}")
+_TIME_OR_NUMBER_LED = lazy_regex(r"^\W*\d")
+
+
+def closing_titles(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
+                   is_story: Callable[[int], bool], is_furniture: Callable[[int], bool]) -> list[int]:
+    """The story paragraphs of a closing list of titles (above): after the last paragraph that
+    is not furniture already or a boilerplate line, a run of at least ``CLOSING_TITLES``
+    headline-shaped lines and furniture, directly after a prose paragraph that does not
+    introduce it (no closing colon), with no two lines opening on the same word."""
+    k = len(paragraphs) - 1
+    while k >= 0 and (not is_story(k) or is_boilerplate_line(paragraphs[k], MAX_WORDS)):
+        k -= 1
+    run = []
+    while k >= 0 and not rows[k]["prose"] and (is_furniture(k) or _title_shaped(paragraphs[k], rows[k])):
+        run.append(k)
+        k -= 1
+    if len(run) < CLOSING_TITLES or k < 0 or not rows[k]["prose"] or paragraphs[k].rstrip().endswith(":"):
+        return []
+    titles = [i for i in run if is_story(i)]
+    openings = [_WORD.findall(_LIST_MARK.sub("", paragraphs[i], count=1))[0].lower() for i in titles]
+    if len(titles) < 2 or len(set(openings)) < len(openings):
+        return []  # a table's rows open alike ("4E Global's ...", "June 9 ...")
+    if set.intersection(*(_lowercase_words(paragraphs[i]) for i in titles)):
+        return []  # nor do they share a small word: "Bolton v Arsenal or Sheffield United" is a draw's fixture
+    return sorted(titles)
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return {t for t in _WORD.findall(text) if t[0].islower()}
+
+
+def _title_shaped(text: str, row: dict[str, float]) -> bool:
+    """A headline's shape: a few words, most of the longer ones capitalised, opening on a
+    capital or a number, no closing full stop, no table separator, not in capitals (two words
+    or more in capitals are a credit's roles or a table's heads)."""
+    words = line_features.word_count(row)
+    body = _LIST_MARK.sub("", text, count=1)
+    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or line_features.ends_sentence(body) \
+            or _TABLE_SEPARATOR.search(body):
+        return False
+    tokens = _WORD.findall(body)
+    if not tokens or not (tokens[0][0].isupper() or tokens[0][0].isdigit()):
+        return False
+    longer = [t for t in tokens if len(t) > 3 and t[0].isalpha()]
+    if len(longer) < 2 or sum(t[0].isupper() for t in longer) < TITLE_CAPITALISED * len(longer):
+        return False
+    return sum(1 for t in tokens if len(t) >= 3 and t.isupper()) < 2
+
+
+def shouted_promos(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
+                   is_story: Callable[[int], bool]) -> list[int]:
+    """The story paragraphs below the first that are lines in capitals set in a story in mixed
+    case (above): at least ``SHOUTED_MIN_LINES`` such lines and none of them shorter than
+    ``SHOUTED_MIN_WORDS`` words (a text with crossheads), none of them a question or led by a number or a time ("06.48
+    Reuters - ..." is a live blog's entry), and the next paragraph taking up at most
+    ``SHOUTED_NEXT_SHARE`` of its longer words."""
+    shouted = [i for i in range(1, len(paragraphs)) if not rows[i]["prose"] and _in_capitals(paragraphs[i])]
+    if len(shouted) < SHOUTED_MIN_LINES or any(line_features.word_count(rows[i]) < SHOUTED_MIN_WORDS for i in shouted):
+        return []
+    if sum(1 for i, row in enumerate(rows) if row["prose"] and not _in_capitals(paragraphs[i])) < SHOUTED_PROSE:
+        return []
+    return [i for i in shouted if is_story(i) and not _heading(paragraphs, i)]
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    return len(cased) >= SHOUTED_MIN_CASED and len(cased) >= SHOUTED_CASED * len(letters) \
+        and sum(c.isupper() for c in cased) >= SHOUTED_UPPER * len(cased)
+
+
+def _heading(paragraphs: Sequence[str], index: int) -> bool:
+    """Whether a line in capitals heads what follows: a question, a number or time first, or
+    its words taken up by the next paragraph."""
+    text = paragraphs[index].strip()
+    if text.endswith(("?", "？")) or _TIME_OR_NUMBER_LED.match(text):
+        return True
+    words = {w.lower() for w in _LONG_WORD.findall(text)}
+    if not words or index + 1 >= len(paragraphs):
+        return False
+    taken = words & {w.lower() for w in _LONG_WORD.findall(paragraphs[index + 1])}
+    return len(taken) > SHOUTED_NEXT_SHARE * len(words)
