@@ -52,6 +52,12 @@ Exceptions made on purpose, because sentences of a story start with the same wor
   left to NL503 (truncated-article), which reports the article as cut there.
 - "Photo:" and "Picture:" (a caption's credit), "Latest:" (a live report's update) and "Next"
   (also a retailer's name) are not prefixes; the first line (the headline) is never checked.
+- A header over a live report's own timeline ("Latest updates:", then "Monday, June 1" and
+  "12:35 GMT - Music industry pauses" followed by the entry's text) is not reported, nor are the
+  lines under it: one of the two lines after the header is an entry heading led by a clock time,
+  and a line too long for a title follows that heading. A sidebar of other pages' titles, each
+  with the time it was posted, lists one timed title after another and is still reported.
+  Added on 2026-12-04 for an Al Jazeera live report on allsides-us-en (3 false alarms).
 
 Measured on the 1,313 clean BBC development articles: no findings; on the development corpus,
 all 50 injected link lines are found.
@@ -100,7 +106,8 @@ from newslint.document import Document
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.edits import delete_line
-from newslint.text.link_lines import LinkLine, PrefixKind, content_words, listed_lines, parse_link_line
+from newslint.text.link_lines import (LinkLine, PrefixKind, content_words, listed_lines, opens_list, opens_timeline,
+                                      parse_link_line)
 from newslint.text.patterns import lazy_regex
 
 
@@ -134,6 +141,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if index == last and _END_STUB.search(text):
             continue
         link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
+        if link is not None and opens_list(link) and opens_timeline(texts, index):
+            continue  # "Latest updates:" over "12:35 GMT - ...": a live report's own updates
         if link is not None and _about_something_else(others, index, link, options):
             yield _finding(doc, index, f'link to other content injected into the story: "{_shown(text)}"')
 

@@ -359,3 +359,22 @@ def test_one_line_one_finding_in_a_list_under_a_header() -> None:
     assert len(lines) == len(set(lines)), [(d.line, d.code) for d in got]
     assert {d.code for d in got if d.line >= 13} == {"NL302"}
     assert [d.code for d in got if d.line < 13] == ["NL301"] * 4
+
+
+LIVE_ENTRY = ("\n\nThe governor said the National Guard would stay in the city until the weekend, and the "
+              "curfew would start at eight in the evening.\n")
+
+
+@pytest.mark.parametrize("header", ["Latest updates:", "Live updates"])
+def test_a_live_report_header_over_its_timed_entries_is_no_list_of_links(header: str) -> None:
+    # A live report's own updates: each entry a clock time and a title, then the entry's text.
+    text = HEAD + BEFORE + f"{header}\n\nMonday, June 1\n\n12:35 GMT - Governor extends the curfew" + LIVE_ENTRY + \
+        "\n11:50 GMT - Protesters gather outside city hall" + LIVE_ENTRY
+    assert findings(text, "NL301") == []
+
+
+def test_a_sidebar_of_timed_titles_is_still_a_list_of_links() -> None:
+    # Other pages' titles with the time each was posted: one timed title after another.
+    text = HEAD + BEFORE + "Latest news:\n\n14:05 - Mayor quits over parking fines\n\n" \
+        "13:50 - Storm closes the seafront road\n\n13:20 - School wins national chess prize" + AFTER
+    assert [d.line for d in findings(text, "NL301")][:1] == [5]

@@ -245,6 +245,30 @@ def opens_list(link: LinkLine) -> bool:
     return not link.title and link.kind is not PrefixKind.CALL_TO_ACTION
 
 
+# A live report's entry heading: a clock time, maybe its zone, then a dash, colon or bar and the
+# entry's title ("12:35 GMT - Music industry pauses", "06.48 - Body recovered").
+_TIMED_ENTRY = lazy_regex(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}(?:[+-]\d{1,2})?)?\s*[-–—:|]\s+\S",
+                          regex.IGNORECASE)
+TIMELINE_LOOKAHEAD = 2  # lines after a header that may open its timeline (a date line, then an entry)
+
+
+def opens_timeline(lines: Sequence[str], index: int) -> bool:
+    """Whether a live report's timeline follows line ``index`` (stripped texts): one of the next
+    ``TIMELINE_LOOKAHEAD`` lines with text is an entry heading led by a clock time, and the
+    entry's text follows it (a line too long for a title). "Latest updates:" over such entries
+    heads the report's own updates; a sidebar of other pages' titles with their times lists
+    one timed title after another."""
+    texts = (lines[k] for k in range(index + 1, len(lines)) if lines[k])  # (not a slice: see titles_after)
+    for _ in range(TIMELINE_LOOKAHEAD):
+        text = next(texts, None)
+        if text is None:
+            return False
+        if _TIMED_ENTRY.match(text):
+            entry = next(texts, None)
+            return entry is not None and more_words_than(entry, LIST_TITLE_WORDS)
+    return False
+
+
 def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = ()
                  ) -> dict[int, str | None]:
     """The lines (indexes into ``lines``: stripped texts, the headline first) that belong to a
@@ -263,8 +287,8 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
             listed[index] = header
             continue
         link = parse_link_line(text, max_title_words, extra)
-        header = link.prefix if link is not None and opens_list(link) else None
-        if link is None and is_loose_header(text, extra) and \
+        header = link.prefix if link is not None and opens_list(link) and not opens_timeline(lines, index) else None
+        if link is None and is_loose_header(text, extra) and not opens_timeline(lines, index) and \
                 titles_after(lines, index, max_title_words) >= CONFIRMING_TITLES:
             listed[index] = None
             header = text
