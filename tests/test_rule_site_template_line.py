@@ -217,3 +217,18 @@ def test_a_recurring_line_of_punctuation_is_not_a_template(tmp_path: Path) -> No
     paths = [write(tmp_path / "paper", f"a{n}.txt", headline, [body[0], "(...)", *body[1:], "***", SIGN_UP])
              for n, (headline, body) in enumerate(STORIES[:8])]
     assert {text for _, _, text in nl307(paths)} == {SIGN_UP}
+
+
+def test_a_line_under_enough_articles_of_a_large_site_is_reported_whatever_its_share(tmp_path: Path) -> None:
+    # A site (or a folder mixing sites) of 260 articles, 22 of them closing with the same
+    # prompt: under min-share (10% is 26 articles) but over enough-articles (20).
+    site = tmp_path / "big"
+    prompt = "Get the Ashford Echo stories you care about delivered to your inbox"
+    for n in range(260):
+        headline, body = STORIES[n % len(STORIES)]
+        write(site, f"a{n:03}.txt", f"{headline} ({n})", [*body, prompt] if n < 22 else body)
+    found = {(name, text) for name, _, text in nl307([site], find_config=False)}
+    assert {name for name, text in found if text == prompt} == {f"a{n:03}.txt" for n in range(22)}
+    config = tmp_path / "share-only.toml"
+    config.write_text("[rules.site-template-line]\nenough-articles = 0\n", encoding="utf-8")
+    assert not any(text == prompt for _, _, text in nl307([site], config=str(config)))
