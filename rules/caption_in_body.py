@@ -12,6 +12,16 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
 - a photo credit split over two lines: a credit label alone on its line ("Photo:", "Фото:",
   "Foto", "Credits", in several languages) and the credit under it, a short line that is no
   sentence ("личный архив Андрея Рудькова", "(Mark Boster / LAT)"). Both lines are reported.
+- a photo or source credit alone on its line, as the story zoning tells credits (twelve words
+  at most, led by a credit word and a colon or slash in several languages, or closed by
+  "Getty Images": "Foto: Intact Images", "Фото: соцсети", "(Reuters photo: Joshua Roberts)",
+  "Image courtesy of Variety", "Source: Reuters", "Enlarge this image toggle caption Joe
+  Raedle/Getty Images ..."), unless NL302 reports it; a gallery counter or a table's ratio
+  ("39/94") is not one. Added on 2026-12-04 (thirteenth session): these lines were zoned as
+  credits but reported by no rule. On the twenty-two clean sources 81 more lines, all
+  furniture once read (11 labelled then, 8 labels that named NL302 freed for any rule); on
+  `fnc-train/` 38 (credits and "Source: ..." attributions of content farms); on `pages/` one
+  "SOURCE: Al Jazeera News" line its labels allow; nothing on the BBC folders or the seeds.
 
 ## Why is this bad?
 Scrapers take the caption under the picture along with the text. It describes a scene outside
@@ -61,9 +71,12 @@ import regex
 
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
+from newslint.text.boilerplate import is_counter
 from newslint.text.edits import delete_line
+from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
+from newslint.text.zoning import Zone
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -142,12 +155,24 @@ def _split_credits(texts: Sequence[str]) -> dict[int, str]:
     return found
 
 
+def _credit_line(doc: Document, index: int) -> str | None:
+    """A photo credit alone on its line, as the story zoning tells it (``zoning.is_credit``:
+    "Photo: Hau Dinh, AP", "Foto: Intact Images", "(Reuters photo: Joshua Roberts)", "... /Getty
+    Images"), when NL302 does not report it and it is no gallery counter or table ratio ("39/94")."""
+    if doc.zones[index].zone is not Zone.CAPTION:
+        return None
+    text = doc.paragraph_texts[index]
+    if is_counter(text) or is_known_furniture(text):
+        return None
+    return "a photo or source credit on a line of its own"
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report one-sentence scenes closed by a photo credit, present-tense scene paragraphs with a
     dated scene or a credit, and credits split over a label line and the credit line."""
     split = _split_credits(doc.paragraph_texts)
     for index, paragraph in enumerate(doc.paragraphs):
-        shape = split.get(index) or _caption_shape(doc, paragraph, options)
+        shape = split.get(index) or _caption_shape(doc, paragraph, options) or _credit_line(doc, index)
         if shape is not None:
             fix = Fix((delete_line(doc, paragraph.start),), "delete the caption", FixSafety.UNSAFE)
             yield Finding.at(paragraph, f"photo caption in the body: {shape}", fix)

@@ -66,3 +66,18 @@ def test_fix_is_unsafe_and_deletes_the_line() -> None:
     assert finding.fix.safety.value == "unsafe"
     assert "Protesters" not in text[:edit.start] + text[edit.end:]
     assert "\n\n\n" not in text[:edit.start] + text[edit.end:]
+
+
+@pytest.mark.parametrize("line", [
+    "Foto: Intact Images", "Фото: соцсети", "(Reuters photo: Joshua Roberts)", "Image courtesy of Variety",
+    "Source: Reuters", "Enlarge this image toggle caption Joe Raedle/Getty Images Joe Raedle/Getty Images",
+])
+def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
+    got = findings(STORY.format(line), "NL303")
+    assert [(d.line, d.message) for d in got] == [(5, "photo caption in the body: a photo or source credit on a line of its own")]
+
+
+@pytest.mark.parametrize("line", ["39/94", "Photo 3 of 12", "Reuters/Ipsos poll shows support for the plan "
+                                  "rising among voters in every state except two, officials said."])
+def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
+    assert codes(line) == []
