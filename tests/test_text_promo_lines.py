@@ -39,6 +39,8 @@ def test_the_story_own_closing_table_or_list_is_not_titles() -> None:
     assert _closing(products) == []  # rows opening alike
     credits = ["DIRECTOR AND EDITOR Jane Morgan", "SENIOR PRODUCER Tom Reilly", "SOUND DESIGN Ana Costa"]
     assert _closing(credits) == []  # roles in capitals
+    ranking = ["1. Petroleum Engineering", "2. Actuarial Mathematics", "3. Nuclear Engineering"]
+    assert _closing(ranking) == []  # the story's own numbered ranking
 
 
 def test_titles_need_three_lines_the_prose_right_before_and_no_introduction() -> None:
@@ -80,6 +82,9 @@ def test_crossheads_questions_and_headings_in_capitals_are_not_promos() -> None:
     assert _shouted(one) == []  # one line in capitals: as often a long crosshead
     short = STORY[:2] + [PROMOS[0]] + STORY[2:3] + ["THE LABEL'S POSITION"] + STORY[3:]
     assert _shouted(short) == []  # a text with crossheads in capitals
+    slogans = STORY[:2] + ["YOUR SMALL ACTIONS, PUT TOGETHER, CAN MOVE THE WHOLE CITY."] + STORY[2:3] + \
+        ["THE COUNCIL VOTES ON THE NEW TAXI RULES AT NOON TODAY!"] + STORY[3:]
+    assert _shouted(slogans) == []  # sentences in capitals: the story's own calls
     questions = STORY[:2] + ["WHAT DOES THE RULING MEAN FOR THE SINGER'S FANS?"] + STORY[2:3] + \
         ["WHY DID THE LABEL REFUSE ITS PERMISSION FOR SO LONG?"] + STORY[3:]
     assert _shouted(questions) == []

@@ -8,13 +8,14 @@ crosshead, and a headline is what the model knows best as story:
   into lines of their own at the end of the text, directly after the story's last prose
   paragraph. Each is headline-shaped (a few capitalised words, no closing full stop) and the
   lines differ in shape from one another, where the story's own closing table or list (tour
-  dates, scores, candidates, a film's credits, bills by number) repeats a pattern of separators,
-  numbers or opening words.
+  dates, scores, candidates, a film's credits, bills by number, a numbered ranking) repeats a
+  pattern of separators, numbers or opening words.
 - **A line in capitals set in the story**: some publishers put a promo for another story or an
   app prompt between a story's paragraphs in capitals ("TAYLOR SWIFT'S FORMER LABEL BOSS BLASTS
   HER ...", "GET FOX BUSINESS ON THE GO BY CLICKING HERE"). A crosshead is set so too; it is
   shorter, and the paragraph under it takes up its words; a question in capitals is a Q&A's or
-  an explainer's heading; and a text with one long line in capitals is as often a story with
+  an explainer's heading, and a sentence in capitals (closed by its stop) a slogan or a call of
+  the story's own; and a text with one long line in capitals is as often a story with
   one long crosshead, so it takes two.
 
 Both work on the paragraphs' texts and their line features (``line_features``), so zoning can
@@ -35,6 +36,7 @@ TITLE_CAPITALISED = 0.8  # of the words of four letters or more
 # ("2:2", "06.48"), a trailing comma (a sentence broken over lines).
 _TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|,\s*$")
 _LIST_MARK = lazy_regex(r"^\s*(?:[-–—•·*▪■]\s+)?")
+_NUMBERED = lazy_regex(r"^\s*\d{1,3}[.)]\s")
 _WORD = lazy_regex(r"\p{L}[\p{L}\p{N}'’.-]*|\p{N}+")
 
 SHOUTED_MIN_WORDS = 8  # a crosshead in capitals is shorter
@@ -64,6 +66,8 @@ def closing_titles(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
     if len(run) < CLOSING_TITLES or k < 0 or not rows[k]["prose"] or paragraphs[k].rstrip().endswith(":"):
         return []
     titles = [i for i in run if is_story(i)]
+    if any(_NUMBERED.match(paragraphs[i]) for i in titles):
+        return []  # "1. Petroleum Engineering", "2. ...": the story's own ranking
     openings = [_WORD.findall(_LIST_MARK.sub("", paragraphs[i], count=1))[0].lower() for i in titles]
     if len(titles) < 2 or len(set(openings)) < len(openings):
         return []  # a table's rows open alike ("4E Global's ...", "June 9 ...")
@@ -98,15 +102,17 @@ def shouted_promos(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
                    is_story: Callable[[int], bool]) -> list[int]:
     """The story paragraphs below the first that are lines in capitals set in a story in mixed
     case (above): at least ``SHOUTED_MIN_LINES`` such lines and none of them shorter than
-    ``SHOUTED_MIN_WORDS`` words (a text with crossheads), none of them a question or led by a number or a time ("06.48
-    Reuters - ..." is a live blog's entry), and the next paragraph taking up at most
-    ``SHOUTED_NEXT_SHARE`` of its longer words."""
+    ``SHOUTED_MIN_WORDS`` words (a text with crossheads); each not a sentence (a slogan or a
+    call the story makes ends with its stop, where a promo is set as a headline), not a question,
+    not led by a number or a time ("06.48 Reuters - ..." is a live blog's entry), and the next
+    paragraph taking up at most ``SHOUTED_NEXT_SHARE`` of its longer words."""
     shouted = [i for i in range(1, len(paragraphs)) if not rows[i]["prose"] and _in_capitals(paragraphs[i])]
     if len(shouted) < SHOUTED_MIN_LINES or any(line_features.word_count(rows[i]) < SHOUTED_MIN_WORDS for i in shouted):
         return []
     if sum(1 for i, row in enumerate(rows) if row["prose"] and not _in_capitals(paragraphs[i])) < SHOUTED_PROSE:
         return []
-    return [i for i in shouted if is_story(i) and not _heading(paragraphs, i)]
+    return [i for i in shouted if is_story(i) and not _heading(paragraphs, i)
+            and not line_features.ends_sentence(paragraphs[i])]
 
 
 def _in_capitals(text: str) -> bool:
