@@ -22,6 +22,11 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
   furniture once read (11 labelled then, 8 labels that named NL302 freed for any rule); on
   `fnc-train/` 38 (credits and "Source: ..." attributions of content farms); on `pages/` one
   "SOURCE: Al Jazeera News" line its labels allow; nothing on the BBC folders or the seeds.
+  Held out on the line model's 9,314 labelled training files: 27 furniture lines, 183 the
+  labels leave open (mostly "Source: ..." lines) and 28 story lines, 16 of them an interview's
+  questions ("AP: Why Cruise?") and one "credit/debit card ..."; after that reading a question
+  and a credit word in a lower-case compound are no credit: 26, 183 and 9 (citations and
+  sources those pages' ground truth keeps: "Source: Eur Heart J. 2006 ...").
 
 ## Why is this bad?
 Scrapers take the caption under the picture along with the text. It describes a scene outside

@@ -77,7 +77,8 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
     assert [(d.line, d.message) for d in got] == [(5, "photo caption in the body: a photo or source credit on a line of its own")]
 
 
-@pytest.mark.parametrize("line", ["39/94", "Photo 3 of 12", "Reuters/Ipsos poll shows support for the plan "
+@pytest.mark.parametrize("line", ["39/94", "Photo 3 of 12", "AP: Why did you write the book?",
+                                  "credit/debit card billing is down", "Reuters/Ipsos poll shows support for the plan "
                                   "rising among voters in every state except two, officials said."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
     assert codes(line) == []

@@ -88,7 +88,7 @@ _DATE_OR_TIME = lazy_regex(
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
 _CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa)"
-    r"(?:\s*(?:by|credit|courtesy|:|/))"
+    r"(?:\s*(?:by|credit|courtesy|:|/(?=\s*(?-i:[\p{Lu}\p{N}]))))"
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b",
     regex.IGNORECASE)
 
@@ -125,7 +125,10 @@ def is_byline(text: str, words: float) -> bool:
 
 def is_credit(text: str, words: float) -> bool:
     """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8": the counter
-    NL302 reports, boilerplate.is_counter)."""
+    NL302 reports, boilerplate.is_counter); not a question ("AP: Why Cruise?", an interview's),
+    nor a credit word in a compound ("credit/debit card")."""
+    if text.rstrip().endswith(("?", "？")):
+        return False  # "AP: Why Cruise?": an interview's question, not a credit
     return words <= 12 and (_CREDIT.search(text) is not None or is_counter(text))
 
 
