@@ -16,8 +16,8 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
   at most, led by a credit word and a colon or slash in several languages, or closed by
   "Getty Images": "Foto: Intact Images", "Фото: соцсети", "(Reuters photo: Joshua Roberts)",
   "Image courtesy of Variety", "Source: Reuters", "Enlarge this image toggle caption Joe
-  Raedle/Getty Images ..."), unless NL302 reports it; a gallery counter or a table's ratio
-  ("39/94") is not one. Added on 2026-12-04 (thirteenth session): these lines were zoned as
+  Raedle/Getty Images ..."), unless NL302 reports it or it gives a web or e-mail address
+  (NL305's "Source: https://..."); a gallery counter or a table's ratio ("39/94") is not one. Added on 2026-12-04 (thirteenth session): these lines were zoned as
   credits but reported by no rule. On the twenty-two clean sources 81 more lines, all
   furniture once read (11 labelled then, 8 labels that named NL302 freed for any rule); on
   `fnc-train/` 38 (credits and "Source: ..." attributions of content farms); on `pages/` one
@@ -160,15 +160,19 @@ def _split_credits(texts: Sequence[str]) -> dict[int, str]:
     return found
 
 
+_ADDRESS = lazy_regex(r"://|\bwww\.|\S@\S")
+
+
 def _credit_line(doc: Document, index: int) -> str | None:
     """A photo credit alone on its line, as the story zoning tells it (``zoning.is_credit``:
     "Photo: Hau Dinh, AP", "Foto: Intact Images", "(Reuters photo: Joshua Roberts)", "... /Getty
-    Images"), when NL302 does not report it and it is no gallery counter or table ratio ("39/94")."""
+    Images"), when NL302 does not report it, it gives no web or e-mail address (NL305 reports
+    "Source: https://...") and it is no gallery counter or table ratio ("39/94")."""
     if doc.zones[index].zone is not Zone.CAPTION:
         return None
     text = doc.paragraph_texts[index]
-    if is_counter(text) or is_known_furniture(text):
-        return None
+    if is_counter(text) or is_known_furniture(text) or _ADDRESS.search(text):
+        return None  # a counter; NL302's; a label and a web or e-mail address (NL305's)
     return "a photo or source credit on a line of its own"
 
 

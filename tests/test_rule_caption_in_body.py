@@ -78,7 +78,8 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["39/94", "Photo 3 of 12", "AP: Why did you write the book?",
-                                  "credit/debit card billing is down", "Reuters/Ipsos poll shows support for the plan "
+                                  "credit/debit card billing is down", "Source: https://www.example.org/budget",
+                                  "Reuters/Ipsos poll shows support for the plan "
                                   "rising among voters in every state except two, officials said."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
     assert codes(line) == []
