@@ -161,6 +161,7 @@ def _split_credits(texts: Sequence[str]) -> dict[int, str]:
 
 
 _ADDRESS = lazy_regex(r"://|\bwww\.|\S@\S")
+_LABEL_ALONE = lazy_regex(r"^\W*\p{L}+(?:\s+\p{L}+)?\s*[:：]\W*$")  # "Source:" with nothing after it
 
 
 def _credit_line(doc: Document, index: int) -> str | None:
@@ -171,8 +172,9 @@ def _credit_line(doc: Document, index: int) -> str | None:
     if doc.zones[index].zone is not Zone.CAPTION:
         return None
     text = doc.paragraph_texts[index]
-    if is_counter(text) or is_known_furniture(text) or _ADDRESS.search(text):
-        return None  # a counter; NL302's; a label and a web or e-mail address (NL305's)
+    if is_counter(text) or is_known_furniture(text) or _ADDRESS.search(text) or _CREDIT_LABEL.match(text) \
+            or _LABEL_ALONE.match(text):
+        return None  # a counter; NL302's; a web or e-mail address (NL305's); a label alone (above)
     return "a photo or source credit on a line of its own"
 
 
