@@ -81,6 +81,11 @@ Exceptions made on purpose:
   ("lRelated ...") and still reported. (The catalogue and the inside difference were added on
   2026-12-04 after an FDA recall list on a held-out source of US publishers, 3 false alarms;
   nothing else changed anywhere.)
+- A listing's field (a label of one to three words, a colon and a value that ends no sentence,
+  15 words at most: "Offer valid: from 1 July (Tammuz) to 31 September") given again not word
+  for word belongs to two entries of the listing; given word for word ("Opinion: Why Kim is
+  probably still in charge" twice) it is a copy. Added on 2026-12-04 (thirteenth session) for
+  an Arabic list of offers on saudinewsnet-ar (one false alarm); nothing else changed anywhere.
 - In a file of many megabytes (not an article), paragraphs and sentences are compared within
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
@@ -132,6 +137,7 @@ from newslint.text.edits import delete_line
 from newslint.text.intruder import (Choice, Copy, choose, excerpt_block, extra_words, is_headline_copy, stands_alone,
                                     straddles_full_text)
 from newslint.text.line_features import ends_sentence
+from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import (ShingleIndex, common_affixes, coverage, normalise_words, repeated_hashes,
                                       runs, segments, shingles)
@@ -185,6 +191,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     already reported, is the headline given again (NL504's) or mostly a quotation (NL401's)."""
     if _listed_twice(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
         return None  # one item of a list given under two of its headings
+    if not exact and _field_line(first.text(doc)) and _field_line(second.text(doc)):
+        return None  # a listing's field, valued differently for two of its entries ("Offer valid: ...")
     if not exact and _items_apart(first.text(doc), second.text(doc)):
         return None  # two items of a list a word apart name two things ("... Aloe", "... Lavender")
     if straddles_full_text(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
@@ -301,6 +309,17 @@ def _is_list_line(text: str) -> bool:
 
 
 _LIST_LINE_WORDS = 20
+# A field of a listing: a label of one to three words, a colon, and a value that ends no
+# sentence ("Offer valid: 1 July to 31 September", "Venue: City Hall, 7pm").
+_FIELD = lazy_regex(r"^\W*\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s*[:：]\s+\S")
+_FIELD_WORDS = 15
+
+
+def _field_line(text: str) -> bool:
+    """Whether a paragraph is a listing's field (label, colon, value): one given, not word for
+    word, for two entries of the listing is no copy (given word for word, it is: a title or a
+    caption with a label, "Opinion: Why Kim is still in charge", repeated by the scraper)."""
+    return _FIELD.match(text) is not None and not ends_sentence(text) and not more_words_than(text, _FIELD_WORDS)
 
 
 def _long_words(text: str) -> set[str]:
