@@ -55,7 +55,8 @@ def closing_titles(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
     """The story paragraphs of a closing list of titles (above): after the last paragraph that
     is not furniture already or a boilerplate line, a run of at least ``CLOSING_TITLES``
     headline-shaped lines and furniture, directly after a prose paragraph that does not
-    introduce it (no closing colon), with no two lines opening on the same word."""
+    introduce it (no closing colon); no line numbered, no two opening on the same word, and no
+    small word in every one of them."""
     k = len(paragraphs) - 1
     while k >= 0 and (not is_story(k) or is_boilerplate_line(paragraphs[k], MAX_WORDS)):
         k -= 1
