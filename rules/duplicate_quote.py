@@ -191,7 +191,8 @@ from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.intruder import Copy, choose, is_headline_copy, outside_story, straddles_full_text
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import quoted_share
-from newslint.text.similarity import ShingleIndex, Shingle, coverage, normalise_words, runs, segments, shingles
+from newslint.text.similarity import (ShingleIndex, Shingle, common_affixes, coverage, normalise_words, runs,
+                                      segments, shingles)
 
 # A paragraph repeating an earlier one this closely, and this long, is a copied paragraph
 # (NL402's defaults), not a repeated quotation.
@@ -217,7 +218,7 @@ _PULL_QUOTE_MIN_WORDS = 10
 _DISPLAY_WORDS = 30
 # A quotation set apart with its speaker after a dash ("... transmission.' — Anthony Fauci,
 # director of ..."): a pull quote's or an epigraph's attribution; the story's own says "he said".
-_DASH_ATTRIBUTION = lazy_regex(r"^[\s,.]*(?:—|–|--)\s*\p{Lu}")
+_DASH_ATTRIBUTION = lazy_regex(r"[\s,.]*(?:—|–|--)\s*\p{Lu}")  # matched at the quotation's end
 # At most this many earlier quotations are compared with each one (news articles hold dozens).
 _MAX_COMPARED = 200
 # Words that stay lower case inside a title ("The Lord of the Rings").
@@ -523,7 +524,8 @@ def _dash_attributed(doc: Document, quote: _Quote) -> bool:
     span = quote.quotation.span
     if _ALNUM.search(doc.text, paragraph.start, span.start):
         return False
-    return _DASH_ATTRIBUTION.match(doc.text[span.end:paragraph.end]) is not None
+    # Matched in place: the rest of a huge paragraph is not copied out for each quotation in it.
+    return _DASH_ATTRIBUTION.match(doc.text, span.end, paragraph.end) is not None
 
 
 def _is_bare(doc: Document, quote: _Quote) -> bool:
@@ -692,6 +694,9 @@ def _filled_differently(earlier: Sequence[str], later: Sequence[str]) -> bool:
     (words they share before it and after it), each gives a run of ``_OWN_RUN`` words or more
     where the other gives its own. A quotation given again with a word changed, cut, extended
     or framed by other words is a copy."""
+    head, tail = common_affixes(earlier, later)
+    if min(len(earlier), len(later)) - head - tail < _OWN_RUN:
+        return False  # one side differs by less than a run (most copies): no alignment to search
     matcher = difflib.SequenceMatcher(None, earlier, later, autojunk=False)
     return any(tag == "replace" and i2 - i1 >= _OWN_RUN and j2 - j1 >= _OWN_RUN
                and 0 < i1 and 0 < j1 and i2 < len(earlier) and j2 < len(later)

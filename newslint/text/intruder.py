@@ -269,9 +269,12 @@ def cut_short(doc: Document, number: int, other: int) -> bool:
     or teaser that a page shows above the story is often the story's paragraph cut at a length
     ("... to perform their tasks. Digitalising ... is not without challenges like the need for");
     the story gives it whole."""
+    spans = doc.paragraphs
+    if number == other or spans[number].end - spans[number].start >= spans[other].end - spans[other].start:
+        return False  # (told from the spans: two copies inside one huge paragraph are not copied out)
     texts = doc.paragraph_texts
     short, whole = texts[number], texts[other]
-    if len(short) >= len(whole) or ends_sentence(short) or not ends_sentence(whole):
+    if ends_sentence(short) or not ends_sentence(whole):
         return False
     cut, full = normalise_words(short), normalise_words(whole)
     if len(cut) < _CUT_MIN_WORDS or len(cut) > len(full):
