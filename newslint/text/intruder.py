@@ -188,18 +188,16 @@ def full_text_start(doc: Document) -> int | None:
 def _full_text_start(doc: Document) -> int | None:
     texts = doc.paragraph_texts
     zones = doc.zones
-    given = _given_before(texts)  # whether each paragraph is (nearly) all in the ones before it
-    copied_after = [0] * (len(texts) + 1)
-    for i in range(len(texts) - 1, -1, -1):
-        copied_after[i] = copied_after[i + 1] + given[i]
     # The last line that may introduce a section (a crosshead heads one of several: only the
-    # last section can be a document printed whole to the end).
+    # last section can be a document printed whole to the end). Found first: most texts have
+    # none, and then no paragraph need be compared with the ones before it.
     lines = [k for k in range(FULL_TEXT_MIN_BEFORE, len(texts)) if _introduces(texts[k])
              and zones[k].zone not in (Zone.FURNITURE, Zone.HEADLINE) and not is_known_furniture(texts[k])]
     if not lines or len(texts) - lines[-1] - 1 < FULL_TEXT_MIN_PARAGRAPHS:
         return None
     k = lines[-1]
-    copied, section = copied_after[k + 1], len(texts) - k - 1
+    given = _given_before(texts)  # whether each paragraph is (nearly) all in the ones before it
+    copied, section = sum(given[k + 1:]), len(texts) - k - 1
     return k if 0 < copied < FULL_TEXT_COPIED * section else None
 
 
