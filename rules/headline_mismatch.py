@@ -481,10 +481,12 @@ def _positioned_words(text: str, lang: str) -> list[tuple[str, bool]]:
     too, and the compound is one word for that."""
     text = split_elisions(text, lang)
     words_at = []
+    end = 0  # where the word before ended: only the characters since then can open this one
     for m in WORD.finditer(text):
-        before = text[:m.start()]
-        opens = not before.strip() or _SENTENCE_BREAK.search(before) is not None
-        if words_at and before.endswith("-") and words_at[-1][1] and m[0].islower():
+        gap, first = text[end:m.start()], end == 0
+        end = m.end()
+        opens = (first and not gap.strip()) or _SENTENCE_BREAK.search(gap) is not None
+        if words_at and gap.endswith("-") and words_at[-1][1] and m[0].islower():
             continue  # "up" of "Souped-up": the compound was judged by its capital
         words_at.append((m[0], opens))
     return words_at
