@@ -22,8 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.document import Document  # noqa: E402
+from newslint.text.zoning import Why  # noqa: E402
 
-TESTS = ("titles", "shouted")  # the Zoned flags the shape tests set
+TESTS = {"titles": Why.TITLES, "shouted": Why.SHOUTED}  # the shape tests, by the reason they zone with
 
 
 def label_folders(root: Path) -> list[Path]:
@@ -45,8 +46,8 @@ def zoned_lines(folder: Path) -> list[tuple[str, str, str, int, str]]:
         left_open = {e["line"] for e in entry["allow"]}
         doc = Document(path.read_text(encoding="utf-8", errors="replace"), str(path))
         for paragraph, zoned in zip(doc.paragraphs, doc.zones):
-            for test in TESTS:
-                if getattr(zoned, test):
+            for test, why in TESTS.items():
+                if zoned.why is why:
                     line = doc.line_of(paragraph.start)
                     kind = "furniture" if line in furniture else "open" if line in left_open else "story"
                     found.append((test, kind, name, line, paragraph.text(doc)))

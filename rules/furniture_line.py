@@ -134,7 +134,7 @@ from newslint.text import line_model
 from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.link_lines import listed_lines
-from newslint.text.zoning import Zone
+from newslint.text.zoning import Why, Zone, Zoned
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -142,9 +142,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     threshold = options["threshold"] or line_model.load().threshold
     listed: dict[int, str | None] | None = None  # NL301's list headers and titles, found on first need
     for paragraph, zoned in zip(doc.paragraphs, doc.zones):
-        if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold
-                                                and not (zoned.listed or zoned.bordering or zoned.closing
-                                                        or zoned.titles or zoned.shouted)):
+        if zoned.zone is not Zone.FURNITURE or (zoned.furniture < threshold and zoned.why is None):
             continue
         text = paragraph.text(doc)
         if is_known_furniture(text):
@@ -155,26 +153,17 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # a title under "Related stories", or "More:" above titles: NL301's
         fix = Fix((delete_line(doc, paragraph.start),), "delete the furniture line", FixSafety.UNSAFE)
         shown = text if len(text) <= 60 else text[:57] + "..."
-        if zoned.listed:  # an item of a list whose other items are furniture
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        "(an item of a list of furniture)", fix, zoned.confidence)
-        elif zoned.titles:  # headline-shaped lines closing the text, after its prose
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        "(a title in a list of titles closing the text)", fix, zoned.confidence)
-        elif zoned.shouted:  # a promo or prompt in capitals between the story's paragraphs
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        "(a line in capitals set in the story)", fix, zoned.confidence)
-        elif zoned.closing:  # the text's last line, which the model leans furniture on
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        f"(closing the text; line model: {zoned.furniture:.2f})", fix,
-                             zoned.confidence)
-        elif zoned.bordering:  # a line the model leans furniture on, in a block of furniture
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        f"(in a block of furniture; line model: {zoned.furniture:.2f})", fix,
-                             zoned.confidence)
-        else:
-            yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} "
-                                        f"(line model: {zoned.furniture:.2f})", fix, zoned.furniture)
+        yield Finding.at(paragraph, f"page furniture {zoned.place.value} the story: {shown!r} ({_reason(zoned)})",
+                         fix, zoned.furniture if zoned.why is None else zoned.confidence)
+
+
+def _reason(zoned: Zoned) -> str:
+    """Why the line is furniture: the model's probability, or the zoning's test (with the model's
+    probability where the test only completes it: a block's line, the text's last line)."""
+    model = f"line model: {zoned.furniture:.2f}"
+    if zoned.why is None:
+        return model
+    return f"{zoned.why.value}; {model}" if zoned.why in (Why.CLOSING, Why.BORDERING) else zoned.why.value
 
 
 _STORY = ("Council backs budget\n\nThe council approved the budget on Tuesday after a long debate "

@@ -66,7 +66,7 @@ def test_items_of_a_list_with_furniture_in_it_are_furniture() -> None:
                   "- Storm damage closes the seafront road for a week", "- School wins national chess prize"]
     zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget")
     assert [z.zone for z in zoned[3:]] == [zoning.Zone.FURNITURE] * 3
-    assert not zoned[3].listed and zoned[4].listed
+    assert zoned[3].why is None and zoned[4].why is zoning.Why.LISTED
     assert zoned[4].confidence == zoning.LISTED_CONFIDENCE
     text = "Council backs budget\n\n" + "\n\n".join(paragraphs) + "\n"
     reported = [(d.line, d.message.endswith("(an item of a list of furniture)"))
@@ -78,7 +78,7 @@ def test_a_story_list_without_furniture_stays_story() -> None:
     paragraphs = [*STORY, "- Road repairs will take the largest share of the money",
                   "- Schools will get new classrooms and heating", "- Libraries will open on Sundays"]
     zoned = zoning.zone_paragraphs(paragraphs, "Council backs budget")
-    assert not any(z.listed for z in zoned)
+    assert not any(z.why is zoning.Why.LISTED for z in zoned)
     assert all(z.zone is zoning.Zone.STORY for z in zoned)
 
 

@@ -96,7 +96,7 @@ def test_crossheads_questions_and_headings_in_capitals_are_not_promos() -> None:
 def test_the_zoning_puts_them_in_the_furniture_and_nl306_reports_them_with_their_reason() -> None:
     paragraphs = STORY[:2] + [PROMOS[0]] + STORY[2:3] + [PROMOS[1]] + STORY[3:]
     zoned = zoning.zone_paragraphs(paragraphs, "Singer cleared to perform old hits")
-    assert [i for i, z in enumerate(zoned) if z.shouted] == [2, 4]
+    assert [i for i, z in enumerate(zoned) if z.why is zoning.Why.SHOUTED] == [2, 4]
     assert zoned[2].zone is zoning.Zone.FURNITURE and zoned[2].confidence == zoning.PROMO_CONFIDENCE
     text = "Singer cleared to perform old hits\n\n" + "\n\n".join(paragraphs) + "\n"
     assert [(d.line, d.message.endswith("(a line in capitals set in the story)"))

@@ -45,6 +45,17 @@ class Zone(str, enum.Enum):
     FURNITURE = "furniture"  # page furniture: prompts, other stories, notices
 
 
+class Why(str, enum.Enum):
+    """Why a paragraph is furniture though the line model alone is not sure of it: the shape or
+    place test that zoned it (each value reads as the reason NL306 gives)."""
+
+    LISTED = "an item of a list of furniture"  # another item of its list is (``_extend_lists``)
+    BORDERING = "in a block of furniture"  # it borders furniture at the story's edge (``_extend_edges``)
+    CLOSING = "closing the text"  # it closes the text as furniture does (``_closing_line``)
+    TITLES = "a title in a list of titles closing the text"  # ``promo_lines.closing_titles``
+    SHOUTED = "a line in capitals set in the story"  # ``promo_lines.shouted_promos``
+
+
 class Place(str, enum.Enum):
     """Where a paragraph sits relative to the story."""
 
@@ -62,11 +73,7 @@ class Zoned:
     place: Place
     furniture: float
     confidence: float
-    listed: bool = False  # furniture because another item of its list is (``_extend_lists``)
-    bordering: bool = False  # furniture because it borders furniture at the story's edge (``_extend_edges``)
-    closing: bool = False  # furniture because it closes the text as furniture does (``_closing_line``)
-    titles: bool = False  # furniture as a title in a list closing the text (``promo_lines.closing_titles``)
-    shouted: bool = False  # furniture as a line in capitals set in the story (``promo_lines.shouted_promos``)
+    why: Why | None = None  # the test that zoned it furniture, when the model alone did not
 
     @property
     def is_story(self) -> bool:
@@ -161,7 +168,9 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     titles = _zone_promos(zones, promo_lines.closing_titles(
         paragraphs, rows, lambda i: zones[i][0] is Zone.STORY, lambda i: zones[i][0] is Zone.FURNITURE))
     shouted = _zone_promos(zones, promo_lines.shouted_promos(paragraphs, rows, lambda i: zones[i][0] is Zone.STORY))
-    return _placed(zones, furniture, listed, bordering, closing, titles, shouted)
+    why = {i: reason for reason, found in ((Why.LISTED, listed), (Why.BORDERING, bordering), (Why.CLOSING, closing),
+                                           (Why.TITLES, titles), (Why.SHOUTED, shouted)) for i in found}
+    return _placed(zones, furniture, why)
 
 
 # How often a line zoned by ``promo_lines`` was furniture where its tests were designed
@@ -209,18 +218,16 @@ def _closing_line(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
 
 
 def _placed(zones: Sequence[tuple[Zone, float]], furniture: Sequence[float],
-            listed: frozenset[int] = frozenset(), bordering: frozenset[int] = frozenset(),
-            closing: frozenset[int] = frozenset(), titles: frozenset[int] = frozenset(),
-            shouted: frozenset[int] = frozenset()) -> tuple[Zoned, ...]:
+            why: dict[int, Why] | None = None) -> tuple[Zoned, ...]:
     """The zones placed before, inside or after the story (first to last story paragraph)."""
     story = [i for i, (zone, _) in enumerate(zones) if zone is Zone.STORY]
     first, last = (story[0], story[-1]) if story else (len(zones), -1)
-    made: dict[tuple[Zone, Place, float, float, bool, bool, bool, bool, bool], Zoned] = {}  # equal zonings one object
+    why = why or {}
+    made: dict[tuple[Zone, Place, float, float, Why | None], Zoned] = {}  # equal zonings one object
     # (a dump of a million lines is a million story paragraphs)
     placed = []
     for i, (zone, confidence) in enumerate(zones):
-        key = (zone, _place(i, first, last), furniture[i], confidence, i in listed, i in bordering, i in closing,
-               i in titles, i in shouted)
+        key = (zone, _place(i, first, last), furniture[i], confidence, why.get(i))
         zoned = made.get(key)
         if zoned is None:
             zoned = made[key] = Zoned(*key)
