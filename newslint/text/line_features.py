@@ -55,6 +55,9 @@ _SECOND_PERSON = frozenset("""
     jij je jouw uw
     вы вас вам ваш ваша ваше ваши ты тебя тебе твой твоя
     """.split())
+# A list item's mark: a dash, a bullet, or a number with a stop or a bracket, then a space (the
+# zoning's lists; the closing titles read a line without it).
+LIST_MARK = lazy_regex(r"^\s*([-–—•·►▶»*▪■◦]|\d{1,3}[.)])\s+")
 PROSE_MIN_WORDS = 12  # a paragraph of at least this many words, ending a sentence, reads as story
 PROSE_MIN_FUNCTION = 0.2
 

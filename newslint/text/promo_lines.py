@@ -35,8 +35,6 @@ TITLE_CAPITALISED = 0.8  # of the words of four letters or more
 # A table's or list's separators: a spaced dash, bar or at sign, a semicolon, a score or a time
 # ("2:2", "06.48"), a trailing comma (a sentence broken over lines).
 _TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|,\s*$")
-_LIST_MARK = lazy_regex(r"^\s*(?:[-–—•·*▪■]\s+)?")
-_NUMBERED = lazy_regex(r"^\s*\d{1,3}[.)]\s")
 _WORD = lazy_regex(r"\p{L}[\p{L}\p{N}'’.-]*|\p{N}+")
 
 SHOUTED_MIN_WORDS = 8  # a crosshead in capitals is shorter
@@ -67,14 +65,24 @@ def closing_titles(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],
     if len(run) < CLOSING_TITLES or k < 0 or not rows[k]["prose"] or paragraphs[k].rstrip().endswith(":"):
         return []
     titles = [i for i in run if is_story(i)]
-    if any(_NUMBERED.match(paragraphs[i]) for i in titles):
+    if any(_numbered(paragraphs[i]) for i in titles):
         return []  # "1. Petroleum Engineering", "2. ...": the story's own ranking
-    openings = [_WORD.findall(_LIST_MARK.sub("", paragraphs[i], count=1))[0].lower() for i in titles]
+    openings = [_WORD.findall(_unmarked(paragraphs[i]))[0].lower() for i in titles]
     if len(titles) < 2 or len(set(openings)) < len(openings):
         return []  # a table's rows open alike ("4E Global's ...", "June 9 ...")
     if set.intersection(*(_lowercase_words(paragraphs[i]) for i in titles)):
         return []  # nor do they share a small word: "Bolton v Arsenal or Sheffield United" is a draw's fixture
     return sorted(titles)
+
+
+def _unmarked(text: str) -> str:
+    """The line without its list mark ("- ", "• ", "3. ")."""
+    return line_features.LIST_MARK.sub("", text, count=1)
+
+
+def _numbered(text: str) -> bool:
+    mark = line_features.LIST_MARK.match(text)
+    return mark is not None and mark[1][0].isdigit()
 
 
 def _lowercase_words(text: str) -> set[str]:
@@ -86,7 +94,7 @@ def _title_shaped(text: str, row: dict[str, float]) -> bool:
     capital or a number, no closing full stop, no table separator, not in capitals (two words
     or more in capitals are a credit's roles or a table's heads)."""
     words = line_features.word_count(row)
-    body = _LIST_MARK.sub("", text, count=1)
+    body = _unmarked(text)
     if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or line_features.ends_sentence(body) \
             or _TABLE_SEPARATOR.search(body):
         return False

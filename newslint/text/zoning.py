@@ -304,15 +304,13 @@ def _short_and_long(run: range, rows: Sequence[dict[str, float]]) -> bool:
         sum(line_features.word_count(rows[k]) for k in run) <= TABLE_WORDS * len(run)
 
 
-# A list item's mark: a dash, a bullet, or a number with a stop or a bracket, then a space.
-_LIST_MARK = lazy_regex(r"^\s*([-–—•·►▶»*▪■◦]|\d{1,3}[.)])\s+")
 # How often an item so zoned was furniture on the labelled training pages (344 of 370, lines
 # no other rule reported; README, "Line model"): the confidence of the zone.
 LISTED_CONFIDENCE = 0.93
 
 
 def _list_mark(text: str) -> str | None:
-    mark = _LIST_MARK.match(text)
+    mark = line_features.LIST_MARK.match(text)
     if mark is None:
         return None
     return "1." if mark[1][0].isdigit() else mark[1]
