@@ -34,10 +34,14 @@ _SPLICE = lazy_regex(
 # A letter, junk, an optional space and two letters of one case: every splice has one, most
 # texts none ("said? The" has an upper-case letter then a lower-case one). A looser test than
 # ``_SPLICE`` (non-ASCII capitals pass as either case), and ``re`` is faster than ``regex``.
-_LETTER_THEN_JUNK = lazy_re(rf"[^\W\d_][{JUNK}]{{1,4}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
+# Each opens on the junk and looks back for the letter: opened on the letter, the search was
+# tried at nearly every character of the text; junk is rare, and the answer is the same
+# (a match at the letter is one at the junk after it). Four times faster.
+_LETTER_THEN_JUNK = lazy_re(rf"[{JUNK}](?<=[^\W\d_].)[{JUNK}]{{0,3}} ?(?:[^\W\dA-Z_]{{2}}|[A-Z]{{2}})")
 # The same test for ASCII text, where a letter is [A-Za-z], a digit [0-9], a lower-case letter
 # [a-z] and the junk its ASCII characters: the same matches, found in under half the time.
-_ASCII_LETTER_THEN_JUNK = lazy_re(r"[A-Za-z][0-9$@#*%&^~+=/\\|<>_!?]{1,4} ?(?:[a-z]{2}|[A-Z]{2})")
+_ASCII_JUNK = r"[0-9$@#*%&^~+=/\\|<>_!?]"
+_ASCII_LETTER_THEN_JUNK = lazy_re(rf"{_ASCII_JUNK}(?<=[A-Za-z].){_ASCII_JUNK}{{0,3}} ?(?:[a-z]{{2}}|[A-Z]{{2}})")
 _CURRENCY = "$£€¥"
 # Symbols that follow a letter in real notation: "C#", "C++", "A*", "A+", "w/" ("with").
 _NOTATION_SYMBOLS = frozenset({"#", "+", "++", "*", "**", "/", "!", "?", "!!", "?!", "!?"})
