@@ -262,13 +262,14 @@ def _check_paragraphs(doc: Document, numbers: range, groups: list[list[Quotation
     if not any(_may_hold(q, options["min_words"]) for n in numbers for q in groups[n]):
         return  # no quotation long enough to compare (many articles): no paragraph need be read
     # Each paragraph's words, whole and outside its quotations, read once: a file of one huge
-    # paragraph would otherwise be cut into words again by every step below.
+    # paragraph would otherwise be cut into words again by every step below. The words outside
+    # are read when first asked: most articles repeat nothing and ask few of them.
     said_words = {n: normalise_words(doc.paragraphs[n].text(doc)) for n in numbers}
-    narrative_words = {n: _words_outside(doc, doc.paragraphs[n], groups[n]) for n in numbers}
+    narrative_words = _NarrativeWords(doc, groups)
     quotes: list[_Quote] = []
     read: dict[str, _Read | None] = {}  # each quotation text's words and runs, read once
     for number in numbers:
-        quotes.extend(_quotes_in(doc, number, groups[number], len(narrative_words[number]), options["min_words"], read))
+        quotes.extend(_quotes_in(doc, number, groups[number], narrative_words, options["min_words"], read))
     candidates = _may_repeat(quotes, said_words.values(), options)
     if not candidates:
         return  # nothing long enough, or nothing given twice: skip building the indexes
@@ -300,7 +301,7 @@ class _Indexes:
     The indexes are asked about the candidate quotations and their paragraphs only, so they keep
     just the runs of words those hold (the answers are the same; the index does not hold the text)."""
 
-    def __init__(self, said_words: dict[int, tuple[str, ...]], narrative_words: dict[int, tuple[str, ...]],
+    def __init__(self, said_words: dict[int, tuple[str, ...]], narrative_words: _NarrativeWords,
                  asked_grams: list[frozenset[Shingle]], paragraphs: set[int]) -> None:
         self.said_words, self.narrative_words = said_words, narrative_words
         self._asked_grams, self._paragraphs = asked_grams, paragraphs
@@ -323,7 +324,7 @@ class _Indexes:
     def narrative(self) -> ShingleIndex:
         # Built apart from ``whole``: quotations each in a paragraph of its own ask this one
         # alone, about the few words outside quotations.
-        return self._index(self.narrative_words, self._quoted_runs)
+        return self._index({n: self.narrative_words[n] for n in self.said_words}, self._quoted_runs)
 
     @staticmethod
     def _index(words_of: dict[int, tuple[str, ...]], asked: set[Shingle]) -> ShingleIndex:
@@ -581,10 +582,11 @@ def _line(doc: Document, where: _Quote | int) -> int:
     return doc.line_of(doc.paragraphs[where].start)
 
 
-def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, min_words: int,
+def _quotes_in(doc: Document, number: int, mine: list[Quotation], narrative: _NarrativeWords, min_words: int,
                read: dict[str, _Read | None]) -> Iterator[_Quote]:
-    """The quotations of paragraph ``number`` (with ``outside`` words beside them) long enough
-    to compare, titles and names left out; ``read`` keeps what short quotation texts were read as."""
+    """The quotations of paragraph ``number`` (``narrative``: the words beside them) long
+    enough to compare, titles and names left out; ``read`` keeps what short quotation texts
+    were read as."""
     paragraph = doc.paragraphs[number]
     for quotation in mine:
         if not _may_hold(quotation, min_words):
@@ -592,7 +594,7 @@ def _quotes_in(doc: Document, number: int, mine: list[Quotation], outside: int, 
         found = _read(quotation.inner.text(doc), min_words, read)
         if found is not None:
             embedded = _is_embedded(doc, quotation, paragraph)
-            alone = len(mine) == 1 and outside <= _ATTRIBUTION_WORDS and not embedded
+            alone = len(mine) == 1 and len(narrative[number]) <= _ATTRIBUTION_WORDS and not embedded
             yield _Quote(quotation, number, *found, alone, embedded)
 
 
@@ -657,7 +659,19 @@ def _holding_others(mine: list[Quotation]) -> set[int]:
     return held
 
 
-def _words_outside(doc: Document, paragraph: Span, mine: list[Quotation]) -> list[str]:
+class _NarrativeWords(dict[int, tuple[str, ...]]):
+    """Each paragraph's normalised words outside its quotations, by number, read when first asked."""
+
+    def __init__(self, doc: Document, groups: list[list[Quotation]]) -> None:
+        super().__init__()
+        self._doc, self._groups = doc, groups
+
+    def __missing__(self, number: int) -> tuple[str, ...]:
+        words = self[number] = _words_outside(self._doc, self._doc.paragraphs[number], self._groups[number])
+        return words
+
+
+def _words_outside(doc: Document, paragraph: Span, mine: list[Quotation]) -> tuple[str, ...]:
     """The normalised words of a paragraph that stand outside its quotations."""
     pieces, at = [], paragraph.start
     for quotation in mine:
