@@ -90,6 +90,8 @@ def shingles(words: Sequence[str], n: int = 3) -> set[Shingle]:
 
 def runs(words: Sequence[str], n: int = 3) -> Iterator[Shingle]:
     """The runs of ``n`` consecutive words, in order, repeats kept (none if fewer words)."""
+    if n == 3:  # every rule's size, spelt out: the general form costs a generator per call
+        return zip(words, words[1:], words[2:])
     return zip(*(words[i:] for i in range(n)))
 
 
