@@ -206,8 +206,11 @@ def introduced(text: str, name: str) -> bool:
     if _particle_capitalised(text, name):
         return True
     # Another transliteration either way: "Mueller" for "Müller", "Pena" for "Peña".
+    others = _usage(text).introductions
+    if not others:
+        return False  # (nothing introduced: no need to spell the name other ways)
     forms = transliterations(name) | {name}
-    return any(not forms.isdisjoint(transliterations(other)) for other in _usage(text).introductions)
+    return any(not forms.isdisjoint(transliterations(other)) for other in others)
 
 
 _JOINED_PARTICLE = lazy_regex(r"(?P<particle>\p{L}+)(?P<join>[-'’])(?P<rest>\p{Lu}\p{L}*)")
@@ -229,15 +232,17 @@ def _particle_capitalised(text: str, name: str) -> bool:
 _UMLAUTS = (("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("Ü", "Ue"), ("Ö", "Oe"), ("Ä", "Ae"), ("ß", "ss"))
 
 
-def transliterations(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def transliterations(name: str) -> frozenset[str]:
     """Other ways the same name is written: its umlauts spelt out or kept ("Müller",
-    "Mueller"), and its accents dropped ("Muller", "Jose" for "José")."""
+    "Mueller"), and its accents dropped ("Muller", "Jose" for "José"). Kept per name: each
+    bare surname is compared with every name the article introduces."""
     forms = {name}
     for letter, spelt in _UMLAUTS:
         forms |= {form.replace(letter, spelt) for form in forms} | {form.replace(spelt, letter) for form in forms}
     forms |= {_without_accents(form) for form in forms}
     forms.discard(name)
-    return forms
+    return frozenset(forms)
 
 
 def _without_accents(word: str) -> str:
@@ -384,6 +389,8 @@ class _Usage:
         symmetric deletion), so a name's misspellings are looked up, not searched for in the
         whole text once per name."""
         index: dict[str, list[str]] = {}
+        if not self.introductions:
+            return index  # nothing introduced: no word of the text need be read
         for word in set(_LOWER_TAILED.findall(self.text)).intersection(self.introductions):
             for key in {word, *_deletions(word)}:
                 index.setdefault(key, []).append(word)
