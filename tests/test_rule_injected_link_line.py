@@ -193,10 +193,10 @@ def test_no_separator_line_on_the_story_topic_is_left_alone() -> None:
 
 def test_extra_prefixes_from_the_config(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
-    article.write_text(HEAD + BEFORE + "Lees ook: Kabinet valt over stikstof" + AFTER, encoding="utf-8")
+    article.write_text(HEAD + BEFORE + "Ook interessant: Kabinet valt over stikstof" + AFTER, encoding="utf-8")
     assert lint_paths([str(article)], jobs=1, config=None, select=["NL301"]).diagnostics == []
     config = tmp_path / "newslint.toml"
-    config.write_text('[rules.injected-link-line]\nextra_prefixes = ["Lees ook"]\n', encoding="utf-8")
+    config.write_text('[rules.injected-link-line]\nextra_prefixes = ["Ook interessant"]\n', encoding="utf-8")
     result = lint_paths([str(article)], jobs=1, config=config, select=["NL301"])
     assert [(d.code, d.line) for d in result.diagnostics] == [("NL301", 5)]
 
@@ -378,3 +378,57 @@ def test_a_sidebar_of_timed_titles_is_still_a_list_of_links() -> None:
     text = HEAD + BEFORE + "Latest news:\n\n14:05 - Mayor quits over parking fines\n\n" \
         "13:50 - Storm closes the seafront road\n\n13:20 - School wins national chess prize" + AFTER
     assert [d.line for d in findings(text, "NL301")][:1] == [5]
+
+
+# -- other languages: the same prefixes in the languages most news is scraped in -------------
+
+# (language, headline, a story paragraph, a link line, a story sentence opening with the same words)
+OTHER_LANGUAGES = [
+    ("de", "Stadtrat erweitert das Busnetz",
+     "Der Stadtrat hat am Dienstag beschlossen, das Busnetz auf drei neue Stadtteile auszuweiten.",
+     "Lesen Sie auch: Landesregierung beschließt neues Schulgesetz",
+     "Lesen Sie auch die Begründung des Gerichts, die am Freitag veröffentlicht wurde."),
+    ("fr", "La ville étend son réseau de bus",
+     "Le conseil municipal a décidé mardi d'étendre le réseau de bus à trois nouveaux quartiers.",
+     "► Lire aussi : Le gouvernement annonce un plan pour les écoles",
+     "Lire aussi les avis des habitants, qui sont partagés, n'est pas inutile."),
+    ("es", "El ayuntamiento amplía la red de autobuses",
+     "El ayuntamiento aprobó este martes ampliar la red de autobuses a tres nuevos barrios.",
+     "(Le puede interesar: El gobernador firma un decreto sobre educación)",
+     "Lea también el informe completo, que se publicó el viernes."),
+    ("pt", "Câmara aprova ampliação da rede de ônibus",
+     "A Câmara Municipal aprovou nesta terça-feira a ampliação da rede de ônibus para três bairros.",
+     "Leia também: Governador assina decreto sobre educação",
+     "Saiba mais sobre o plano na página da prefeitura, disse a secretária."),
+    ("it", "Il comune amplia la rete degli autobus",
+     "Il consiglio comunale ha approvato martedì l'estensione della rete degli autobus a tre quartieri.",
+     "Leggi anche: Il governatore firma un decreto sulla scuola",
+     "Leggi anche tu il piano, ha detto la sindaca ai cittadini."),
+    ("ro", "Consiliul extinde rețeaua de autobuze",
+     "Consiliul local a aprobat marți extinderea rețelei de autobuze în trei cartiere noi.",
+     "Citește și: Guvernul a aprobat bugetul pe anul viitor",
+     "Citește și tu raportul, a spus primarul."),
+    ("ru", "Горсовет расширил сеть автобусов",
+     "Городской совет во вторник одобрил расширение сети автобусных маршрутов на три новых района.",
+     "Читайте также: Губернатор подписал указ о школах",
+     "По теме доклада выступил министр транспорта."),
+    ("id", "Pemkot perluas jaringan bus kota",
+     "Pemerintah kota pada Selasa menyetujui perluasan jaringan bus ke tiga kecamatan baru.",
+     "Baca juga: Presiden resmikan jalan tol baru di Jawa Tengah",
+     "Baca juga laporan lengkapnya di situs resmi pemerintah kota, kata wali kota."),
+    ("ar", "المجلس البلدي يوسع شبكة الحافلات",
+     "وافق المجلس البلدي يوم الثلاثاء على توسيع شبكة الحافلات لتشمل ثلاثة أحياء جديدة.",
+     "اقرأ أيضا: الحكومة تعلن عن خطة جديدة للمدارس",
+     "وقال رئيس المجلس إن الخطة ستنفذ على مراحل خلال العام المقبل."),
+    ("ja", "市がバス路線網を拡大",
+     "市議会は火曜日、バス路線網を三つの新しい地区に拡大することを承認した。",
+     "関連記事：新しい学校政策が発表された",
+     "市長は、計画は来年までに完了すると述べた。"),
+]
+
+
+@pytest.mark.parametrize("lang, head, story, link, narrative", OTHER_LANGUAGES, ids=[row[0] for row in OTHER_LANGUAGES])
+def test_other_languages_link_lines_fire_and_their_sentences_stay_silent(lang, head, story, link, narrative) -> None:
+    text = f"{head}\n\n{story}\n\n{{}}\n\n{story}\n"
+    assert [d.code for d in findings(text.format(link), "NL301")] == ["NL301"]
+    assert findings(text.format(narrative), "NL301") == []

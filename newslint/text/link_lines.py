@@ -55,6 +55,42 @@ _STRONG_PREFIXES = (
     r"watch\s+(?:more|now|the\s+video|video|live)",
     r"listen\s+(?:now|here|to\s+the\s+podcast)",
 )
+# The same "go elsewhere" prefixes in the other languages most news is scraped in: a closed
+# table, one entry per language for each of the concepts above that sites use ("read also",
+# "see also", "read more", "related articles", "you may also like", "most read"), written from
+# the languages, not gathered from any corpus. Only phrases that open no ordinary sentence are
+# here; a phrase that may ("По теме доклада ...", "Saiba mais sobre ...") is in the weak table
+# below, counted only with a separator after it.
+_OTHER_LANGUAGE_STRONG = (
+    # German, Dutch, Scandinavian
+    r"lesen\s+sie\s+auch", r"lies\s+auch", r"auch\s+interessant", r"siehe\s+auch", r"mehr\s+zum\s+thema",
+    r"das\s+k(?:ö|oe)nnte\s+sie\s+(?:auch\s+)?interessieren", r"meistgelesen(?:e|en)?(?:\s+artikel)?",
+    r"lees\s+ook", r"zie\s+ook", r"meer\s+nieuws", r"gerelateerde\s+artikelen", r"meest\s+gelezen",
+    r"l(?:ä|a)s\s+(?:ocks(?:å|a)|(?:ä|a)ven)", r"l(?:æ|a)s\s+ogs(?:å|a)", r"les\s+ogs(?:å|a)",
+    # French, Spanish, Portuguese, Italian, Romanian
+    r"(?:(?:à|a)\s+)?lire\s+(?:aussi|(?:é|e)galement)", r"(?:(?:à|a)\s+)?voir\s+aussi",
+    r"sur\s+le\s+m(?:ê|e)me\s+sujet", r"les\s+plus\s+lus", r"articles?\s+(?:similaires|associ(?:é|e)s)",
+    r"lea\s+(?:tambi(?:é|e)n|adem(?:á|a)s)", r"lee\s+tambi(?:é|e)n", r"tambi(?:é|e)n\s+(?:puede|puedes)\s+leer",
+    r"(?:tambi(?:é|e)n\s+)?(?:te|le)\s+puede\s+interesar", r"puede\s+interesarte", r"ver\s+tambi(?:é|e)n",
+    r"mira\s+tambi(?:é|e)n", r"noticias\s+relacionadas", r"lo\s+m(?:á|a)s\s+le(?:í|i)do",
+    r"leia\s+(?:tamb(?:é|e)m|mais)", r"veja\s+tamb(?:é|e)m", r"not(?:í|i)cias\s+relacionadas", r"mais\s+lidas",
+    r"leggi\s+(?:anche|pure)", r"vedi\s+anche", r"(?:ti\s+)?potrebbe\s+interessar(?:ti|e)",
+    r"articoli\s+correlati", r"i\s+pi(?:ù|u)\s+letti",
+    r"cite(?:ș|s|ş)te\s+(?:(?:ș|s|ş)i|mai\s+mult)", r"vezi\s+(?:ș|s|ş)i",
+    # Polish, Czech, Slovak, Russian, Ukrainian
+    r"(?:prze)?czytaj\s+(?:tak(?:ż|z)e|te(?:ż|z)|r(?:ó|o)wnie(?:ż|z))", r"zobacz\s+(?:tak(?:ż|z)e|te(?:ż|z)|r(?:ó|o)wnie(?:ż|z))",
+    r"(?:(?:č|c)t(?:ě|e)te|p(?:ř|r)e(?:č|c)t(?:ě|e)te\s+si)\s+(?:tak(?:é|e)|t(?:é|e)(?:ž|z))",
+    r"souvisej(?:í|i)c(?:í|i)\s+(?:(?:č|c)l(?:á|a)nky|zpr(?:á|a)vy)", r"mohlo\s+by\s+v(?:á|a)s\s+zaj(?:í|i)mat",
+    r"(?:pre)?(?:č|c)(?:í|i)tajte\s+(?:si\s+)?(?:aj|tie(?:ž|z))",
+    r"читайте\s+(?:также|тоже|ещ(?:ё|е)|також)", r"смотрите\s+также", r"ещ(?:ё|е)\s+по\s+теме",
+    r"самое\s+читаемое", r"дивіться\s+також",
+    # Turkish, Indonesian and Malay, Arabic, Chinese, Japanese, Korean
+    r"ayr(?:ı|i)ca\s+(?:okuyun|bak(?:ı|i)n(?:ı|i)z)", r"ilgili\s+haberler", r"bunlar\s+da\s+ilginizi\s+(?:ç|c)ekebilir",
+    r"baca\s+(?:juga|pula)", r"berita\s+terkait", r"artikel\s+terkait",
+    r"(?:ا|إ)قرأ\s+(?:أ|ا)يضا(?:ً)?", r"(?:مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة",
+    r"相关阅读", r"延伸阅读", r"推荐阅读", r"相关新闻", r"相關閱讀", r"延伸閱讀", r"相關新聞",
+    r"関連記事", r"あわせて読みたい", r"관련\s*기사",
+)
 # Words that are often the start of a sentence, so they count as a prefix only with a separator
 # after them ("More: ...", "Watch - ...", "Trending | ...").
 _WEAK_PREFIXES = (
@@ -63,6 +99,9 @@ _WEAK_PREFIXES = (
     r"in\s+pictures", r"photo\s+gallery", r"more", r"also", r"see", r"read", r"watch",
     r"videos?", r"listen", r"podcast", r"gallery", r"slideshow", r"trending", r"recommended",
     r"popular", r"featured", r"next\s+up",
+    # Other languages' "read more", "related", "more on this" (see _OTHER_LANGUAGE_STRONG)
+    r"saiba\s+mais", r"leer\s+m(?:á|a)s", r"lees\s+meer", r"lesen\s+sie\s+mehr", r"mehr\s+dazu", r"lire\s+la\s+suite",
+    r"relacionad[oa]s?", r"correlat[oi]", r"по\s+теме", r"devam(?:ı|i)n(?:ı|i)\s+oku", r"selengkapnya",
     # A site's own name as the prefix ("On Example.com: Car sales plunge", "Example.com | Title"):
     # the title of a page of that site.
     r"(?:(?:also\s+)?(?:on|at|from)\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,6}",
@@ -110,7 +149,7 @@ def _line_pattern(extra_prefixes: tuple[str, ...] = ()) -> regex.Pattern:
     # in their length (every prefix starts with a letter, so nothing is lost).
     return compile_regex(
         rf"^(?>{_LEAD})(?P<open>[\[(]?)\s*+[*_]*+\s*+"
-        rf"(?:{_alternatives(_CTA_PREFIXES, 'cta')}|{_alternatives(_STRONG_PREFIXES, 'strong')}"
+        rf"(?:{_alternatives(_CTA_PREFIXES, 'cta')}|{_alternatives(_STRONG_PREFIXES + _OTHER_LANGUAGE_STRONG, 'strong')}"
         rf"|{_alternatives(extra + _WEAK_PREFIXES, 'weak')})"
         rf"(?![\w'’])[*_]*(?P<sep>{_SEPARATOR})?\s*(?P<title>(?:.*\S)?)\s*$",
         regex.IGNORECASE | regex.DOTALL,
@@ -118,9 +157,10 @@ def _line_pattern(extra_prefixes: tuple[str, ...] = ()) -> regex.Pattern:
 # Arrows and closing marks a site puts after the title ("Read more: Title »").
 _TRAILING = "»›>→⇒➤➜➔➡▶►*_"
 _NOT_REGEX_SPACE = "\x1c\x1d\x1e\x1f"  # spaces to str.isspace, not to the regex module's \s
-# A title starts like a headline: a capital or digit (after an opening quote or bracket), a word
-# with a capital inside ("iPhone", "eBay"), or a web address.
-_TITLE_START = lazy_regex(r"^(?:[\"'“‘(\[]*[\p{Lu}\p{N}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
+# A title starts like a headline: a capital or digit (after an opening quote or bracket), a letter
+# of a script without capitals (Arabic, Chinese, Japanese...), a word with a capital inside
+# ("iPhone", "eBay"), or a web address.
+_TITLE_START = lazy_regex(r"^(?:[\"'“‘(\[«„「『]*[\p{Lu}\p{N}\p{Lo}$£€]|\p{Ll}+\p{Lu}|https?://|www\.)")
 # The end of one sentence and the start of another inside the title.
 _SENTENCE_BREAK = lazy_regex(r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|No|vs))"
                              r"[.!?][\"'”’)]*\s+[\"'“‘(]?[\p{Lu}\p{N}]")
