@@ -15,6 +15,18 @@ the story's keywords, its version; added on 2026-12-04 for two lines of `pages/`
 corpus holds), and
 the same text glued to the end of a paragraph ("... he said. Share this article").
 
+The commonest prompts are known in the same twenty other languages as NL301's link prefixes
+(German, Dutch, Swedish, French, Spanish, Portuguese, Italian, Romanian, Polish, Czech,
+Russian, Turkish, Indonesian, Arabic...): follow us on a network ("Folgen Sie uns auf",
+"Síguenos en", "Siga-nos no"), subscribe to a newsletter or channel ("Abonnieren Sie unseren
+Newsletter", "Assine nossa newsletter", "Подписывайтесь на наш канал"), share this article
+("Teilen Sie diesen Artikel", "Compartilhe esta notícia"), download our app, and an advert's
+label alone ("Anzeige", "Publicidad", "Реклама"): a closed table written from the languages,
+each phrase naming what it asks for. Added on 2026-12-04 (fourteenth session): held out on the
+line model's labelled training pages, 45 more lines, 1 labelled furniture, 44 left open, none
+story; on the twenty-two clean sources 24, all furniture (4 new, 20 that NL301 had reported as
+titles under a Romanian "Read also"). Other interface phrases are English only.
+
 ## Why is this bad?
 A summariser trained on it learns to end stories with "Follow us on Twitter"; search indexes
 and deduplication see every article of a site share the same sentences.

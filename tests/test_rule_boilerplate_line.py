@@ -159,3 +159,29 @@ def test_fractions_through_several_totals_are_a_table_not_counters() -> None:
     assert [d.line for d in findings(gallery, "NL302")] == [5, 9]
     table = gallery.replace("1/8", "39/94").replace("2/8", "5/20")
     assert findings(table, "NL302") == []
+
+
+# -- other languages: the commonest prompts, each naming what it asks for --------------------
+
+@pytest.mark.parametrize("line", [
+    "Folgen Sie uns auf Facebook und Twitter", "Abonnieren Sie unseren Newsletter", "Teilen Sie diesen Artikel",
+    "Anzeige", "Suivez-nous sur Twitter", "Abonnez-vous à notre newsletter", "Síguenos en Twitter y Facebook",
+    "Suscríbete a nuestro boletín", "Comparte esta noticia con tus amigos", "PUBLICIDADE",
+    "Assine nossa newsletter e receba as principais notícias", "Siga-nos no Instagram", "Seguici su Facebook",
+    "Iscriviti alla nostra newsletter", "Condividi questo articolo", "Abonează-te la newsletter!",
+    "Подписывайтесь на наш канал в Telegram", "Поделитесь этой новостью с друзьями", "Реклама",
+    "Baixe o nosso app", "Bizi takip edin", "تابعونا على تويتر",
+])
+def test_other_languages_prompts_are_reported(line: str) -> None:
+    assert codes(line) == ["NL302"]
+
+
+@pytest.mark.parametrize("line", [
+    "Die Polizei folgt uns auf Schritt und Tritt, sagte der Sprecher.",
+    "Reklama w telewizji kosztuje coraz więcej, twierdzą analitycy.",
+    "La publicidad electoral está prohibida desde el viernes.",
+    "Os moradores compartilham a mesma preocupação com a segurança.",
+    "Он попросил подписаться на петицию в поддержку парка.",
+])
+def test_other_languages_story_sentences_are_left_alone(line: str) -> None:
+    assert codes(line) == []
