@@ -138,7 +138,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     header opens ("Related stories" and the titles under it: ``link_lines.listed_lines``)."""
     texts = [line.text(doc).strip() for line in doc.lines]
     last = max((n for n, text in enumerate(texts) if text), default=-1)
-    listed = listed_lines(texts, options["max_title_words"], options["extra_prefixes"])
+    # Each line parsed once, for the lists and for the lines themselves.
+    links = [parse_link_line(text, options["max_title_words"], options["extra_prefixes"]) if text else None
+             for text in texts]
+    listed = listed_lines(texts, options["max_title_words"], options["extra_prefixes"], links)
     others = _OtherLines(doc)
     for index in range(1, len(texts)):
         text = texts[index]
@@ -155,7 +158,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if index == last and _END_STUB.search(text):
             continue
-        link = parse_link_line(text, options["max_title_words"], options["extra_prefixes"])
+        link = links[index]
         if link is not None and opens_list(link) and opens_timeline(texts, index):
             continue  # "Latest updates:" over "12:35 GMT - ...": a live report's own updates
         if link is not None and _about_something_else(others, index, link, options):

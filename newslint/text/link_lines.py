@@ -191,8 +191,24 @@ def parse_link_line(line: str, max_title_words: int = 20,
                     extra_prefixes: Iterable[str] = ()) -> LinkLine | None:
     """The link line ``line`` is, or None when its prefix or the shape of its rest says it is
     a sentence of the story (or not a link line at all). ``extra_prefixes`` are more prefixes
-    (plain words, any case) that count when a separator follows them."""
-    match = _line_pattern(tuple(extra_prefixes)).match(line)
+    (plain words, any case) that count when a separator follows them. Answers for lines up to
+    ``_CACHED_CHARS`` long are kept: the zoning and NL301 both ask about every paragraph, and
+    the prefixes of twenty languages are many to try."""
+    if len(line) > _CACHED_CHARS:
+        return _parse_link_line(line, max_title_words, tuple(extra_prefixes))
+    return _cached_parse_link_line(line, max_title_words, tuple(extra_prefixes))
+
+
+_CACHED_CHARS = 2_000
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_parse_link_line(line: str, max_title_words: int, extra_prefixes: tuple[str, ...]) -> LinkLine | None:
+    return _parse_link_line(line, max_title_words, extra_prefixes)
+
+
+def _parse_link_line(line: str, max_title_words: int, extra_prefixes: tuple[str, ...]) -> LinkLine | None:
+    match = _line_pattern(extra_prefixes).match(line)
     if match is None:
         return None
     kind = PrefixKind.CALL_TO_ACTION if match["cta"] else (
@@ -309,13 +325,13 @@ def opens_timeline(lines: Sequence[str], index: int) -> bool:
     return False
 
 
-def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = ()
-                 ) -> dict[int, str | None]:
+def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes: Iterable[str] = (),
+                 links: Sequence[LinkLine | None] | None = None) -> dict[int, str | None]:
     """The lines (indexes into ``lines``: stripped texts, the headline first) that belong to a
     list of links NL301 reports beyond the link lines themselves: a loose header confirmed by the
     titles after it ("More:", "Most read in world news"; None), and each title listed under a
     header (the header's words: the loose header, or the prefix of a link line with no title,
-    "Related stories")."""
+    "Related stories"). ``links``: each line's ``parse_link_line``, when the caller has them."""
     extra = tuple(extra_prefixes)
     listed: dict[int, str | None] = {}
     header: str | None = None  # the header whose titles may follow
@@ -326,7 +342,7 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
         if header is not None and is_listed_title(text, max_title_words):
             listed[index] = header
             continue
-        link = parse_link_line(text, max_title_words, extra)
+        link = parse_link_line(text, max_title_words, extra) if links is None else links[index]
         header = link.prefix if link is not None and opens_list(link) and not opens_timeline(lines, index) else None
         if link is None and is_loose_header(text, extra) and not opens_timeline(lines, index) and \
                 titles_after(lines, index, max_title_words) >= CONFIRMING_TITLES:
