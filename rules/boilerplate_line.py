@@ -20,12 +20,16 @@ The commonest prompts are known in the same twenty other languages as NL301's li
 Russian, Turkish, Indonesian, Arabic...): follow us on a network ("Folgen Sie uns auf",
 "Síguenos en", "Siga-nos no"), subscribe to a newsletter or channel ("Abonnieren Sie unseren
 Newsletter", "Assine nossa newsletter", "Подписывайтесь на наш канал"), share this article
-("Teilen Sie diesen Artikel", "Compartilhe esta notícia"), download our app, and an advert's
-label alone ("Anzeige", "Publicidad", "Реклама"): a closed table written from the languages,
+("Teilen Sie diesen Artikel", "Compartilhe esta notícia"), download our app, an advert's
+label alone ("Anzeige", "Publicidad", "Реклама"), a cookie notice ("Wir verwenden Cookies",
+"Este sitio web utiliza cookies"), a comment prompt or counter ("Deixe seu comentário",
+"Kommentare (12)"): a closed table written from the languages,
 each phrase naming what it asks for. Added on 2026-12-04 (fourteenth session): held out on the
 line model's labelled training pages, 45 more lines, 1 labelled furniture, 44 left open, none
 story; on the twenty-two clean sources 24, all furniture (4 new, 20 that NL301 had reported as
-titles under a Romanian "Read also"). Other interface phrases are English only.
+titles under a Romanian "Read also"); the cookie notices and comment prompts added after them,
+held out, 5 more lines, all left open by the labels ("Wir verwenden Cookies, ...",
+"Kommentare"), none on the sources. Other interface phrases are English only.
 
 ## Why is this bad?
 A summariser trained on it learns to end stories with "Follow us on Twitter"; search indexes

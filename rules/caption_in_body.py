@@ -27,6 +27,11 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
   questions ("AP: Why Cruise?") and one "credit/debit card ..."; after that reading a question
   and a credit word in a lower-case compound are no credit: 26, 183 and 9 (citations and
   sources those pages' ground truth keeps: "Source: Eur Heart J. 2006 ...").
+  The credit words of other languages were added on 2026-12-04 (fourteenth session: "Quelle:",
+  "Bildquelle:", "Fuente:", "Fonte:", "Sursa:", "Zdroj:", "Źródło:", "Источник:", "Imagen:",
+  "Fotografía:", "Crédit photo", ...): held out on the same training files 58 more lines, 56
+  left open by the labels (German "Quelle: ..." attributions, as the English "Source:" ones)
+  and 2 furniture, none story; on the sources 13, all source credits once read.
 
 ## Why is this bad?
 Scrapers take the caption under the picture along with the text. It describes a scene outside

@@ -171,6 +171,9 @@ def test_fractions_through_several_totals_are_a_table_not_counters() -> None:
     "Iscriviti alla nostra newsletter", "Condividi questo articolo", "Abonează-te la newsletter!",
     "Подписывайтесь на наш канал в Telegram", "Поделитесь этой новостью с друзьями", "Реклама",
     "Baixe o nosso app", "Bizi takip edin", "تابعونا على تويتر",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "Este sitio web utiliza cookies",
+    "Nous utilisons des cookies", "Questo sito utilizza cookie", "Kommentare (12)", "Deixe seu comentário",
+    "Lascia un commento", "Laisser un commentaire", "Комментарии (5)", "Оставить комментарий",
 ])
 def test_other_languages_prompts_are_reported(line: str) -> None:
     assert codes(line) == ["NL302"]

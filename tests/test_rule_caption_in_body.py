@@ -71,6 +71,9 @@ def test_fix_is_unsafe_and_deletes_the_line() -> None:
 @pytest.mark.parametrize("line", [
     "Foto: Intact Images", "Фото: соцсети", "(Reuters photo: Joshua Roberts)", "Image courtesy of Variety",
     "Source: Reuters", "Enlarge this image toggle caption Joe Raedle/Getty Images Joe Raedle/Getty Images",
+    # other languages' labels
+    "Quelle: dpa", "Bildquelle: SWR", "Fuente: EFE", "Fonte: Agência Brasil", "Sursa: Antena3", "Zdroj: ČTK",
+    "Источник: ТАСС", "Imagen: EFE", "Crédit photo : AFP", "Zdjęcie: PAP",
 ])
 def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
     got = findings(STORY.format(line), "NL303")
@@ -79,6 +82,8 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["39/94", "Photo 3 of 12", "AP: Why did you write the book?",
                                   "credit/debit card billing is down", "Source: https://www.example.org/budget",
+                                  "Quelle der Freude war das Spiel, sagte der Trainer.",
+                                  "Fonte de renda é o turismo, disse ele.",
                                   "Reuters/Ipsos poll shows support for the plan "
                                   "rising among voters in every state except two, officials said."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:

@@ -78,6 +78,15 @@ _PHRASES = r"""(?:
     r"descarg(?:a|ue)\s+(?:nuestra|la)\s+(?:app|aplicaci(?:ó|o)n)\b", r"baixe\s+(?:o\s+)?(?:nosso\s+)?(?:app|aplicativo)\b",
     r"scarica\s+(?:la\s+nostra\s+|l['’])\s*app\b", r"скачайте\s+(?:наше\s+)?приложение",
     r"(?:anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|publicitate|reklama|реклама|reklam|iklan)\s*$",
+    # a cookie notice, a comment prompt or a comment counter
+    r"(?:wir\s+verwenden|diese\s+(?:web)?seite\s+(?:verwendet|nutzt))\s+cookies\b", r"nous\s+utilisons\s+(?:des\s+)?cookies\b",
+    r"ce\s+site\s+utilise\s+(?:des\s+)?cookies\b", r"(?:este\s+(?:sitio|site)(?:\s+web)?|esta\s+web)\s+(?:utiliza|usa)\s+cookies\b",
+    r"(?:utilizamos|usamos)\s+cookies\b", r"(?:questo\s+sito\s+(?:utilizza|usa)|utilizziamo)\s+(?:i\s+)?cookie",
+    r"(?:wij\s+gebruiken|deze\s+(?:web)?site\s+gebruikt)\s+cookies\b", r"(?:acest\s+site\s+folose(?:ș|s|ş)te|folosim)\s+cookie",
+    r"u(?:ż|z)ywamy\s+(?:plik(?:ó|o)w\s+)?cookies?\b", r"(?:мы\s+используем|(?:наш\s+)?сайт\s+использует)\s+(?:файлы\s+)?cookie",
+    r"(?:deixe|deja|lascia|laissez|laisser|hinterlassen\s+sie|schreiben\s+sie|оставьте|оставить)\s+(?:(?:o\s+)?seu\s+|tu\s+|su\s+|un\s+|uno\s+|einen\s+)?"
+    r"(?:coment(?:á|a)rio|commento|commentaire|kommentar|комментарий)\b",
+    r"(?:kommentare|comentarios|coment(?:á|a)rios|commenti|commentaires|комментарии)\s*(?:\(\d+\))?\s*$",
 )) + r""")
 )"""
 WHOLE_LINE = lazy_re(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)

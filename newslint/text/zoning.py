@@ -94,7 +94,10 @@ _DATE_OR_TIME = lazy_regex(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
 _CREDIT = lazy_regex(
-    r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa)"
+    r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
+    # the same labels in other languages: image, photograph, photo credit, picture source, source
+    r"|imagen|fotograf(?:ía|ia|ie|i)|zdj(?:ę|e)cie|fot(?:ó|o)|cr(?:é|e)dits?\s+photos?|bildquelle|quelle|fuente|fonte"
+    r"|источник|sursa|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber)"
     r"(?:\s*(?:by|credit|courtesy|:|/(?=\s*(?-i:[\p{Lu}\p{N}]))))"
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b",
     regex.IGNORECASE)
