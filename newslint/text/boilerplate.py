@@ -14,6 +14,43 @@ from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
 _BULLET = r"^[\s\-–—•·►▶»|*_]*\(?\s*"  # an opening bracket too: "(Story continues below)"
+# The same prompts in the other languages most news is scraped in (as NL301's link prefixes:
+# a closed table of these concepts, written from the languages): follow us on a network,
+# subscribe to a newsletter or channel, share this article, download the app, an advert's
+# label alone, a cookie notice, a comment prompt. Each names what it asks for, so that no
+# sentence of a story reads so.
+_OTHER_LANGUAGE_PHRASES = (
+    r"folg(?:en\s+sie|t)\s+uns\s+(?:auf|bei|in)\b", r"suivez[\s-]+nous\s+sur\b", r"s(?:í|i)guenos\s+en\b",
+    r"siga[\s-]+nos\s+(?:no|na|nas|nos|em)\b", r"seguici\s+su\b", r"volg\s+ons\s+op\b", r"f(?:ö|o)lj\s+oss\s+p(?:å|a)\b",
+    r"urm(?:ă|a)re(?:ș|s|ş)te[\s-]*ne\b", r"urm(?:ă|a)ri(?:ț|t|ţ)i[\s-]*ne\b", r"obserwuj\s+nas\b", r"sledujte\s+n(?:á|a)s\b",
+    r"bizi\s+takip\s+edin\b", r"ikuti\s+kami\s+di\b", r"تابعونا\s+على", r"تابعنا\s+على",
+    r"(?:abonnieren\s+sie|abonniere)\s+(?:unseren|den|unsere|jetzt)\b", r"newsletter\s+abonnieren\b",
+    r"abonnez[\s-]+vous\s+(?:(?:à|a)\s+)?(?:notre|la|nos)\b", r"inscrivez[\s-]+vous\s+(?:(?:à|a)\s+)?(?:notre|la)\s+newsletter\b",
+    r"suscr(?:í|i)b(?:e|ete|ase)\s+(?:a|al)\s+(?:nuestro|nuestra|nuestros)\b",
+    r"(?:assine|inscreva[\s-]+se\s+(?:no|na|em))\s+(?:a\s+|o\s+)?(?:nossa|nosso)\s+(?:newsletter|canal)\b",
+    r"iscriviti\s+(?:alla|al)\s+(?:nostra|nostro)\b", r"abonneer\s+(?:je|u)\s+op\b", r"schrijf\s+je\s+in\s+voor\b",
+    r"aboneaz(?:ă|a)[\s-]*te\s+la\b", r"abona(?:ț|t|ţ)i[\s-]*v(?:ă|a)\s+la\b", r"zapisz\s+si(?:ę|e)\s+(?:do|na)\s+newsletter",
+    r"p(?:ř|r)ihlaste\s+se\s+k\s+odb(?:ě|e)ru\b", r"подп(?:ишитесь|исывайтесь)\s+на\s+(?:наш|нашу|наши|нас)\b",
+    r"abone\s+olun\b", r"berlangganan\s+(?:newsletter|buletin)\b", r"اشترك\s+في\s+(?:نشرتنا|النشرة)",
+    r"teilen\s+sie\s+(?:diesen|diese|den)\s+(?:artikel|beitrag)\b", r"partagez\s+(?:cet|cette)\s+article\b",
+    r"comparte\s+(?:esta|este)\s+(?:noticia|art(?:í|i)culo|nota)\b", r"compartilhe\s+(?:esta|este|essa|esse)\s+(?:not(?:í|i)cia|mat(?:é|e)ria|artigo)\b",
+    r"condividi\s+(?:questo|questa)\s+(?:articolo|notizia)\b", r"deel\s+dit\s+artikel\b", r"distribuie\s+(?:acest|aceast(?:ă|a))\s+(?:articol|(?:ș|s|ş)tire)\b",
+    r"udost(?:ę|e)pnij\s+(?:ten|ten\s+artyku(?:ł|l))\b", r"поделитесь\s+(?:этой|этим)\s+(?:новостью|статьей|статьёй|материалом)",
+    r"bagikan\s+(?:artikel|berita)\s+ini\b",
+    r"laden\s+sie\s+(?:unsere|die)\s+(?:\w+[\s-])?app\b", r"t(?:é|e)l(?:é|e)chargez\s+(?:notre|l['’])\s*(?:application|appli)\b",
+    r"descarg(?:a|ue)\s+(?:nuestra|la)\s+(?:app|aplicaci(?:ó|o)n)\b", r"baixe\s+(?:o\s+)?(?:nosso\s+)?(?:app|aplicativo)\b",
+    r"scarica\s+(?:la\s+nostra\s+|l['’])\s*app\b", r"скачайте\s+(?:наше\s+)?приложение",
+    r"(?:anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|publicitate|reklama|реклама|reklam|iklan)\s*$",
+    # a cookie notice, a comment prompt or a comment counter
+    r"(?:wir\s+verwenden|diese\s+(?:web)?seite\s+(?:verwendet|nutzt))\s+cookies\b", r"nous\s+utilisons\s+(?:des\s+)?cookies\b",
+    r"ce\s+site\s+utilise\s+(?:des\s+)?cookies\b", r"(?:este\s+(?:sitio|site)(?:\s+web)?|esta\s+web)\s+(?:utiliza|usa)\s+cookies\b",
+    r"(?:utilizamos|usamos)\s+cookies\b", r"(?:questo\s+sito\s+(?:utilizza|usa)|utilizziamo)\s+(?:i\s+)?cookie",
+    r"(?:wij\s+gebruiken|deze\s+(?:web)?site\s+gebruikt)\s+cookies\b", r"(?:acest\s+site\s+folose(?:ș|s|ş)te|folosim)\s+cookie",
+    r"u(?:ż|z)ywamy\s+(?:plik(?:ó|o)w\s+)?cookies?\b", r"(?:мы\s+используем|(?:наш\s+)?сайт\s+использует)\s+(?:файлы\s+)?cookie",
+    r"(?:deixe|deja|lascia|laissez|laisser|hinterlassen\s+sie|schreiben\s+sie|оставьте|оставить)\s+(?:(?:o\s+)?seu\s+|tu\s+|su\s+|un\s+|uno\s+|einen\s+)?"
+    r"(?:coment(?:á|a)rio|commento|commentaire|kommentar|комментарий)\b",
+    r"(?:kommentare|comentarios|coment(?:á|a)rios|commenti|commentaires|комментарии)\s*(?:\(\d+\))?\s*$",
+)
 _PHRASES = r"""(?:
     share\s+(?:this|on|via|the\s+story)\b | share\s*$ | tweet\s+this\b | email\s+this\b | e-mail\s+this\b
   | print\s+(?:this|the)\s+(?:page|article|story)\b | save\s+this\s+(?:article|story)\b
@@ -52,42 +89,7 @@ _PHRASES = r"""(?:
     (?:min(?:ute)?s?|minutos?|minuten|minuti|mn|мин\w*)\.?\s*$
   | \d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\.?\s+(?:read(?:\s+time)?|de\s+leitura|de\s+lectura|de\s+lecture
       |lesezeit|leestijd|di\s+lettura)\s*$
-  | (?:""" + r"|".join(f"(?:{phrase})" for phrase in (
-    # The same prompts in the other languages most news is scraped in (as NL301's link prefixes:
-    # a closed table of these concepts, written from the languages): follow us on a network,
-    # subscribe to a newsletter or channel, share this article, download the app, an advert's
-    # label alone. Each names what it asks for, so that no sentence of a story reads so.
-    r"folg(?:en\s+sie|t)\s+uns\s+(?:auf|bei|in)\b", r"suivez[\s-]+nous\s+sur\b", r"s(?:í|i)guenos\s+en\b",
-    r"siga[\s-]+nos\s+(?:no|na|nas|nos|em)\b", r"seguici\s+su\b", r"volg\s+ons\s+op\b", r"f(?:ö|o)lj\s+oss\s+p(?:å|a)\b",
-    r"urm(?:ă|a)re(?:ș|s|ş)te[\s-]*ne\b", r"urm(?:ă|a)ri(?:ț|t|ţ)i[\s-]*ne\b", r"obserwuj\s+nas\b", r"sledujte\s+n(?:á|a)s\b",
-    r"bizi\s+takip\s+edin\b", r"ikuti\s+kami\s+di\b", r"تابعونا\s+على", r"تابعنا\s+على",
-    r"(?:abonnieren\s+sie|abonniere)\s+(?:unseren|den|unsere|jetzt)\b", r"newsletter\s+abonnieren\b",
-    r"abonnez[\s-]+vous\s+(?:(?:à|a)\s+)?(?:notre|la|nos)\b", r"inscrivez[\s-]+vous\s+(?:(?:à|a)\s+)?(?:notre|la)\s+newsletter\b",
-    r"suscr(?:í|i)b(?:e|ete|ase)\s+(?:a|al)\s+(?:nuestro|nuestra|nuestros)\b",
-    r"(?:assine|inscreva[\s-]+se\s+(?:no|na|em))\s+(?:a\s+|o\s+)?(?:nossa|nosso)\s+(?:newsletter|canal)\b",
-    r"iscriviti\s+(?:alla|al)\s+(?:nostra|nostro)\b", r"abonneer\s+(?:je|u)\s+op\b", r"schrijf\s+je\s+in\s+voor\b",
-    r"aboneaz(?:ă|a)[\s-]*te\s+la\b", r"abona(?:ț|t|ţ)i[\s-]*v(?:ă|a)\s+la\b", r"zapisz\s+si(?:ę|e)\s+(?:do|na)\s+newsletter",
-    r"p(?:ř|r)ihlaste\s+se\s+k\s+odb(?:ě|e)ru\b", r"подп(?:ишитесь|исывайтесь)\s+на\s+(?:наш|нашу|наши|нас)\b",
-    r"abone\s+olun\b", r"berlangganan\s+(?:newsletter|buletin)\b", r"اشترك\s+في\s+(?:نشرتنا|النشرة)",
-    r"teilen\s+sie\s+(?:diesen|diese|den)\s+(?:artikel|beitrag)\b", r"partagez\s+(?:cet|cette)\s+article\b",
-    r"comparte\s+(?:esta|este)\s+(?:noticia|art(?:í|i)culo|nota)\b", r"compartilhe\s+(?:esta|este|essa|esse)\s+(?:not(?:í|i)cia|mat(?:é|e)ria|artigo)\b",
-    r"condividi\s+(?:questo|questa)\s+(?:articolo|notizia)\b", r"deel\s+dit\s+artikel\b", r"distribuie\s+(?:acest|aceast(?:ă|a))\s+(?:articol|(?:ș|s|ş)tire)\b",
-    r"udost(?:ę|e)pnij\s+(?:ten|ten\s+artyku(?:ł|l))\b", r"поделитесь\s+(?:этой|этим)\s+(?:новостью|статьей|статьёй|материалом)",
-    r"bagikan\s+(?:artikel|berita)\s+ini\b",
-    r"laden\s+sie\s+(?:unsere|die)\s+(?:\w+[\s-])?app\b", r"t(?:é|e)l(?:é|e)chargez\s+(?:notre|l['’])\s*(?:application|appli)\b",
-    r"descarg(?:a|ue)\s+(?:nuestra|la)\s+(?:app|aplicaci(?:ó|o)n)\b", r"baixe\s+(?:o\s+)?(?:nosso\s+)?(?:app|aplicativo)\b",
-    r"scarica\s+(?:la\s+nostra\s+|l['’])\s*app\b", r"скачайте\s+(?:наше\s+)?приложение",
-    r"(?:anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|publicitate|reklama|реклама|reklam|iklan)\s*$",
-    # a cookie notice, a comment prompt or a comment counter
-    r"(?:wir\s+verwenden|diese\s+(?:web)?seite\s+(?:verwendet|nutzt))\s+cookies\b", r"nous\s+utilisons\s+(?:des\s+)?cookies\b",
-    r"ce\s+site\s+utilise\s+(?:des\s+)?cookies\b", r"(?:este\s+(?:sitio|site)(?:\s+web)?|esta\s+web)\s+(?:utiliza|usa)\s+cookies\b",
-    r"(?:utilizamos|usamos)\s+cookies\b", r"(?:questo\s+sito\s+(?:utilizza|usa)|utilizziamo)\s+(?:i\s+)?cookie",
-    r"(?:wij\s+gebruiken|deze\s+(?:web)?site\s+gebruikt)\s+cookies\b", r"(?:acest\s+site\s+folose(?:ș|s|ş)te|folosim)\s+cookie",
-    r"u(?:ż|z)ywamy\s+(?:plik(?:ó|o)w\s+)?cookies?\b", r"(?:мы\s+используем|(?:наш\s+)?сайт\s+использует)\s+(?:файлы\s+)?cookie",
-    r"(?:deixe|deja|lascia|laissez|laisser|hinterlassen\s+sie|schreiben\s+sie|оставьте|оставить)\s+(?:(?:o\s+)?seu\s+|tu\s+|su\s+|un\s+|uno\s+|einen\s+)?"
-    r"(?:coment(?:á|a)rio|commento|commentaire|kommentar|комментарий)\b",
-    r"(?:kommentare|comentarios|coment(?:á|a)rios|commenti|commentaires|комментарии)\s*(?:\(\d+\))?\s*$",
-)) + r""")
+  | (?:""" + "|".join(f"(?:{phrase})" for phrase in _OTHER_LANGUAGE_PHRASES) + r""")
 )"""
 WHOLE_LINE = lazy_re(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
 TRAILING = lazy_re(
