@@ -5,11 +5,11 @@ reports is not reported again by the line model.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
 from newslint.document import more_words_than
+from newslint.text.memo import short_text_cache
 from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
@@ -151,21 +151,12 @@ def is_boilerplate_line(text: str, max_words: int = SHORT_WORDS) -> bool:
     reports no speech, or is a counter; or a longer one (up to ``LEGAL_MAX_WORDS``) is a
     copyright notice that reserves all rights; or one of up to ``MAX_WORDS`` words opens with
     a prompt to the reader (any interface phrase but a copyright). Answers for paragraphs up to
-    ``_CACHED_CHARS`` long are kept: the zoning and NL302 boilerplate-line ask about every
+    2,000 characters long are kept: the zoning and NL302 boilerplate-line ask about every
     paragraph of every article."""
-    if len(text) > _CACHED_CHARS:
-        return _is_boilerplate_line(text, max_words)
-    return _cached_is_boilerplate_line(text, max_words)
+    return _is_boilerplate_line(text, max_words)  # (the arguments always passed alike: one entry a line)
 
 
-_CACHED_CHARS = 2_000
-
-
-@functools.lru_cache(maxsize=512)
-def _cached_is_boilerplate_line(text: str, max_words: int) -> bool:
-    return _is_boilerplate_line(text, max_words)
-
-
+@short_text_cache(max_chars=2_000, maxsize=512)
 def _is_boilerplate_line(text: str, max_words: int) -> bool:
     if more_words_than(text, max_words):
         if more_words_than(text, LEGAL_MAX_WORDS) or reports_speech(text):

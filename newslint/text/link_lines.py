@@ -21,6 +21,7 @@ import regex
 
 from newslint.document import more_words_than
 from newslint.text.keywords import english_zipf
+from newslint.text.memo import short_text_cache
 from newslint.text.patterns import compile_regex, lazy_regex
 from newslint.text.quotes import DOUBLE_MARKS
 
@@ -192,21 +193,12 @@ def parse_link_line(line: str, max_title_words: int = 20,
     """The link line ``line`` is, or None when its prefix or the shape of its rest says it is
     a sentence of the story (or not a link line at all). ``extra_prefixes`` are more prefixes
     (plain words, any case) that count when a separator follows them. Answers for lines up to
-    ``_CACHED_CHARS`` long are kept: the zoning and NL301 both ask about every paragraph, and
+    2,000 characters long are kept: the zoning and NL301 both ask about every paragraph, and
     the prefixes of twenty languages are many to try."""
-    if len(line) > _CACHED_CHARS:
-        return _parse_link_line(line, max_title_words, tuple(extra_prefixes))
-    return _cached_parse_link_line(line, max_title_words, tuple(extra_prefixes))
+    return _parse_link_line(line, max_title_words, tuple(extra_prefixes))
 
 
-_CACHED_CHARS = 2_000
-
-
-@functools.lru_cache(maxsize=512)
-def _cached_parse_link_line(line: str, max_title_words: int, extra_prefixes: tuple[str, ...]) -> LinkLine | None:
-    return _parse_link_line(line, max_title_words, extra_prefixes)
-
-
+@short_text_cache(max_chars=2_000, maxsize=512)
 def _parse_link_line(line: str, max_title_words: int, extra_prefixes: tuple[str, ...]) -> LinkLine | None:
     match = _line_pattern(extra_prefixes).match(line)
     if match is None:

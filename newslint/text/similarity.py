@@ -17,7 +17,6 @@ of ``n`` consecutive words), and say what fraction of one passage is found in an
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import unicodedata
 from collections import Counter
@@ -26,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from newslint.document import Span
+from newslint.text.memo import short_text_cache
 from newslint.text.patterns import lazy_re
 
 Shingle = tuple[str, ...]
@@ -46,20 +46,13 @@ _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-",
 def normalise_words(text: str, cached: bool = True) -> tuple[str, ...]:
     """The words of ``text``, case-folded, with Unicode compatibility forms and apostrophe and
     hyphen variants unified (so "Don’t" and "don't" are the same word). Cached for passages up
-    to ``_CACHED_CHARS`` long: several duplication rules read the same paragraphs, and a cache
+    to 10,000 characters long: several duplication rules read the same paragraphs, and a cache
     of huge ones would hold a copy of the document's words. ``cached=False`` for text no other
     rule reads (a caller keeping its own answers): thousands of them would only churn the cache."""
-    return _cached_words(text) if cached and len(text) <= _CACHED_CHARS else _words_of(text)
+    return _words_of(text) if cached else _words_of.uncached(text)
 
 
-_CACHED_CHARS = 10_000
-
-
-@functools.lru_cache(maxsize=1024)
-def _cached_words(text: str) -> tuple[str, ...]:
-    return _words_of(text)
-
-
+@short_text_cache(max_chars=10_000, maxsize=1024)
 def _words_of(text: str) -> tuple[str, ...]:
     if text.isascii():  # the usual case: nothing to normalise or unify
         return tuple(_ASCII_WORD.findall(text.lower()))

@@ -1,0 +1,31 @@
+"""Answers of pure text functions kept for short texts: several rules and the zoning ask the
+same question about every paragraph of every article, while a cache holding the answers for
+huge texts would hold copies of the document."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+R = TypeVar("R")
+
+
+class ShortTextCache(Generic[R]):
+    """``function(text, *args)``, its answers kept (the last ``maxsize``) for texts of at most
+    ``max_chars`` characters; ``uncached`` asks the function itself (for text no other caller
+    reads, which would only churn the cache). Arguments must be passed the same way each time
+    (positionally): a call that leaves a default out is a different entry."""
+
+    def __init__(self, function: Callable[..., R], max_chars: int, maxsize: int):
+        self.uncached = function
+        self.max_chars = max_chars
+        self._cached = functools.lru_cache(maxsize=maxsize)(function)
+        functools.update_wrapper(self, function)
+
+    def __call__(self, text: str, *args: Any) -> R:
+        return self._cached(text, *args) if len(text) <= self.max_chars else self.uncached(text, *args)
+
+
+def short_text_cache(max_chars: int, maxsize: int) -> Callable[[Callable[..., R]], ShortTextCache[R]]:
+    """Decorate a pure function of a text (and hashable arguments) as a ShortTextCache."""
+    return lambda function: ShortTextCache(function, max_chars, maxsize)
