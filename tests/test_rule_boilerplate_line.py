@@ -188,3 +188,41 @@ def test_other_languages_prompts_are_reported(line: str) -> None:
 ])
 def test_other_languages_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []
+
+
+@pytest.mark.parametrize("line, prompt", [
+    # a site's prompt glued to a line of furniture or to a story paragraph, as a sentence of its own
+    ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
+     "Subscribe to NJ.com’s newsletters."),
+    ("Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @JaneDoe or on Facebook.",
+     "Follow her on Twitter @JaneDoe or on Facebook."),
+    ("Sign Up: Stay on top of the latest film news! Sign up for our Email Newsletters here.",
+     "Sign up for our Email Newsletters here."),
+    ("Residents protested outside the town hall. Like us on Facebook. Follow us on Instagram.",
+     "Like us on Facebook. Follow us on Instagram."),
+    ("Die Anwohner protestierten vor dem Rathaus. Folgen Sie uns auf Instagram.", "Folgen Sie uns auf Instagram."),
+])
+def test_prompts_closing_a_paragraph_are_reported_and_removed_alone(line: str, prompt: str) -> None:
+    text = STORY.format(line)
+    (finding,) = findings(text, "NL302")
+    assert finding.snippet == prompt
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + text[edit.end:] == STORY.format(line[:-len(prompt)].rstrip())
+
+
+@pytest.mark.parametrize("line", [
+    # told by someone, quoted, or a story's own sentence opening like a prompt
+    'Residents protested outside. "Follow us on Twitter," the organisers said.',
+    "Residents protested outside. Follow us on Twitter, the organisers said, and share the video.",
+    "The council approved the plan. Subscribe to the idea or not, taxes will rise.",
+    "Police appealed for witnesses. Click here and there on the map to see where it happened.",
+    "The paper's sales fell. Click here for more on the paper's finances.",  # a link: NL301's, if any
+])
+def test_sentences_that_only_look_like_prompts_are_left_alone(line: str) -> None:
+    assert codes(line) == []
+
+
+def test_a_paragraph_of_prompt_sentences_is_reported_as_a_line() -> None:
+    line = "Like us on Facebook. Follow us on Twitter. Subscribe to our YouTube channel for all the latest videos."
+    (finding,) = findings(STORY.format(line), "NL302")
+    assert finding.message.startswith("boilerplate line:")

@@ -51,35 +51,48 @@ _OTHER_LANGUAGE_PHRASES = (
     r"(?:coment(?:á|a)rio|commento|commentaire|kommentar|комментарий)\b",
     r"(?:kommentare|comentarios|coment(?:á|a)rios|commenti|commentaires|комментарии)\s*(?:\(\d+\))?\s*$",
 )
-_PHRASES = r"""(?:
-    share\s+(?:this|on|via|the\s+story)\b | share\s*$ | tweet\s+this\b | email\s+this\b | e-mail\s+this\b
-  | print\s+(?:this|the)\s+(?:page|article|story)\b | save\s+this\s+(?:article|story)\b
-  | follow\s+(?:us|me|@\w+|\w+(?:\s\w+)?\s+on\s+(?:twitter|facebook|instagram|x|linkedin|tiktok))\b
+# A prompt to the reader (follow us, subscribe, sign up for a newsletter, share or listen to
+# this article, download the app, click here, leave a comment): of the English interface
+# phrases, those that ask the reader to do something, and nothing else (no copyright, tag list
+# or "posted by", which a story's sentence may open with: "Copyright law ...", "Topics: ...");
+# and the other languages' table. A sentence of a story never opens so; a site's prompt glued
+# to a story paragraph, or to a sentence of furniture ("Get the latest updates right in your
+# inbox. Subscribe to NJ.com's newsletters."), is NL302's trailing prompt.
+_READER_PROMPTS = r"""
+    follow\s+(?:us|me|@\w+|\w+(?:\s\w+)?\s+on\s+(?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky))\b
   | like\s+us\s+on\s+facebook\b
-  | (?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|free))?\s+(?:to|for)\s+(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}(?:newsletter|updates|alerts|e-?mails?|briefing|digest)
+  | (?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|free))?\s+(?:to|for)\s+(?:our|the|a|[\w.-]+['’]s)\s+
+    (?:[\w'’-]+\s+){0,4}(?:newsletters?|updates|alerts|e-?mails?|briefings?|digest)
   | (?:subscribe|sign\s+up)\s+(?:now|today|here)\b | get\s+(?:our|the)\s+\w+\s+newsletter\b
+  | subscribe\s+to\s+(?:our|my|[\w.-]+['’]s)\b | download\s+(?:our|the)\s+(?:\w+\s+)?app\b
+  | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the\s+(?:full|latest)
+                                              |more|the\s+(?:full|latest|rest)|related))
+  | (?:leave|post|add)\s+a\s+comment\b | join\s+the\s+(?:conversation|discussion)\b | be\s+the\s+first\s+to\s+comment\b
+  | (?:join|follow)\s+(?:our|us\s+on)\s+(?:whatsapp|telegram)\b
+  | (?:listen\s+to|print|save|share|email|e-mail|tweet)\s+this\s+(?:article|story|post)\b | share\s+(?:on|via)\s+\w
+  | support\s+(?:our|independent|quality)\s+journalism\b | enjoyed\s+this\s+(?:article|story)\b
+  | click\s+to\s+(?:share|email|print)\b
+  | """ + "|".join(f"(?:{phrase})" for phrase in _OTHER_LANGUAGE_PHRASES)
+# The prompts first, as a group of their own: one pattern answers both questions (is a line
+# interface text, is a sentence a prompt), compiled once (a second one cost 7 ms a process).
+_PHRASES = r"""(?:(?P<prompt>""" + _READER_PROMPTS + r""")
+  | share\s+(?:this|on|via|the\s+story)\b | share\s*$ | tweet\s+this\b | email\s+this\b | e-mail\s+this\b
+  | print\s+(?:this|the)\s+(?:page|article|story)\b | save\s+this\s+(?:article|story)\b
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
   | advert(?:isement|ising|s)?\s*$ | sponsored(?:\s+content)?\s*$ | promoted\s+content\s*$
   | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
-  | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the\s+(?:full|latest)
-                                              |more|the\s+(?:full|latest|rest)|related))
   | (?:all\s+rights\s+reserved) | (?:copyright|[©ⓒⒸ])\s*(?:[©ⓒⒸ]\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
-  | (?:leave|post|add)\s+a\s+comment\b | join\s+the\s+(?:conversation|discussion)\b
-  | comments?\s+(?:are|is)\s+(?:closed|open)\b | be\s+the\s+first\s+to\s+comment\b | \d+\s+comments?\s*$
+  | comments?\s+(?:are|is)\s+(?:closed|open)\b | \d+\s+comments?\s*$
   | skip\s+to\s+(?:main\s+)?content\b | please\s+enable\s+javascript\b | javascript\s+is\s+disabled\b
   | related\s+topics\s*$ | back\s+to\s+top\s*$
-  | subscribe\s+to\s+(?:our|the|my)\b | download\s+(?:our|the)\s+(?:\w+\s+)?app\b
+  | subscribe\s+to\s+the\b
   | get\s+(?:the\s+)?(?:latest|breaking)\s+(?:news|updates|headlines)\s+(?:on|via|in|from|delivered)\b
-  | (?:join|follow)\s+(?:our|us\s+on)\s+(?:whatsapp|telegram)\b
   | this\s+(?:article|story|piece)\s+(?:was|is)\s+(?:originally|first)\s+published\b
-  | (?:listen\s+to|print|save|share|email)\s+this\s+(?:article|story)\b
   | comments?\s*\(\d+\)\s*$ | (?:advertisement\s*)+$ | loading\s*(?:\.{3}|…)?\s*$
   | (?:image|photo|picture)s?\s*(?:credit\s*)?:\s*[\w.&' /,-]{1,40}$
-  | support\s+(?:our|independent|quality)\s+journalism\b
   | (?:read|view|see)\s+our\s+(?:privacy|cookie)\s+(?:policy|notice)\b
-  | enjoyed\s+this\s+(?:article|story)\b | have\s+your\s+say\b
-  | click\s+to\s+(?:share|email|print)\b | posted\s+by\s+\S+\s+(?:at|on)\b
+  | have\s+your\s+say\b | posted\s+by\s+\S+\s+(?:at|on)\b
   | (?:tags|filed\s+under|topics)\s*:\s*\w | you\s+have\s+\d+\s+free\s+(?:articles?|stories)\b
   | already\s+(?:a\s+)?(?:subscriber|registered|have\s+an\s+account)\s*(?:\?|[,.]?\s*(?:log|sign)\s+in)
   | (?-i:[A-Z]{2,3}-[A-Z]{2,4})--[a-z0-9][\w-]*(?:,\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:ld-|lead-)?[\w-]+)?\s*$
@@ -89,9 +102,19 @@ _PHRASES = r"""(?:
     (?:min(?:ute)?s?|minutos?|minuten|minuti|mn|мин\w*)\.?\s*$
   | \d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\.?\s+(?:read(?:\s+time)?|de\s+leitura|de\s+lectura|de\s+lecture
       |lesezeit|leestijd|di\s+lettura)\s*$
-  | (?:""" + "|".join(f"(?:{phrase})" for phrase in _OTHER_LANGUAGE_PHRASES) + r""")
 )"""
 WHOLE_LINE = lazy_re(_BULLET + _PHRASES, re.IGNORECASE | re.VERBOSE)
+_QUOTE_MARKS = frozenset('"“”„«»')
+
+
+def is_reader_prompt(sentence: str) -> bool:
+    """Whether a sentence of at most ``MAX_WORDS`` words opens with a prompt to the reader and
+    quotes nobody (no quotation mark, no speech verb)."""
+    match = WHOLE_LINE.match(sentence)
+    return match is not None and match["prompt"] is not None and not more_words_than(sentence, MAX_WORDS) \
+        and _QUOTE_MARKS.isdisjoint(sentence) and not reports_speech(sentence)
+
+
 TRAILING = lazy_re(
     r"(?<=[.!?\"”])\s+(?:share\s+this\s+(?:article|story)|follow\s+us\s+on\s+(?:twitter|facebook|instagram)"
     r"|click\s+here\s+to\s+(?:subscribe|sign\s+up|comment)|sign\s+up\s+for\s+our\s+\w+\s+newsletter"
