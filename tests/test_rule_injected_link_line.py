@@ -432,3 +432,27 @@ def test_other_languages_link_lines_fire_and_their_sentences_stay_silent(lang, h
     text = f"{head}\n\n{story}\n\n{{}}\n\n{story}\n"
     assert [d.code for d in findings(text.format(link), "NL301")] == ["NL301"]
     assert findings(text.format(narrative), "NL301") == []
+
+
+@pytest.mark.parametrize("header", ["Popular on Example News", "Most read in business", "More from our columnist:"])
+def test_a_weak_prefix_closing_the_text_heads_a_list_the_extractor_left_out(header: str) -> None:
+    text = HEAD + BEFORE + "Economists had expected the decision." + f"\n\n{header}\n"
+    (finding,) = findings(text, "NL301")
+    assert finding.message == f'list header "{header}" injected into the story, its list gone'
+    assert finding.line == 7
+
+
+def test_a_weak_prefix_above_page_furniture_heads_it() -> None:
+    text = HEAD + BEFORE + "More from Example News\n\nSubscribe to our newsletter\n" + AFTER
+    got = [(d.line, d.code, d.message) for d in findings(text, "NL301", "NL302")]
+    assert got[0] == (5, "NL301", 'list header "More from Example News" injected into the story, above page furniture')
+    assert got[1][:2] == (7, "NL302")
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + BEFORE + "Economists had expected the decision.\n\n— More to come\n",  # a wire story's marker
+    HEAD + BEFORE + "More questions than answers\n\nThe Bank said inflation would fall next year.\n",  # a crosshead
+    HEAD + "Popular on Example News\n\n" + BEFORE.strip() + AFTER,  # the first paragraph
+])
+def test_a_weak_prefix_over_story_text_or_as_a_marker_is_no_header(text: str) -> None:
+    assert findings(text, "NL301") == []
