@@ -690,6 +690,64 @@ def saudinewsnet_ar(snap: Snapshot, limit: int = 400, seed: int = 20150721) -> I
     yield from _seeded_sample(usable, limit, seed)
 
 
+HYPERPARTISAN_ARTICLES = "articles-training-byarticle-20181122.xml"
+HYPERPARTISAN_TRUTH = "ground-truth-training-byarticle-20181122.xml"
+
+
+def _hyperpartisan_lines(article: object) -> list[str]:
+    """The lines of one <article> of the SemEval-2019 hyperpartisan data: each <p> a paragraph
+    (its links' text kept inline), and each run of text between the <p> elements (the
+    extractor's other blocks: captions, ad and promo lines, block quotes, transcripts) a line of
+    its own, split at its line breaks. Nothing else is changed: entities that the XML still holds
+    once decoded (`&amp;`, `&gt;`) stay."""
+    lines: list[str] = []
+    run: list[str] = [article.text or ""]
+
+    def flush() -> None:
+        lines.extend(_paragraphs("".join(run).split("\n")))
+        run.clear()
+
+    for child in article:
+        if child.tag == "p":
+            flush()
+            lines.extend(_paragraphs("".join(child.itertext()).split("\n")))
+        else:
+            run.append("".join(child.itertext()))
+        run.append(child.tail or "")
+    flush()
+    return lines
+
+
+def hyperpartisan_en(snap: Snapshot, limit: int = 400, seed: int = 2019) -> Iterator[Article]:
+    """The by-article training data of SemEval-2019 Task 4 (Hyperpartisan News Detection: 645
+    articles of 2012-18 from some 280 sites, mostly US political blogs, partisan and tabloid
+    sites), as a copy in anshuly10/Biased-News-Detection holds it: `title` is the headline, the
+    body each <p> and each run of text between them (see ``_hyperpartisan_lines``). The ground
+    truth file beside it gives each article's URL: publishers in ALLSIDES_EXCLUDED (covered by
+    other sources) left out; one per URL and per body; a headline and 3+ paragraphs; a seeded
+    sample of ``limit``, in id order."""
+    import xml.etree.ElementTree as ET
+
+    links = {item.get("id"): (item.get("url") or "").strip()
+             for item in ET.fromstring(snap.read(HYPERPARTISAN_TRUTH)).iter("article")}
+    usable, seen_links, seen_bodies = [], set(), set()
+    for article in ET.fromstring(snap.read(HYPERPARTISAN_ARTICLES)).iter("article"):
+        ident = article.get("id") or ""
+        link = links.get(ident) or ident
+        if _allsides_excluded(urlsplit(link).netloc):
+            continue
+        headline = " ".join((article.get("title") or "").split())
+        paragraphs = _hyperpartisan_lines(article)
+        body = "\n".join(paragraphs)
+        if link in seen_links or body in seen_bodies:
+            continue
+        seen_links.add(link)
+        seen_bodies.add(body)
+        if headline and len(paragraphs) >= 3:
+            usable.append(Article(f"{HYPERPARTISAN_ARTICLES}#id={ident} {link}", headline, paragraphs))
+    yield from _seeded_sample(usable, limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -752,6 +810,9 @@ SOURCES: dict[str, Source] = {
                               ("CC BY-NC-SA 4.0 (README: research use only); articles (c) their newspapers "
            "(Al-Riyadh, Al-Jazirah, Al-Yaum, Al-Eqtisadiya, Asharq Al-Awsat, Okaz, Al-Watan, "
            "Al-Madina, Al-Weeam, Ain Alyoum, Sabq, Saudi Press Agency, Arreyadi, Arriyadiyah)"), saudinewsnet_ar),
+    "hyperpartisan-en": Source("anshuly10/Biased-News-Detection", "89e4073cca91dfa8a250a2636082788bad170f4e",
+                               ("data CC BY 4.0 (PAN @ SemEval 2019 Task 4, Zenodo 10.5281/zenodo.5776081); "
+           "repository: no licence stated; articles (c) their publishers"), hyperpartisan_en),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
