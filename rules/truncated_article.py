@@ -5,7 +5,16 @@ Looks at the end of the last paragraph and reports an article that:
 - ends with an ellipsis or a cut marker: `...`, `…`, `[…]`, `[...]`, `(more)`, `(continued)`,
   `Continue reading`, `Read more`, `Read the full story`, `Click here to read more` (and similar);
 - ends with a paywall notice: "To continue reading, subscribe now", "This article is for
-  subscribers only", "You have 3 free articles remaining", "Already a subscriber? Log in";
+  subscribers only", "You have 3 free articles remaining", "Already a subscriber? Log in"; and
+  the same notices in German, French, Spanish, Portuguese, Italian, Dutch, Romanian, Polish,
+  Czech and Russian ("Dieser Artikel ist nur für Abonnenten verfügbar", "Il vous reste 75% de
+  cet article à lire", "¿Ya eres suscriptor? Inicia sesión", "Conteúdo exclusivo para
+  assinantes", "Материал доступен только подписчикам"): a closed table of these concepts
+  written from the languages, a "for subscribers only" standing as the whole line and a "to
+  read on" followed by the request to subscribe or log in (or nothing). Added on 2026-12-04
+  (fifteenth session); no labelled page or clean source holds one at an article's end, so
+  there is no held-out figure: on the line model's 9,314 training pages, the 22 sources and
+  `../shared/corpus` nothing changed;
 - stops mid-sentence: the last paragraph ends with a comma, a semicolon, a dash, an opening
   bracket or quotation mark, or with a word that cannot end an English sentence ("the", "and",
   "of", "his", "would", ...);

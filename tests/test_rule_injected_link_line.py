@@ -456,3 +456,27 @@ def test_a_weak_prefix_above_page_furniture_heads_it() -> None:
 ])
 def test_a_weak_prefix_over_story_text_or_as_a_marker_is_no_header(text: str) -> None:
     assert findings(text, "NL301") == []
+
+
+@pytest.mark.parametrize("link", [
+    "(RELATED: Poll: Clear Majority Want To Keep Confederate Statues)",
+    "(Also see: “Slowing Manufacturing Numbers Point To Recession”)",
+    "Read more: Straw backs ending China embargo",
+])
+def test_a_link_glued_to_the_end_of_a_paragraph_is_reported_and_removed_alone(link: str) -> None:
+    paragraph = "The Bank of England has kept interest rates at 4.75% for a third month in a row."
+    text = HEAD + paragraph + " " + link + AFTER
+    (finding,) = findings(text, "NL301")
+    assert finding.snippet == link and "glued to the end of the paragraph" in finding.message
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + text[edit.end:] == HEAD + paragraph + AFTER
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related: the figures show a fall in prices.",  # a sentence, not a title
+    "Click here to read more about the budget.",  # a call to action inside a paragraph: the text's own
+    "Read the minutes of the meeting.",  # no separator
+])
+def test_a_sentence_closing_a_paragraph_that_only_opens_like_a_link_is_left_alone(sentence: str) -> None:
+    text = HEAD + "The Bank of England has kept interest rates at 4.75% for a third month. " + sentence + AFTER
+    assert findings(text, "NL301") == []

@@ -109,6 +109,34 @@ def test_paywall_notice_at_the_end(notice: str) -> None:
         ("NL503", 7, "article ends with a paywall notice")]
 
 
+# The same notices in other languages, each after its language's story: at the end the cut
+# (NL503), inside the article the furniture (NL302); a story's sentence opening alike, neither.
+OTHER_LANGUAGE_PAYWALLS = [
+    ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.", "Dieser Artikel ist nur für Abonnenten verfügbar.",
+     "Für Abonnenten der Zeitung gilt ein Rabatt, sagte der Verleger."),
+    ("Le conseil municipal a adopté le budget mardi.", "Il vous reste 75% de cet article à lire.",
+     "Pour lire la suite de ses mémoires, il faudra attendre l'automne."),
+    ("El ayuntamiento aprobó el presupuesto el martes.", "¿Ya eres suscriptor? Inicia sesión",
+     "Para seguir leyendo el informe completo hay que ir a la biblioteca."),
+    ("A câmara aprovou o orçamento na terça-feira.", "Conteúdo exclusivo para assinantes",
+     "Para continuar lendo o relatório, ele disse, é preciso paciência."),
+    ("Il consiglio comunale ha approvato il bilancio martedì.", "Per continuare a leggere accedi o abbonati.",
+     "Solo per gli abbonati il prezzo scende, ha detto il ministro."),
+    ("Городской совет утвердил бюджет во вторник.", "Материал доступен только подписчикам",
+     "Чтобы продолжить чтение книг, библиотека открыла новый зал."),
+]
+
+
+@pytest.mark.parametrize("story, notice, sentence", OTHER_LANGUAGE_PAYWALLS)
+def test_other_languages_paywall_notices(story: str, notice: str, sentence: str) -> None:
+    head = "Budget\n\n" + story + "\n\n"
+    at_end = findings(head + story + "\n\n" + notice + "\n", "NL503", "NL302")
+    assert [(d.code, d.line) for d in at_end] == [("NL503", 7)]
+    inside = findings(head + notice + "\n\n" + story + "\n", "NL503", "NL302")
+    assert [(d.code, d.line) for d in inside] == [("NL302", 5)]
+    assert findings(head + sentence + "\n\n" + story + "\n", "NL503", "NL302") == []
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_cut_marker_found_as_the_former_search_found_it(seed: int) -> None:
     # Possessive runs, searched from near the end only: the same marker as before, without the
