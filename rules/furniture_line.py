@@ -86,6 +86,19 @@ Exceptions made on purpose:
   sentence in capitals (closed by its stop) are left alone: 11 furniture, 6 story (related
   links and "Similar projects" lists that those pages' ground truth keeps), 22 open; capitals
   nothing.
+- A web video player's interface text (``newslint.text.player_chrome``): "Loaded: 0%",
+  "Progress: 0%", "Remaining Time -0:00", "This is a modal window.", "No compatible source was
+  found for this video.", or all of it glued into one line, reported "(a video player's
+  interface text)". The strings are the Video.js player's own, from its translation files in
+  every language and version it shipped (3,900 of them, Apache-2.0, built by
+  `training/build_player_strings.py`), compared by their letters only; as many are ordinary
+  words alone ("Play", "Black", "Chapters"), a line counts only in a run of such lines, or of
+  lines with no letter ("00:52"), holding one of four words or more (or strings of four words
+  in all). Added on 2026-12-04 (fifteenth session), designed on hyperpartisan-en, where it
+  found 49 more lines, all furniture; elsewhere, held out, 3 lines of a Dawn article (labelled
+  before) and nothing on the line model's 9,314 training pages, the other sources or
+  `../shared/corpus` (none holds such text). Other players' messages ("Your video will resume
+  shortly.") are not known.
 - The story's own table or list flattened into short lines (a product test's specification
   table, an award's nominees) is left alone, though the model calls some of its cells ("-",
   "max. 490") or names furniture: a run of eight or more lines that are not prose with prose on

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.text import line_features, line_model, promo_lines
+from newslint.text import line_features, line_model, player_chrome, promo_lines
 from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_regex
@@ -54,6 +54,7 @@ class Why(str, enum.Enum):
     CLOSING = "closing the text"  # it closes the text as furniture does (``_closing_line``)
     TITLES = "a title in a list of titles closing the text"  # ``promo_lines.closing_titles``
     SHOUTED = "a line in capitals set in the story"  # ``promo_lines.shouted_promos``
+    PLAYER = "a video player's interface text"  # ``player_chrome.player_paragraphs``
 
 
 class Place(str, enum.Enum):
@@ -171,8 +172,10 @@ def zone_paragraphs(paragraphs: Sequence[str], headline: str = "",
     titles = _zone_promos(zones, promo_lines.closing_titles(
         paragraphs, rows, lambda i: zones[i][0] is Zone.STORY, lambda i: zones[i][0] is Zone.FURNITURE))
     shouted = _zone_promos(zones, promo_lines.shouted_promos(paragraphs, rows, lambda i: zones[i][0] is Zone.STORY))
+    player = _zone_player(zones, paragraphs)
     why = {i: reason for reason, found in ((Why.LISTED, listed), (Why.BORDERING, bordering), (Why.CLOSING, closing),
-                                           (Why.TITLES, titles), (Why.SHOUTED, shouted)) for i in found}
+                                           (Why.TITLES, titles), (Why.SHOUTED, shouted), (Why.PLAYER, player))
+           for i in found}
     return _placed(zones, furniture, why)
 
 
@@ -188,6 +191,21 @@ def _zone_promos(zones: list[tuple[Zone, float]], indexes: Sequence[int]) -> fro
     for i in indexes:
         zones[i] = (Zone.FURNITURE, PROMO_CONFIDENCE)
     return frozenset(indexes)
+
+
+# How often a paragraph the player test found was furniture where it was designed (hyperpartisan-en,
+# 2026-12-04: every one of them): its confidence.
+PLAYER_CONFIDENCE = 0.95
+
+
+def _zone_player(zones: list[tuple[Zone, float]], paragraphs: Sequence[str]) -> frozenset[int]:
+    """Zone as furniture a video player's interface text zoned story or byline (``player_chrome``);
+    return the paragraphs it found so, the others' zones kept."""
+    found = frozenset(i for i in player_chrome.player_paragraphs(paragraphs)
+                      if zones[i][0] in (Zone.STORY, Zone.BYLINE))
+    for i in found:
+        zones[i] = (Zone.FURNITURE, PLAYER_CONFIDENCE)
+    return found
 
 
 # The article's last line, when it is no prose and the model leans furniture on it (this much,

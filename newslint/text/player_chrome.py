@@ -1,0 +1,104 @@
+"""A web video player's interface text left in the article: "Loaded: 0%", "Progress: 0%",
+"Remaining Time -0:00", "This is a modal window.", "No compatible source was found for this
+video.", or all of it glued into one line ("Video Player is loading.Play VideoPauseLoaded:
+0.00%0:00Remaining Time -10:03MuteFullscreen..."), which scrapers keep where a page embeds a
+video.
+
+The strings are the Video.js player's own, from its translation files in every language and
+every version (``newslint/data/player_strings.txt``, built by
+``training/build_player_strings.py``): the player's vocabulary, not examples of its text.
+Compared by their letters only, lower-cased, so that text glued without spaces, times,
+percentages and punctuation between them all match: a line is player text when its letters can
+be cut wholly into such strings. Many are ordinary words alone ("Play", "Black", "None",
+"Chapters"), so a line counts only inside a run of such lines (or lines with no letter at all,
+"00:52", "|") holding a strong one: a string of four words or more, or strings of four words
+in all, one of them two words long ("Play Video", "Remaining Time").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from newslint.document import more_words_than
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "player_strings.txt"
+MAX_WORDS = 25  # a longer paragraph is no player text (its longest message is 20 words)
+STRONG_WORDS = 4
+_PREFIX = 3  # letters a line must open with that some string opens with (a quick test first)
+
+
+@lru_cache(maxsize=1)
+def _strings() -> tuple[dict[str, int], frozenset[str], int]:
+    """Each string's letters and word count, the strings' first letters, the longest."""
+    words: dict[str, int] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, count = line.split("\t")
+            words[key] = int(count)
+    return words, frozenset(key[:_PREFIX] for key in words), max(map(len, words))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _segment(letters: str) -> tuple[int, int] | None:
+    """How ``letters`` is cut wholly into strings, as (words in all, words of the longest
+    string), the cut with the most words; None if it cannot be. Only the positions a string
+    reaches are tried from, so a line that is no player text fails within its first words."""
+    words, prefixes, longest = _strings()
+    if letters[:_PREFIX] not in prefixes and letters not in words:
+        return None
+    size = len(letters)
+    best: dict[int, tuple[int, int]] = {0: (0, 0)}
+    for start in range(size):
+        before = best.get(start)
+        if before is None:
+            if start > max(best) + longest:
+                return None  # no string reaches past here
+            continue
+        for end in range(start + 1, min(size, start + longest) + 1):
+            count = words.get(letters[start:end])
+            if count is not None:
+                candidate = (before[0] + count, max(before[1], count))
+                if candidate > best.get(end, (-1, -1)):
+                    best[end] = candidate
+    return best.get(size)
+
+
+def _kind(text: str) -> int:
+    """2 for a strong line of player text, 1 for a weak one (or a line with no letter), 0 for
+    none."""
+    if more_words_than(text, MAX_WORDS):
+        return 0
+    letters = _letters(text)
+    if not letters:
+        return 1 if text.strip() else 0
+    cut = _segment(letters)
+    if cut is None:
+        return 0
+    total, longest = cut
+    strong = longest >= STRONG_WORDS or (total >= STRONG_WORDS and longest >= 2)
+    return 2 if strong else 1
+
+
+def player_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
+    """The paragraphs (by number) that are a video player's interface text: the runs of player
+    lines, or lines with no letter, that hold a strong one."""
+    kinds = [_kind(text) for text in paragraphs]
+    if 2 not in kinds:
+        return frozenset()
+    found: set[int] = set()
+    start = 0
+    while start < len(kinds):
+        if not kinds[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(kinds) and kinds[end]:
+            end += 1
+        if 2 in kinds[start:end]:
+            found.update(range(start, end))
+        start = end
+    return frozenset(found)
