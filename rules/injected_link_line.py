@@ -198,6 +198,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 yield glued
 
 
+# A link's prefix ends within its first characters with a separator ("(RELATED:", "Read more |",
+# "Also see »"): a cheap test before the link line's pattern.
+_PREFIX_REACH = 60
+_SEPARATOR_NEAR_START = lazy_regex(r"[:：|»›>→⇒➤➜➔➡▶►~/…\p{Pd}]|\.{3}")
+
+
 def _glued_link(doc: Document, line: Span, options: Options) -> Finding | None:
     """A link to other content that closes a paragraph as a sentence of its own, its prefix set
     apart by a separator ("... the vote. (RELATED: Poll: Clear Majority Want To Keep ...)",
@@ -207,6 +213,8 @@ def _glued_link(doc: Document, line: Span, options: Options) -> Finding | None:
     if len(sentences) < 2:
         return None
     start = sentences[-1].start
+    if not _SEPARATOR_NEAR_START.search(doc.text, start, min(line.end, start + _PREFIX_REACH)):
+        return None  # no separator where a prefix would end: no link (most closing sentences)
     link = parse_link_line(doc.text[start:line.end], options["max_title_words"], options["extra_prefixes"])
     if link is None or not link.has_separator or link.kind is PrefixKind.CALL_TO_ACTION:
         return None
