@@ -74,6 +74,9 @@ def test_fix_is_unsafe_and_deletes_the_line() -> None:
     # other languages' labels
     "Quelle: dpa", "Bildquelle: SWR", "Fuente: EFE", "Fonte: Agência Brasil", "Sursa: Antena3", "Zdroj: ČTK",
     "Источник: ТАСС", "Imagen: EFE", "Crédit photo : AFP", "Zdjęcie: PAP",
+    # a photographer and an agency or library, a library alone, a courtesy line
+    "Evan Vucci/AP", "Sam Greenwood/Getty Images", "FREDERICK M. BROWN / GETTY IMAGES", "Rex/Shutterstock",
+    "Shutterstock", "Courtesy Danielle Beatty", "(Jim Watson/AFP/Getty Images)",
 ])
 def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
     got = findings(STORY.format(line), "NL303")
@@ -85,6 +88,7 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
                                   "Quelle der Freude war das Spiel, sagte der Trainer.",
                                   "Fonte de renda é o turismo, disse ele.",
                                   "Reuters/Ipsos poll shows support for the plan "
-                                  "rising among voters in every state except two, officials said."])
+                                  "rising among voters in every state except two, officials said.",
+                                  "Day/AP style", "Input/Output", "Courtesy calls are planned for Monday."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
     assert codes(line) == []
