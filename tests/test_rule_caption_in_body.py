@@ -89,6 +89,7 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
                                   "Fonte de renda é o turismo, disse ele.",
                                   "Reuters/Ipsos poll shows support for the plan "
                                   "rising among voters in every state except two, officials said.",
-                                  "Day/AP style", "Input/Output", "Courtesy calls are planned for Monday."])
+                                  "Day/AP style", "Input/Output", "Courtesy calls are planned for Monday.",
+                                  "Shutterstock shares rose 5% on Tuesday."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
     assert codes(line) == []

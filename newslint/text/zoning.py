@@ -109,7 +109,7 @@ _CREDIT = lazy_regex(
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
     # agencies and libraries are a closed class, written in their own case
     r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + _PHOTO_AGENCIES + r")(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
-    r"|^\(?(?-i:Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons)\b"
+    r"|^\(?(?-i:Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons)(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
     r"|^\(?(?:photo\s+)?courtesy(?:\s+of)?\s+(?-i:\p{Lu})",
     regex.IGNORECASE)
 
