@@ -9,6 +9,12 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
   ("speaks", "holds", "arrives", "waves", "gather"), after an optional "FILE PHOTO:", and
   backed by caption evidence, either a full date with its year ("on November 16, 2016", "on 15
   December 2017") or a photo credit anywhere ("Getty Images", "File photo");
+- a news agency's caption of two sentences: a dated scene (a full date with its year) that
+  places its people (", left,", ", center,", ", second from right,"), then a sentence of the
+  story's context ("U.S. Defense Secretary Mark Esper, left, and ... shake hands in Hanoi,
+  Vietnam Wednesday, Nov. 20, 2019. Esper is ..."). Added on 2026-12-04 (fifteenth session) for
+  4 lines of `pages/`; elsewhere 1 caption on the sources (labelled before), nothing on the
+  line model's training pages;
 - a photo credit split over two lines: a credit label alone on its line ("Photo:", "Фото:",
   "Foto", "Credits", in several languages) and the credit under it, a short line that is no
   sentence ("личный архив Андрея Рудькова", "(Mark Boster / LAT)"). Both lines are reported.
@@ -139,6 +145,18 @@ _CREDIT_LABEL_MAX_CHARS = 24  # a cheap gate: the longest label, "Photograph cre
 _CREDIT_MAX_WORDS = 8
 
 
+# A caption places the people in its picture (", left,", ", center,", ", second from right,"):
+# with a full date in the same sentence, a news agency's caption (its second sentence the
+# story's context: "U.S. Defense Secretary Mark Esper, left, and ... shake hands in Hanoi,
+# Vietnam Wednesday, Nov. 20, 2019. Esper is ...").
+_PLACED = lazy_re(r",\s*(?:left|right|center|centre|(?:second|third)\s+(?:from\s+)?(?:left|right)|front|rear|top"
+                  r"|bottom|foreground|background|in\s+the\s+(?:foreground|background))\s*,")
+
+
+def _placed_scene(sentence: str) -> bool:
+    return _PLACED.search(sentence) is not None and _FULL_DATE.search(sentence) is not None
+
+
 def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:
     """What makes the paragraph a caption, or None when it is story text."""
     text = paragraph.text(doc)
@@ -146,6 +164,8 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
         return None
     sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None
+    if len(sentences) == 2 and _placed_scene(sentences[0].text(doc)):
+        return "a dated scene placing its people (\", left,\"), then a sentence of context"
     if len(sentences) > (2 if credit else 1):
         return None
     if _TRAILING_CREDIT.search(text):

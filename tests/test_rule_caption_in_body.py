@@ -93,3 +93,15 @@ def test_a_credit_alone_on_its_line_is_reported(line: str) -> None:
                                   "Shutterstock shares rose 5% on Tuesday."])
 def test_counters_ratios_and_sentences_are_no_credit_lines(line: str) -> None:
     assert codes(line) == []
+
+
+def test_an_agency_caption_placing_its_people_is_reported_with_its_context_sentence() -> None:
+    line = ("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands in "
+            "Hanoi, Vietnam Wednesday, Nov. 20, 2019. Esper is in Vietnam for talks on the South China Sea.")
+    (finding,) = findings(STORY.format(line), "NL303")
+    assert "placing its people" in finding.message
+
+
+def test_a_story_paragraph_placing_people_without_a_date_is_left_alone() -> None:
+    line = "The mayor, left, and the governor shook hands. They agreed on the budget."
+    assert codes(line) == []
