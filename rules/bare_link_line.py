@@ -1,8 +1,8 @@
 """NL305 bare-link-line: a paragraph that is only a web address, an e-mail address or a source
-label with an address, or an e-mail address a CDN replaced with a placeholder.
+label or link prefix with addresses, or an e-mail address a CDN replaced with a placeholder.
 
 ## What it does
-Reports four shapes that need no model and no phrase list:
+Reports five shapes that need no model and no phrase list:
 - **an e-mail-protection placeholder**: "[email protected]" (also with an entity for the space,
   or the `/cdn-cgi/l/email-protection` link): a CDN hid an address from scrapers, and the
   scraper kept the placeholder; the address is lost;
@@ -11,6 +11,13 @@ Reports four shapes that need no model and no phrase list:
   contact details under the story;
 - **an attribution line**: a short label meaning "source" or "via" followed by nothing but a
   web address ("Source: https://...", "Fonte: ...", "Via www...");
+- **a link line whose titles are addresses**: a link prefix as NL301 knows them, a separator,
+  then nothing but web addresses ("More AP NBA: https://apnews.com/NBA and
+  https://twitter.com/AP_Sports", "Read or Share this story: http://usat.ly/...", "See more at:
+  http://..."). Added on 2026-12-04 (fifteenth session) for 2 lines of `pages/`; elsewhere 1
+  more on the sources (labelled then), 2 on the line model's training pages (a cross-reference
+  list's line labelled furniture and a "View more videos at: ..." their ground truth keeps), 2
+  closing `fnc-train/` bodies; lines that other rules reported before are left to them;
 - **a bare web address**: a paragraph that is only a URL. Before the story, or when it is the
   article's own address (its path repeats the headline's words), it is the scraper's or the
   page's chrome; after the story or inside it, it may be a reference the writer gave (a blog
@@ -62,6 +69,7 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.link_lines import links_to_addresses
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.zoning import Place
 
@@ -102,6 +110,9 @@ def _line_finding(doc: Document, paragraph: Span, place: Place, references: bool
     if _ATTRIBUTION.match(text):
         return Finding.at(paragraph, "attribution line: a source label and a web address",
                           _delete(doc, paragraph, "attribution line"), 0.9)
+    if links_to_addresses(text):
+        return Finding.at(paragraph, "link line: a link prefix and web addresses only",
+                          _delete(doc, paragraph, "link line"), 0.9)
     bare = _BARE_URL.match(text)
     if bare is None:
         return None

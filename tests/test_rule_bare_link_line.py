@@ -32,6 +32,23 @@ def test_attribution_lines(line: str) -> None:
     assert found(line) == [("attribution line: a source label and a web address", 0.9)]
 
 
+@pytest.mark.parametrize("line", [
+    "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports",
+    "Read or Share this story: http://usat.ly/1h3RoDv",
+    "- See more at: http://example-blog.com/2015/03/budget/#sthash.9lQcoDmF.dpuf",
+])
+def test_a_link_prefix_with_addresses_for_titles(line: str) -> None:
+    assert found(line) == [("link line: a link prefix and web addresses only", 0.9)]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents: https://www.example-council.gov.uk/consultation",  # a label no link prefix: a reference
+    "More details are at www.example-council.gov.uk, the council said.",
+])
+def test_a_label_or_a_sentence_with_an_address_is_no_link_line(line: str) -> None:
+    assert all(message != "link line: a link prefix and web addresses only" for message, _ in found(line))
+
+
 def test_a_bare_address_inside_the_story_is_a_weaker_finding() -> None:
     address = "http://www.example-archive.org/2013/02/council-minutes.html"
     assert found(address) == []  # a reference the writer may have given: only when asked

@@ -239,6 +239,23 @@ def _without_trailing(title: str) -> str:
 _LEAD_ONLY = lazy_regex(rf"^{_LEAD}")
 
 
+# A link line whose titles are web addresses: a prefix ("More:", "Read more:", "Read or Share this
+# story:", "More AP NBA:"), a separator, then nothing but addresses (NL305 reports it).
+_ADDRESS = r"(?:https?://|www\.)[^\s<>\"]+"
+_LINKED_ADDRESSES = lazy_regex(
+    rf"^[\s\-–—•·►▶»|*>]*(?P<head>[^:：|»›>\n]{{1,40}}?)\s*[:：|»›>]+\s*{_ADDRESS}"
+    rf"(?:\s*(?:,|and|&|\||or)\s*{_ADDRESS})*[\s.]*$", regex.IGNORECASE)
+
+
+def links_to_addresses(line: str) -> bool:
+    """Whether a line is a link prefix followed by nothing but web addresses ("More AP NBA:
+    https://apnews.com/NBA and https://twitter.com/AP_Sports")."""
+    if "://" not in line and "www." not in line.lower():
+        return False  # (most lines: no pattern run)
+    linked = _LINKED_ADDRESSES.match(line)
+    return linked is not None and prefix_match(linked["head"].strip() + ":")
+
+
 def is_title_line(line: str, max_words: int = 20) -> bool:
     """Whether a whole line (after any bullet) reads as the title of another page, as the lines
     listed under a bare "Related stories" header do: a capital first, one sentence, no closing
