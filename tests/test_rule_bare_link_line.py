@@ -14,31 +14,25 @@ def found(paragraph: str) -> list[tuple[str, float | None]]:
     return [(d.message, d.score) for d in findings(STORY.format(paragraph), "NL305")]
 
 
-@pytest.mark.parametrize("line", [
-    "maria.lopez@example-gazette.com",
-    "twitter.com/marialopez",
-    "@janesmith | jane.smith@example-news.com",
+CONTACT = "contact line: only e-mail addresses or social-media profiles"
+ATTRIBUTION = "attribution line: a source label and a web address"
+LINKED = "link line: a link prefix and web addresses only"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("maria.lopez@example-gazette.com", CONTACT),
+    ("twitter.com/marialopez", CONTACT),
+    ("@janesmith | jane.smith@example-news.com", CONTACT),
+    ("Source: https://www.example-council.gov.uk/news/budget", ATTRIBUTION),
+    ("Fonte: www.example-jornal.com.br/politica/orcamento", ATTRIBUTION),
+    ("Via http://example-blog.net/2019/11/budget", ATTRIBUTION),
+    # a link prefix with addresses for titles
+    ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", LINKED),
+    ("Read or Share this story: http://usat.ly/1h3RoDv", LINKED),
+    ("- See more at: http://example-blog.com/2015/03/budget/#sthash.9lQcoDmF.dpuf", LINKED),
 ])
-def test_contact_lines(line: str) -> None:
-    assert found(line) == [("contact line: only e-mail addresses or social-media profiles", 0.9)]
-
-
-@pytest.mark.parametrize("line", [
-    "Source: https://www.example-council.gov.uk/news/budget",
-    "Fonte: www.example-jornal.com.br/politica/orcamento",
-    "Via http://example-blog.net/2019/11/budget",
-])
-def test_attribution_lines(line: str) -> None:
-    assert found(line) == [("attribution line: a source label and a web address", 0.9)]
-
-
-@pytest.mark.parametrize("line", [
-    "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports",
-    "Read or Share this story: http://usat.ly/1h3RoDv",
-    "- See more at: http://example-blog.com/2015/03/budget/#sthash.9lQcoDmF.dpuf",
-])
-def test_a_link_prefix_with_addresses_for_titles(line: str) -> None:
-    assert found(line) == [("link line: a link prefix and web addresses only", 0.9)]
+def test_address_only_lines(line: str, message: str) -> None:
+    assert found(line) == [(message, 0.9)]
 
 
 @pytest.mark.parametrize("line", [
@@ -46,7 +40,7 @@ def test_a_link_prefix_with_addresses_for_titles(line: str) -> None:
     "More details are at www.example-council.gov.uk, the council said.",
 ])
 def test_a_label_or_a_sentence_with_an_address_is_no_link_line(line: str) -> None:
-    assert all(message != "link line: a link prefix and web addresses only" for message, _ in found(line))
+    assert all(message != LINKED for message, _ in found(line))
 
 
 def test_a_bare_address_inside_the_story_is_a_weaker_finding() -> None:
