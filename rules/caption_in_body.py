@@ -15,6 +15,12 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
   Vietnam Wednesday, Nov. 20, 2019. Esper is ..."). Added on 2026-12-04 (fifteenth session) for
   4 lines of `pages/`; elsewhere 1 caption on the sources (labelled before), nothing on the
   line model's training pages;
+- a news agency's caption for a file picture, whatever follows it: "FILE - In this Nov. 21,
+  2014 file photo, comedian Bill Cosby performs ..." (AP's form, a page may run the story's
+  lead into it). Added on 2026-12-04 (fifteenth session) after allsides-us-en's captions
+  holding the lead: held out on the line model's training pages 1 line, furniture; on the
+  sources 8 (6 on allsides-us-en, three captions given twice, labelled then, and 2 on
+  hyperpartisan-en, labelled before);
 - a photo credit split over two lines: a credit label alone on its line ("Photo:", "Фото:",
   "Foto", "Credits", in several languages) and the credit under it, a short line that is no
   sentence ("личный архив Андрея Рудькова", "(Mark Boster / LAT)"). Both lines are reported.
@@ -100,7 +106,7 @@ from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
-from newslint.text.zoning import Zone
+from newslint.text.zoning import Zone, is_file_photo_caption
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -160,6 +166,8 @@ def _placed_scene(sentence: str) -> bool:
 def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | None:
     """What makes the paragraph a caption, or None when it is story text."""
     text = paragraph.text(doc)
+    if is_file_photo_caption(text):  # whatever its length: a page may run the story's lead into it
+        return "an agency's caption for a file picture (\"FILE - In this ... file photo, ...\")"
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     sentences = [s for s in doc.sentences_in(paragraph) if not _CREDIT.fullmatch(s.text(doc).strip(" ."))]

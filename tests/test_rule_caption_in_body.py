@@ -105,3 +105,17 @@ def test_an_agency_caption_placing_its_people_is_reported_with_its_context_sente
 def test_a_story_paragraph_placing_people_without_a_date_is_left_alone() -> None:
     line = "The mayor, left, and the governor shook hands. They agreed on the budget."
     assert codes(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "FILE - In this Nov. 21, 2014 file photo, comedian Bill Cosby performs during a show in Melbourne, Fla.",
+    "FILE - In this Thursday, Sept. 19, 2019 file photo, Rep. Chris Stewart leaves a meeting at the Capitol in "
+    "Washington. As Democrats champion anti-discrimination protections, one Republican is offering a proposal.",
+])
+def test_an_agency_file_photo_caption_is_reported_even_with_the_lead_run_into_it(line: str) -> None:
+    (finding,) = findings(STORY.format(line), "NL303")
+    assert "caption for a file picture" in finding.message
+
+
+def test_a_story_sentence_about_a_photo_is_left_alone() -> None:
+    assert codes("In this photo, taken by a neighbour, the fire can be seen spreading to the roof.") == []

@@ -144,6 +144,19 @@ def is_byline(text: str, words: float) -> bool:
         or (words <= 10 and _DATE_OR_TIME.search(text) is not None and not text.rstrip().endswith((".", "!", "?")))
 
 
+# A news agency's caption for a file picture: "FILE - In this Nov. 21, 2014 file photo, comedian
+# Bill Cosby performs ..." (AP's form; "FILE PHOTO:" and "In this ... photo" alike), which a page
+# may run into the story's first sentence.
+_FILE_PHOTO = lazy_regex(
+    r"^\W*(?:FILE(?:\s+PHOTO)?\s*[-–—:]\s*)?In\s+this\s+(?:[\w.,]+\s+){1,5}(?:19|20)\d\d,?\s+"
+    r"(?:file\s+)?(?:photo|image|picture|handout\s+photo)(?:\s+provided\s+by\s+[^,]{1,60})?,")
+
+
+def is_file_photo_caption(text: str) -> bool:
+    """Whether a paragraph opens with an agency's caption for a (file) picture."""
+    return _FILE_PHOTO.match(text) is not None
+
+
 def is_credit(text: str, words: float) -> bool:
     """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8": the counter
     NL302 reports, boilerplate.is_counter); not a question ("AP: Why Cruise?", an interview's),
@@ -280,7 +293,7 @@ def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furni
     words = line_features.word_count(row)
     if index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline):
         return Zone.HEADLINE, 0.95
-    if is_credit(text, words):
+    if is_credit(text, words) or is_file_photo_caption(text):
         return Zone.CAPTION, 0.9
     if is_known_furniture(text):
         return Zone.FURNITURE, max(furniture, 0.95)
