@@ -42,3 +42,9 @@ def test_nl306_reports_the_run_with_its_reason() -> None:
 def test_the_data_says_where_it_comes_from() -> None:
     head = DATA.read_text(encoding="utf-8").splitlines()[:2]
     assert "Video.js" in head[0] and "Apache-2.0" in head[0] and "build_player_strings.py" in head[1]
+
+
+def test_a_line_longer_than_any_player_text_is_none() -> None:
+    # 80,000 letters of player words glued together: no player's interface is that long, and the
+    # cut is not even tried (it once cost seconds).
+    assert player_paragraphs([STORY[0], "Play" * 20000, "This is a modal window."]) == frozenset({2})

@@ -24,19 +24,27 @@ from newslint.document import more_words_than
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "player_strings.txt"
 MAX_WORDS = 25  # a longer paragraph is no player text (its longest message is 20 words)
+# Nor is a longer line: a player's whole interface glued into one line is a few hundred
+# characters, and the cut's cost grows with the line (a line of 80,000 letters, 8 s uncapped).
+MAX_CHARS = 1000
 STRONG_WORDS = 4
 _PREFIX = 3  # letters a line must open with that some string opens with (a quick test first)
 
 
+_PRUNE = 8  # letters of a string's opening kept as prefixes: a cut stops where no string opens so
+
+
 @lru_cache(maxsize=1)
 def _strings() -> tuple[dict[str, int], frozenset[str], int]:
-    """Each string's letters and word count, the strings' first letters, the longest."""
+    """Each string's letters and word count, the strings' openings (up to ``_PRUNE`` letters),
+    the longest."""
     words: dict[str, int] = {}
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             key, count = line.split("\t")
             words[key] = int(count)
-    return words, frozenset(key[:_PREFIX] for key in words), max(map(len, words))
+    openings = frozenset(key[:size] for key in words for size in range(1, min(len(key), _PRUNE) + 1))
+    return words, openings, max(map(len, words))
 
 
 def _letters(text: str) -> str:
@@ -47,8 +55,8 @@ def _segment(letters: str) -> tuple[int, int] | None:
     """How ``letters`` is cut wholly into strings, as (words in all, words of the longest
     string), the cut with the most words; None if it cannot be. Only the positions a string
     reaches are tried from, so a line that is no player text fails within its first words."""
-    words, prefixes, longest = _strings()
-    if letters[:_PREFIX] not in prefixes and letters not in words:
+    words, openings, longest = _strings()
+    if letters[:_PREFIX] not in openings and letters not in words:
         return None
     size = len(letters)
     best: dict[int, tuple[int, int]] = {0: (0, 0)}
@@ -59,7 +67,10 @@ def _segment(letters: str) -> tuple[int, int] | None:
                 return None  # no string reaches past here
             continue
         for end in range(start + 1, min(size, start + longest) + 1):
-            count = words.get(letters[start:end])
+            piece = letters[start:end]
+            if end - start <= _PRUNE and piece not in openings:
+                break  # no string opens so: none is longer either
+            count = words.get(piece)
             if count is not None:
                 candidate = (before[0] + count, max(before[1], count))
                 if candidate > best.get(end, (-1, -1)):
@@ -70,7 +81,7 @@ def _segment(letters: str) -> tuple[int, int] | None:
 def _kind(text: str) -> int:
     """2 for a strong line of player text, 1 for a weak one (or a line with no letter), 0 for
     none."""
-    if more_words_than(text, MAX_WORDS):
+    if len(text) > MAX_CHARS or more_words_than(text, MAX_WORDS):
         return 0
     letters = _letters(text)
     if not letters:
