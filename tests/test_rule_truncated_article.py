@@ -233,3 +233,11 @@ def test_read_more_heading_other_stories_titles_is_no_cut_marker() -> None:
               "Storm damage closes the seafront road for a week\n")
     assert findings(story + titles, "NL503") == []
     assert [d.code for d in findings(story.rstrip() + "\n", "NL503")] == ["NL503"]  # a marker closing the page
+
+
+def test_a_paywall_notice_is_read_from_its_first_word() -> None:
+    from newslint.text.paywall import is_paywall_notice
+
+    assert is_paywall_notice("»» To continue reading, subscribe now.")
+    assert is_paywall_notice("¿Ya eres suscriptor? Inicia sesión")
+    assert not is_paywall_notice('"' * 5000)  # punctuation only (it once cost every alternative after each mark)

@@ -60,8 +60,11 @@ _OTHER_LANGUAGES = (
     r"(?:уже\s+)?(?:есть\s+подписка|подписаны)\s*\??\s*войдите",
     r"чтобы\s+(?:продолжить\s+чтение|читать\s+дальше)" + _ASKS.format(r"(?:оформите|войдите|подпишитесь|зарегистрируйтесь)"),
 )
+# Matched from the line's first letter or digit (``is_paywall_notice``), not after a leading
+# run of punctuation in the pattern: a line of thousands of quotation marks made every
+# alternative be tried after each of them.
 PAYWALL = lazy_re(
-    r"""^[\s\W]*(?:
+    r"""(?:
         to\s+(?:continue|keep)\s+reading(?:\s+(?:this|the)\s+(?:article|story))?[\s,:.]*(?:please\s+)?
         (?:subscribe|sign|log|register|become|create|you\s+(?:must|need|will\s+need)|$)
       | (?:continue|keep)\s+reading\s+(?:with|for|by)\s+(?:subscribing|signing|logging|registering|a\s+subscription)
@@ -80,5 +83,11 @@ PAYWALL = lazy_re(
 
 def is_paywall_notice(text: str, max_words: int = 25) -> bool:
     """Whether ``text`` (a short line) is a paywall notice."""
-    return (not more_words_than(text, max_words) and PAYWALL.match(text) is not None
+    if more_words_than(text, max_words):
+        return False
+    first = _FIRST_WORD.search(text)
+    return (first is not None and PAYWALL.match(text, first.start()) is not None
             and not reports_speech(text))  # "To continue reading the report, he said, ..."
+
+
+_FIRST_WORD = lazy_re(r"\w")
