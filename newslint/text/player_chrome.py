@@ -29,8 +29,6 @@ MAX_WORDS = 25  # a longer paragraph is no player text (its longest message is 2
 MAX_CHARS = 1000
 STRONG_WORDS = 4
 _PREFIX = 3  # letters a line must open with that some string opens with (a quick test first)
-
-
 _PRUNE = 8  # letters of a string's opening kept as prefixes: a cut stops where no string opens so
 
 
