@@ -115,11 +115,9 @@ def is_reader_prompt(sentence: str) -> bool:
         and _QUOTE_MARKS.isdisjoint(sentence) and not reports_speech(sentence)
 
 
-TRAILING = lazy_re(
-    r"(?<=[.!?\"”])\s+(?:share\s+this\s+(?:article|story)|follow\s+us\s+on\s+(?:twitter|facebook|instagram)"
-    r"|click\s+here\s+to\s+(?:subscribe|sign\s+up|comment)|sign\s+up\s+for\s+our\s+\w+\s+newsletter"
-    r"|all\s+rights\s+reserved|advertisement)\.?\s*$",
-    re.IGNORECASE)
+# Interface text glued to the end of a paragraph that is no prompt to the reader (a prompt closing
+# a paragraph is NL302's sentence test, ``is_reader_prompt``): a rights notice, an advert's label.
+TRAILING = lazy_re(r"(?<=[.!?\"”])\s+(?:all\s+rights\s+reserved|advertisement)\.?\s*$", re.IGNORECASE)
 
 
 
