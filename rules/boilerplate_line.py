@@ -129,7 +129,7 @@ from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import COUNTER, SHORT_WORDS, TRAILING, counter_totals, is_boilerplate_line, \
     is_reader_prompt
-from newslint.text.edits import delete_line
+from newslint.text.edits import delete_closing_sentences, delete_line
 from newslint.text.paywall import is_paywall_notice
 
 def _whole_line(doc: Document, paragraph: Span, options: Options) -> Finding | None:
@@ -177,10 +177,9 @@ def _trailing_prompts(doc: Document, paragraph: Span) -> Finding | None:
     if first == 0:
         fix = Fix((delete_line(doc, paragraph.start),), "delete the boilerplate line", FixSafety.SAFE)
         return Finding.at(paragraph, f"boilerplate line: {paragraph.text(doc)!r} is page furniture, not story", fix)
-    start, end = sentences[first].start, paragraph.end
-    gap = sentences[first - 1].end  # the space before the prompt goes with it
-    fix = Fix((Edit(gap, end, ""),), "delete the prompt to the reader", FixSafety.SAFE)
-    return Finding(start, end, f"boilerplate at the end of the paragraph: {doc.text[start:end].strip()!r}", fix)
+    fragment, edit = delete_closing_sentences(sentences, first)
+    fix = Fix((edit,), "delete the prompt to the reader", FixSafety.SAFE)
+    return Finding.at(fragment, f"boilerplate at the end of the paragraph: {fragment.text(doc).strip()!r}", fix)
 
 
 _STORY = "Council backs budget\n\nThe council approved the budget on Tuesday.\n\n{}\n\nCouncillors said taxes would rise.\n"

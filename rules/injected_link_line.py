@@ -141,9 +141,9 @@ from collections.abc import Iterator
 import regex
 
 from newslint.document import Document, Span
-from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import is_boilerplate_line
-from newslint.text.edits import delete_line
+from newslint.text.edits import delete_closing_sentences, delete_line
 from newslint.text.link_lines import (LinkLine, PrefixKind, content_words, is_loose_header, listed_lines, opens_list,
                                       opens_timeline, parse_link_line)
 from newslint.text.patterns import lazy_regex
@@ -218,10 +218,10 @@ def _glued_link(doc: Document, line: Span, options: Options) -> Finding | None:
     link = parse_link_line(doc.text[start:line.end], options["max_title_words"], options["extra_prefixes"])
     if link is None or not link.has_separator or link.kind is PrefixKind.CALL_TO_ACTION:
         return None
-    fragment = doc.text[start:line.end].rstrip()
-    fix = Fix((Edit(sentences[-2].end, start + len(fragment), ""),), "delete the glued link", FixSafety.SAFE)
-    return Finding(start, start + len(fragment), f'link to other content glued to the end of the paragraph: '
-                                                  f'"{_shown(fragment)}"', fix)
+    fragment, edit = delete_closing_sentences(sentences, len(sentences) - 1)
+    fix = Fix((edit,), "delete the glued link", FixSafety.SAFE)
+    return Finding.at(fragment, f'link to other content glued to the end of the paragraph: '
+                                f'"{_shown(fragment.text(doc))}"', fix)
 
 
 # A wire story's marker that it goes on ("More to come", "More to follow"): its word then an
