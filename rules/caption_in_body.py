@@ -106,7 +106,7 @@ from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
-from newslint.text.zoning import Zone, is_file_photo_caption
+from newslint.text.zoning import PHOTO_AGENCIES, Zone, is_file_photo_caption
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -127,7 +127,7 @@ _CREDIT = lazy_re(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|E
 # A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
 # Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
 # the only text that ends so; the scene before it needs no particular verb.
-_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|PA(?:\s+Wire)?|Bloomberg|Xinhua|Shutterstock)"
+_AGENCIES = f"(?:{PHOTO_AGENCIES})"
 # Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
 # back one by one, a long run of spaces cost time quadratic in its length.
 _TRAILING_CREDIT = lazy_regex(

@@ -94,8 +94,9 @@ _CONTRIBUTORS = lazy_regex(
 _DATE_OR_TIME = lazy_regex(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b(?:19|20)\d{2}\b", regex.IGNORECASE)
-# Photo agencies and picture libraries, as a credit names them after the photographer and a slash.
-_PHOTO_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty(?:\s+Images)?|GETTY\s+IMAGES|Shutterstock|Alamy|iStock(?:photo)?"
+# Photo agencies and picture libraries, as a credit names them after the photographer and a slash
+# (NL303's credits closing a caption read the same class).
+PHOTO_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty(?:\s+Images)?|GETTY\s+IMAGES|Shutterstock|Alamy|iStock(?:photo)?"
                    r"|Rex|PA(?:\s+Wire)?|Bloomberg|Xinhua|Polaris|Redux|Sipa|SIPA|ZUMA(?:\s+Press)?|NurPhoto|Anadolu"
                    r"|dpa|Corbis|Imgur|Flickr|TASS|Kyodo|Yonhap|ANP|Belga|Keystone|Lusa|Efe|EFE|ANSA|Ritzau|NTB|TT")
 _CREDIT = lazy_regex(
@@ -108,7 +109,7 @@ _CREDIT = lazy_regex(
     # a photographer's credit, name and agency ("Evan Vucci/AP", "Rex/Shutterstock"), a stock
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
     # agencies and libraries are a closed class, written in their own case
-    r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + _PHOTO_AGENCIES + r")(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
+    r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
     r"|^\(?(?-i:Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons)(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
     r"|^\(?(?:photo\s+)?courtesy(?:\s+of)?\s+(?-i:\p{Lu})",
     regex.IGNORECASE)
