@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newslint.document import more_words_than
+from newslint.text.memo import short_text_cache
 from newslint.text.patterns import lazy_re
 from newslint.text.quotes import reports_speech
 
@@ -81,13 +82,19 @@ PAYWALL = lazy_re(
 )
 
 
+_FIRST_WORD = lazy_re(r"\w")
+
+
 def is_paywall_notice(text: str, max_words: int = 25) -> bool:
-    """Whether ``text`` (a short line) is a paywall notice."""
+    """Whether ``text`` (a short line) is a paywall notice. Answers for lines up to 2,000
+    characters long are kept: the zoning, NL302 and NL503 ask about the same paragraphs."""
+    return _is_paywall_notice(text, max_words)  # (the arguments always passed alike: one entry a line)
+
+
+@short_text_cache(max_chars=2_000, maxsize=512)
+def _is_paywall_notice(text: str, max_words: int) -> bool:
     if more_words_than(text, max_words):
         return False
     first = _FIRST_WORD.search(text)
     return (first is not None and PAYWALL.match(text, first.start()) is not None
             and not reports_speech(text))  # "To continue reading the report, he said, ..."
-
-
-_FIRST_WORD = lazy_re(r"\w")
