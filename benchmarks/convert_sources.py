@@ -26,7 +26,7 @@ import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -568,22 +568,32 @@ def allsides_us(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[
     identical body); publishers in ALLSIDES_EXCLUDED (by `source_url` or the link's host) left
     out; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path order."""
     paths = [path for path in snap.all_files("data/jsons/") if path.endswith(".json")]
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for path, data in snap.read_all(paths):
+            record = json.loads(data.decode("utf-8"))
+            link = (record.get("url") or path).strip()
+            if _allsides_excluded(record.get("source_url") or "") or _allsides_excluded(urlsplit(link).netloc):
+                continue
+            yield (f"{path}#{link}", link, record.get("title") or "",
+                   _paragraphs((record.get("content_original") or "").split("\n")))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
+def _one_per_link_and_body(candidates: Iterable[tuple[str, str, str, list[str]]]) -> list[Article]:
+    """The articles of ``candidates`` (key, link, headline, paragraphs), in order: the first of
+    each link and of each body, with a headline and three paragraphs or more."""
     usable, seen_links, seen_bodies = [], set(), set()
-    for path, data in snap.read_all(paths):
-        record = json.loads(data.decode("utf-8"))
-        link = (record.get("url") or path).strip()
-        if _allsides_excluded(record.get("source_url") or "") or _allsides_excluded(urlsplit(link).netloc):
-            continue
-        headline = " ".join((record.get("title") or "").split())
-        paragraphs = _paragraphs((record.get("content_original") or "").split("\n"))
+    for key, link, headline, paragraphs in candidates:
+        headline = " ".join(headline.split())
         body = "\n".join(paragraphs)
         if link in seen_links or body in seen_bodies:
             continue
         seen_links.add(link)
         seen_bodies.add(body)
         if headline and len(paragraphs) >= 3:
-            usable.append(Article(f"{path}#{link}", headline, paragraphs))
-    yield from _seeded_sample(usable, limit, seed)
+            usable.append(Article(key, headline, paragraphs))
+    return usable
 
 
 # BBC Sinhala is a publisher covered elsewhere (and not English); the Sinhala and Tamil papers
@@ -730,22 +740,15 @@ def hyperpartisan_en(snap: Snapshot, limit: int = 400, seed: int = 2019) -> Iter
 
     links = {item.get("id"): (item.get("url") or "").strip()
              for item in ET.fromstring(snap.read(HYPERPARTISAN_TRUTH)).iter("article")}
-    usable, seen_links, seen_bodies = [], set(), set()
-    for article in ET.fromstring(snap.read(HYPERPARTISAN_ARTICLES)).iter("article"):
-        ident = article.get("id") or ""
-        link = links.get(ident) or ident
-        if _allsides_excluded(urlsplit(link).netloc):
-            continue
-        headline = " ".join((article.get("title") or "").split())
-        paragraphs = _hyperpartisan_lines(article)
-        body = "\n".join(paragraphs)
-        if link in seen_links or body in seen_bodies:
-            continue
-        seen_links.add(link)
-        seen_bodies.add(body)
-        if headline and len(paragraphs) >= 3:
-            usable.append(Article(f"{HYPERPARTISAN_ARTICLES}#id={ident} {link}", headline, paragraphs))
-    yield from _seeded_sample(usable, limit, seed)
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for article in ET.fromstring(snap.read(HYPERPARTISAN_ARTICLES)).iter("article"):
+            ident = article.get("id") or ""
+            link = links.get(ident) or ident
+            if not _allsides_excluded(urlsplit(link).netloc):
+                yield (f"{HYPERPARTISAN_ARTICLES}#id={ident} {link}", link, article.get("title") or "",
+                       _hyperpartisan_lines(article))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
 @dataclass(frozen=True)
