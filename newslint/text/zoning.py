@@ -148,14 +148,14 @@ def is_byline(text: str, words: float) -> bool:
 # A news agency's caption for a file picture: "FILE - In this Nov. 21, 2014 file photo, comedian
 # Bill Cosby performs ..." (AP's form; "FILE PHOTO:" and "In this ... photo" alike), which a page
 # may run into the story's first sentence.
-_FILE_PHOTO = lazy_regex(
+_AGENCY_FILE_CAPTION = lazy_regex(
     r"^\W*(?:FILE(?:\s+PHOTO)?\s*[-–—:]\s*)?In\s+this\s+(?:[\w.,]+\s+){1,5}(?:19|20)\d\d,?\s+"
     r"(?:file\s+)?(?:photo|image|picture|handout\s+photo)(?:\s+provided\s+by\s+[^,]{1,60})?,")
 
 
 def is_file_photo_caption(text: str) -> bool:
     """Whether a paragraph opens with an agency's caption for a (file) picture."""
-    return _FILE_PHOTO.match(text) is not None
+    return _AGENCY_FILE_CAPTION.match(text) is not None
 
 
 def is_credit(text: str, words: float) -> bool:
