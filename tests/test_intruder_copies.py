@@ -243,3 +243,25 @@ def test_a_page_captured_again_under_a_line_is_still_a_copy() -> None:
     text = "Storm closes rail line\n\n" + "\n\n".join(body) + "\n"
     assert full_text_start(Document(text)) is None  # what follows the line is all given before
     assert [d.line for d in findings(text, "NL402", min_confidence=0)] == [11, 13, 15]
+
+
+CAPTION_WITH_LEDE = """Republican offers a bill on gay rights and religious freedom
+
+FILE - In this Thursday, Sept. 19, 2019 file photo, Rep. Chris Stewart, R-Utah, leaves a meeting at the Capitol in Washington. As Democrats champion anti-discrimination protections for gay people and Republicans counter with worries about religious freedom, one congressman is offering a compromise.
+
+WASHINGTON (AP) - The bill would add protections for gay and transgender people to civil rights law.
+
+As Democrats champion anti-discrimination protections for gay people and Republicans counter with worries about religious freedom, one congressman is offering a compromise.
+
+Stewart said the proposal had support from church leaders and from advocates for gay rights.
+"""
+
+
+def test_a_caption_holding_the_lede_is_the_copy_reported_never_the_story_paragraph() -> None:
+    # The story's paragraph stands alone and the caption's copy does not, which alone would
+    # make the story's the intruder; but a caption is never the story's own text.
+    assert [d.line for d in findings(CAPTION_WITH_LEDE, "NL401", "NL402", min_confidence=0)] == [3]
+    (caption,) = findings(CAPTION_WITH_LEDE, "NL303")
+    assert caption.line == 3
+    fixed, _, _ = fix_text(CAPTION_WITH_LEDE, linter_for("NL303", "NL402"), unsafe=True)
+    assert CAPTION_WITH_LEDE.splitlines()[6] in fixed.splitlines()  # the story's lede, whole

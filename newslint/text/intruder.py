@@ -94,6 +94,10 @@ def outside_story(doc: Document, number: int) -> bool:
     return not zoned.is_story or zoned.place is not Place.INSIDE
 
 
+def _is_caption(doc: Document, number: int) -> bool:
+    return doc.zones[number].zone is Zone.CAPTION
+
+
 def is_headline_copy(doc: Document, copy: Copy) -> bool:
     """Whether the copy's paragraph is the headline given again (NL504 reports those)."""
     return doc.zones[copy.paragraph].zone is Zone.HEADLINE
@@ -240,6 +244,12 @@ def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] |
     block = excerpt_block(doc)
     if earlier.paragraph in block and later.paragraph not in block:
         return Choice(earlier, later, shape=False, zone=True, alike=False)
+    captioned = _is_caption(doc, earlier.paragraph), _is_caption(doc, later.paragraph)
+    if captioned[0] != captioned[1]:
+        # A caption holding the story's words (a photo caption with the lede run into it) is
+        # the intruder however the story's copy stands: a caption is never the story's own text.
+        return Choice(earlier, later, shape=False, zone=True, alike=False) if captioned[0] else \
+            Choice(later, earlier, shape=False, zone=True, alike=False)
     if alone is None:
         alone = stands_alone(doc, earlier), stands_alone(doc, later)
     outside = outside_story(doc, earlier.paragraph), outside_story(doc, later.paragraph)
