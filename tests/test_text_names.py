@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.text.names import (
@@ -125,6 +125,45 @@ def test_name_phrases_keep_the_small_words_inside_a_name() -> None:
     text = "The Grand Hôpital de Charleroi and the Bank of England said so, and Ultra Wideband is fast."
     assert name_phrases(text) == [("The", "Grand", "Hôpital", "de", "Charleroi"), ("Bank", "of", "England"),
                                   ("Ultra", "Wideband")]
+
+
+def _name_phrases_token_by_token(text: str) -> list[tuple[str, ...]]:
+    """name_phrases as it was first written: a loop over every token."""
+    from newslint.text.names import _NAME_LINKS, _TOKEN
+
+    phrases: list[tuple[str, ...]] = []
+    run: list[str] = []
+    pending: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token[:1].isupper():
+            run.extend(pending)
+            run.append(token)
+            pending = []
+        elif run and token.lower() in _NAME_LINKS and len(pending) < 2:
+            pending.append(token)
+        else:
+            if run:
+                phrases.append(tuple(run))
+            run, pending = [], []
+    if run:
+        phrases.append(tuple(run))
+    return phrases
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Bank", "England", "of", "OF", "oF", "de", "De", "della", "of", "de", "van", "the",
+                                 "said", "d", "of", "Bank", "de",
+                                 "O'Brien", "d'Artagnan", "rock'n'Roll", "3M", "iPhone", "Élysée", "éte", "Ωmega",
+                                 "Москва", "и", "Ⅻ", "ǅemal", "x", "'", "’", "''", ",", ".", " - ", "\n", "  ",
+                                 "\u0302", "_", "42"]), max_size=40),
+       st.lists(st.sampled_from([" ", "", "'", "’", ", ", "-"]), min_size=40, max_size=40))
+@example(["Bank", "of", "de", "van", "England"], [" "] * 40)  # a third link word ends the run
+@example(["Jones", "'", "Bank", "rock'n'Roll", "d'Artagnan", "Ⅻ", "Oslo"], ["", " ", " ", " ", " ", " ", " "] + [" "] * 33)
+def test_name_phrases_reads_runs_as_a_loop_over_every_token_would(pieces: list[str], gaps: list[str]) -> None:
+    from newslint.text.names import name_phrases
+
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps))
+    assert name_phrases(text) == _name_phrases_token_by_token(text)
 
 
 @pytest.mark.parametrize("short, phrase, expected", [
