@@ -32,6 +32,9 @@ def codes(paragraph: str) -> list[str]:
     "Firefighters battle a blaze near a motorway outside Athens. (Credit: AFP)",
     "Workers stack shelves at a supermarket in Manchester. Photo: Getty Images",
     "A man walks past a closed shop in central London on March 24, 2020 (Image credit: Getty Images)",
+    # A credit with "by" in brackets: "(Photo by ...)", "(Image by ...)".
+    "Taryn Manning hosts a party at a resort in Atlantic City, New Jersey. (Photo by Tom Briglia/FilmMagic)",
+    "Donald Trump - Caricature (Image by DonkeyHotey)",
 ])
 def test_captions_are_reported(paragraph: str) -> None:
     assert codes(paragraph) == ["NL303"]
@@ -48,6 +51,8 @@ def test_captions_are_reported(paragraph: str) -> None:
     "Getty Images reported higher sales of stock photos to news sites.",
     "LONDON (Reuters) - Oil prices rose on Monday as supply worries grew.",
     "Shares in Getty Images fell 5% after its results. Reuters reported the figures first.",
+    # Brackets naming who made something that is no picture.
+    "The study was led by a team in Oslo (Report by the Norwegian Institute of Public Health)",
 ])
 def test_story_sentences_are_left_alone(paragraph: str) -> None:
     assert codes(paragraph) == []
