@@ -303,6 +303,29 @@ def test_a_headline_is_weighed_in_its_body_language() -> None:
     assert codes("Namur ferme ses bibliothèques et sa piscine", FRENCH) == []
 
 
+# isiXhosa news (Isolezwe lesiXhosa, from MasakhaNEWS; a few of its sentences, shortened): a
+# language newslint has no word list for, whose names carry class prefixes ("uOscar Mabuyane").
+XHOSA = ("Abahlali baseGcuwa banyanzelise iNkulumbuso yaseMpuma Koloni uOscar Mabuyane ukuba isele okanye "
+         "ihlambe amanzi akulo mlambo.\n\nIsikhululo seSABC iRadio 2000 yenze utshintsho kubume beenkqubo "
+         "zesi khululo. Oku kuza kuqala ngoMvulo.\n\nUmqeqeshi we EC Bees uVuyisile Njedu uvumile ukuba "
+         "ngokwenene iqela lakhe alikakulungeli ukudlala kwinqanaba eliphezulu.")
+
+
+def test_a_body_in_a_language_of_no_list_is_weak_evidence_only() -> None:
+    """A body under a tenth English function words is no English, whatever a language test of
+    its opening said: its words cannot be weighed nor its names matched (``kaMasualle`` in the
+    headline, ``uMasualle`` in the body), so a mismatch there is weak evidence."""
+    from newslint.document import Document
+    from newslint.rules.headline_mismatch import RULE, UNLISTED, evidence
+
+    headline = "Baphefumla ngentetho kaMasualle"
+    found = evidence(Document(f"{headline}\n\n{XHOSA}\n"), RULE.options)
+    assert found is not None and found.body.language == UNLISTED
+    assert codes(headline, XHOSA) == []
+    assert codes(headline, XHOSA, {"weak-evidence": True}) == ["NL101"]
+    assert codes("Manchester United beat Arsenal in the cup final", BODY) == ["NL101"]  # English still judged
+
+
 def test_in_another_language_only_strong_evidence_is_reported_by_default() -> None:
     """Without a sentence model for French, a headline sharing nothing with its body is often a
     paraphrase ("durcit le ton" over "la voie de la fermeté"): only one that also names what a
