@@ -47,7 +47,15 @@ then each paragraph in it, or a page block captured again with its paragraphs jo
 sentence by sentence, each short paragraph of the story would look like the intruder standing
 alone (added on 2026-12-04 after a held-out source where ten story paragraphs were reported,
 with safe fixes, instead of the joined copy below them; it moved 2 findings on the Belgian
-sources from a deck to the joined copy, both allowed, and changed no other).
+sources from a deck to the joined copy, both allowed, and changed no other). Once reported, a
+copy's sentences are neither compared nor taken for originals: the story's paragraphs are not
+reported as copies of the joined one's sentences. A joined paragraph mostly inside quotation
+marks is a writer quoting a speaker again when it gives sentences of two paragraphs (NL401's to
+judge), and a block when it runs three or more together (added on 2026-12-05 after a held-out
+isiXhosa source where a closing mark left in a block of the whole story made it look quoted, and
+its 6 story paragraphs were reported instead of it; elsewhere it took back 2 findings of
+`fnc-train/` that had reported story paragraphs as well as their joined copy, and changed no
+other).
 A deck in the first paragraphs that copies a lead sentence *shortened* (a clause dropped: the
 deck is a copy of part of the sentence, not the sentence of the deck) is found too, when it is
 the intruder by shape or zone. A copy that is the headline given again in the body is left to
@@ -165,12 +173,13 @@ def _repeats(doc: Document, spans: tuple[Span, ...], options: Options, what: str
     seen: dict[int, tuple[str, ...]] = {}
     skip_starts = [s.start for s in skip]  # in order, not overlapping
     for number, span in enumerate(spans):
+        at = bisect.bisect_right(skip_starts, span.start) - 1
+        if at >= 0 and span.start < skip[at].end:
+            continue  # inside a copy reported already: no copy of anything, nor anything's original
         words = normalise_words(span.text(doc))
         grams = shingles(words, 3)
-        at = bisect.bisect_right(skip_starts, span.start) - 1
         # Mostly quotation: NL401's (asked first: it is the cheaper question).
-        if len(words) >= options["min-words"] and not (at >= 0 and span.start < skip[at].end) \
-                and quoted_share(doc, span) < 0.5:
+        if len(words) >= options["min-words"] and quoted_share(doc, span) < 0.5:
             match = index.best_match(words, grams=grams)
             # Both ways: a short sentence restating part of a long one is not a copy of it.
             if match is not None and match.coverage >= options["coverage"] and \
@@ -407,14 +416,16 @@ def _joined_copies(doc: Document, numbers: range, options: Options,
             holders.setdefault(sentence, set()).add(number)
     for number, sentences in sentences_of.items():
         paragraph = doc.paragraphs[number]
-        if len(sentences) < _JOINED_MIN_SENTENCES or paragraph in reported or quoted_share(doc, paragraph) >= 0.5:
-            continue  # short; reported; or mostly quotation (a speaker's words given again: NL401's)
+        if len(sentences) < _JOINED_MIN_SENTENCES or paragraph in reported:
+            continue  # short; or reported
         twins = {other for other in holders[sentences[0]] if sentences_of[other] == sentences}
         others = [holders[sentence] - twins for sentence in sentences]  # the same paragraph given twice is above
         found = [held for held in others if held]
         sources = set().union(*found) if found else set()
         if len(found) < _JOINED_MIN_SENTENCES or 2 * len(found) < len(sentences) or len(sources) < 2:
             continue
+        if len(sources) < _JOINED_QUOTED_SOURCES and quoted_share(doc, paragraph) >= 0.5:
+            continue  # mostly quotation from two paragraphs: a writer quoting a speaker again (NL401's)
         block = excerpt_block(doc)
         if sources <= block and number not in block:
             continue  # the story's paragraph, whose sentences an excerpt block at the top gave first
@@ -426,6 +437,11 @@ def _joined_copies(doc: Document, numbers: range, options: Options,
 
 
 _JOINED_MIN_SENTENCES = 3
+# A paragraph mostly inside quotation marks that gives again sentences of two paragraphs is a
+# writer quoting a speaker again (a recap: NL401's to judge); one that runs together this many
+# or more is a block, whatever its marks say (a closing mark left over from the story's text
+# makes a whole run-together paragraph look quoted: isolezwe-za-xh 0217).
+_JOINED_QUOTED_SOURCES = 3
 
 
 def _shortened_decks(doc: Document, options: Options, reported: set[Span]) -> Iterator[Finding]:

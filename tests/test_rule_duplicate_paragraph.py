@@ -86,6 +86,36 @@ def test_paragraphs_run_together_are_the_copy_and_no_story_paragraph_is_reported
     assert text[:edit.start] + text[edit.end:] == article(LEAD, *story, OTHER)
 
 
+def test_a_block_running_the_story_together_at_the_top_is_the_one_copy_reported() -> None:
+    """The whole story run together into one paragraph above it (as a crawler took a wrapper's
+    text and then each paragraph), a closing quotation mark left over in it so that most of it
+    looks quoted: the block is reported, and no story paragraph as a copy of one of its
+    sentences."""
+    story = ["Police said the baby had been dead for several days when workers at the site found her.",
+             "Scavengers who collect bottles at the dump made the discovery and told a council employee.",
+             "Police suspect the body was dumped in a rubbish bin over the weekend and taken to the site.",
+             "The council said it would review how rubbish bins in the town centre are emptied each week."]
+    block = " ".join(story[:2]) + '," the police said. ' + " ".join(story[2:])
+    text = article(LEAD, block, *story)
+    (finding,) = findings(text, "NL402")
+    assert (finding.line, finding.message) == (5, "paragraph repeats the paragraphs on lines 7 to 13 run together")
+
+
+def test_a_writer_quoting_two_paragraphs_again_is_left_to_nl401() -> None:
+    """A paragraph mostly inside quotation marks that gives again sentences of two paragraphs is
+    a writer quoting a speaker again (a recap): not a run-together block."""
+    first = ('"He walked in through the side door of the museum with a bag over his shoulder. He fires at the '
+             'first visitor and then at the second one," the officer said.')
+    second = ('Then he turns right towards the reception desk of the museum without stopping. "He shows no '
+              'hesitation at all and he knows exactly where he is going," the officer said.')
+    recap = ('The attack lasted one minute and twenty-two seconds in all, investigators said. "He walked in '
+             'through the side door of the museum with a bag over his shoulder. Then he turns right towards the '
+             'reception desk of the museum without stopping. He shows no hesitation at all and he knows exactly '
+             'where he is going," the officer said.')
+    text = article(LEAD, first, second, OTHER, recap)
+    assert [d.message for d in findings(text, "NL402") if "run together" in d.message] == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from("the mayor said it was over and would appeal".split()), max_size=12),
                 min_size=1, max_size=6), st.sampled_from([3, 20, 100_000]))
