@@ -142,8 +142,8 @@ from collections.abc import Iterator, Sequence
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.intruder import (Choice, Copy, choose, excerpt_block, extra_words, is_headline_copy, stands_alone,
-                                    straddles_full_text)
+from newslint.text.intruder import (Choice, Copy, choose, excerpt_block, extra_words, is_headline_copy,
+                                    joined_paragraphs, stands_alone, straddles_full_text)
 from newslint.text.line_features import ends_sentence
 from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import quoted_share
@@ -400,48 +400,22 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 def _joined_copies(doc: Document, numbers: range, options: Options,
                    reported: set[Span]) -> Iterator[tuple[Span, Finding]]:
-    """Paragraphs that are other paragraphs of the article run together: at least
-    ``_JOINED_MIN_SENTENCES`` of their sentences, half of those long enough to compare, are
-    sentences of two or more other paragraphs, word for word (a scraper that took a wrapper
-    element's text and then each paragraph in it, or a summary block made of the story's
-    sentences). Such a paragraph is the copy: compared sentence by sentence, each short
-    paragraph of the story would look like the intruder standing alone."""
-    holders: dict[tuple[str, ...], set[int]] = {}
-    sentences_of: dict[int, list[tuple[str, ...]]] = {}
-    for number in numbers:
-        paragraph = doc.paragraphs[number]
-        words = [normalise_words(sentence.text(doc)) for sentence in doc.sentences_in(paragraph)]
-        sentences_of[number] = [w for w in words if len(w) >= options["min-words"]]
-        for sentence in sentences_of[number]:
-            holders.setdefault(sentence, set()).add(number)
-    for number, sentences in sentences_of.items():
-        paragraph = doc.paragraphs[number]
-        if len(sentences) < _JOINED_MIN_SENTENCES or paragraph in reported:
-            continue  # short; or reported
-        twins = {other for other in holders[sentences[0]] if sentences_of[other] == sentences}
-        others = [holders[sentence] - twins for sentence in sentences]  # the same paragraph given twice is above
-        found = [held for held in others if held]
-        sources = set().union(*found) if found else set()
-        if len(found) < _JOINED_MIN_SENTENCES or 2 * len(found) < len(sentences) or len(sources) < 2:
+    """The paragraphs that are other paragraphs of the article run together
+    (``intruder.joined_paragraphs``), each reported once, unless reported already or the story's
+    own paragraph whose sentences an excerpt block at the top gave first."""
+    for joined in joined_paragraphs(doc, numbers, options["min-words"]):
+        paragraph = doc.paragraphs[joined.number]
+        if paragraph in reported:
             continue
-        if len(sources) < _JOINED_QUOTED_SOURCES and quoted_share(doc, paragraph) >= 0.5:
-            continue  # mostly quotation from two paragraphs: a writer quoting a speaker again (NL401's)
         block = excerpt_block(doc)
-        if sources <= block and number not in block:
+        if joined.sources <= block and joined.number not in block:
             continue  # the story's paragraph, whose sentences an excerpt block at the top gave first
         reported.add(paragraph)
-        first, last = doc.line_of(doc.paragraphs[min(sources)].start), doc.line_of(doc.paragraphs[max(sources)].start)
+        first = doc.line_of(doc.paragraphs[min(joined.sources)].start)
+        last = doc.line_of(doc.paragraphs[max(joined.sources)].start)
         fix = _deletion(doc, paragraph, safe=False, whole_line=True)
         yield paragraph, Finding.at(paragraph, f"paragraph repeats the paragraphs on lines {first} to {last} "
-                                               "run together", fix, confidence=len(found) / len(sentences))
-
-
-_JOINED_MIN_SENTENCES = 3
-# A paragraph mostly inside quotation marks that gives again sentences of two paragraphs is a
-# writer quoting a speaker again (a recap: NL401's to judge); one that runs together this many
-# or more is a block, whatever its marks say (a closing mark left over from the story's text
-# makes a whole run-together paragraph look quoted: isolezwe-za-xh 0217).
-_JOINED_QUOTED_SOURCES = 3
+                                               "run together", fix, confidence=joined.share)
 
 
 def _shortened_decks(doc: Document, options: Options, reported: set[Span]) -> Iterator[Finding]:

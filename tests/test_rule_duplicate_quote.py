@@ -323,3 +323,16 @@ def test_one_formula_filled_in_twice_is_two_quotations() -> None:
     second = f'S.J.Res. 35: "{formula.format("Michael Govan")}"'
     assert lines(article(*FILLER, first, second)) == []
     assert lines(article(*FILLER, first, f'S.J.Res. 35: "{formula.format("Roger Ferguson")}"')) == [9]
+
+
+def test_quotations_of_a_block_running_the_story_together_are_left_to_nl402() -> None:
+    """The whole story run together into one paragraph above it: NL402 reports that block once,
+    and no quotation of the story is reported as a copy of the block's."""
+    story = ['"We are proud of this team and of the work it has done in the last few weeks," the coach said.',
+             "The club won its second game of the season on Saturday, beating the champions by two goals.",
+             '"The way they play is always at the highest level, and we have to learn from it," he added.',
+             "The players will rest for two days before they start preparing for the next match away."]
+    text = article(" ".join(story), *story)
+    assert findings(text, "NL401") == []
+    (block,) = findings(text, "NL402")
+    assert block.line == 3 and "run together" in block.message

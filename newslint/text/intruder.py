@@ -166,6 +166,66 @@ def _given_again(doc: Document, words: tuple[str, ...], number: int,
     return None
 
 
+@dataclass(frozen=True)
+class Joined:
+    """A paragraph that is other paragraphs of the article run together (``joined_paragraphs``)."""
+
+    number: int  # the joined paragraph
+    sources: frozenset[int]  # the paragraphs whose sentences it gives again
+    share: float  # the share of its sentences of ``min_words`` or more given again
+
+
+# At least this many sentences of a joined paragraph, and half of those of ``min_words`` words
+# or more, are sentences of other paragraphs.
+JOINED_MIN_SENTENCES = 3
+# A paragraph mostly inside quotation marks that gives again sentences of two paragraphs is a
+# writer quoting a speaker again (a recap: NL401's to judge); one that runs together this many
+# or more is a block, whatever its marks say (a closing mark left over from the story's text
+# makes a whole run-together paragraph look quoted: isolezwe-za-xh 0217).
+JOINED_QUOTED_SOURCES = 3
+JOINED_MIN_WORDS = 8  # NL402 duplicate-paragraph's default min-words, for NL401's question
+_JOINED: WeakKeyDictionary[Document, dict[tuple[int, int, int], list[Joined]]] = WeakKeyDictionary()
+
+
+def joined_paragraphs(doc: Document, numbers: range, min_words: int) -> list[Joined]:
+    """The paragraphs among ``numbers`` that are others of them run together: at least
+    ``JOINED_MIN_SENTENCES`` of their sentences, half of those of ``min_words`` words or more,
+    are sentences of two or more other paragraphs, word for word (a scraper that took a wrapper
+    element's text and then each paragraph in it, or a summary block made of the story's
+    sentences). Such a paragraph is the copy: compared sentence by sentence, each short
+    paragraph of the story would look like the intruder standing alone. Computed once per
+    document (NL401 and NL402 both ask)."""
+    known = _JOINED.setdefault(doc, {})
+    key = (numbers.start, numbers.stop, min_words)
+    if key not in known:
+        known[key] = _joined_paragraphs(doc, numbers, min_words)
+    return known[key]
+
+
+def _joined_paragraphs(doc: Document, numbers: range, min_words: int) -> list[Joined]:
+    holders: dict[tuple[str, ...], set[int]] = {}
+    sentences_of: dict[int, list[tuple[str, ...]]] = {}
+    for number in numbers:
+        words = [normalise_words(sentence.text(doc)) for sentence in doc.sentences_in(doc.paragraphs[number])]
+        sentences_of[number] = [w for w in words if len(w) >= min_words]
+        for sentence in sentences_of[number]:
+            holders.setdefault(sentence, set()).add(number)
+    joined = []
+    for number, sentences in sentences_of.items():
+        if len(sentences) < JOINED_MIN_SENTENCES:
+            continue
+        twins = {other for other in holders[sentences[0]] if sentences_of[other] == sentences}
+        others = [holders[sentence] - twins for sentence in sentences]  # the same paragraph given twice is NL402's
+        found = [held for held in others if held]
+        sources = frozenset().union(*found) if found else frozenset()
+        if len(found) < JOINED_MIN_SENTENCES or 2 * len(found) < len(sentences) or len(sources) < 2:
+            continue
+        if len(sources) < JOINED_QUOTED_SOURCES and quoted_share(doc, doc.paragraphs[number]) >= 0.5:
+            continue  # mostly quotation from two paragraphs: a writer quoting a speaker again
+        joined.append(Joined(number, sources, len(found) / len(sentences)))
+    return joined
+
+
 # A document printed in full under the story (a statement, a letter): an introducing line
 # ("Here's Paul's statement in full:", "Joint Statement by the Caucus ...") of at most
 # INTRODUCING_WORDS words, not a sentence, after at least FULL_TEXT_MIN_BEFORE paragraphs, then
