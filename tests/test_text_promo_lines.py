@@ -41,6 +41,9 @@ def test_the_story_own_closing_table_or_list_is_not_titles() -> None:
     assert _closing(credits) == []  # roles in capitals
     ranking = ["1. Petroleum Engineering", "2. Actuarial Mathematics", "3. Nuclear Engineering"]
     assert _closing(ranking) == []  # the story's own numbered ranking
+    results = ["Mamelodi Sundowns 2-0 Chippa United", "Orlando Pirates 2-1 Bloemfontein Celtic",
+               "Cape Town City 0-1 Golden Arrows"]
+    assert _closing(results) == []  # a results box's rows: scores
 
 
 def test_titles_need_three_lines_the_prose_right_before_and_no_introduction() -> None:

@@ -33,8 +33,8 @@ CLOSING_TITLES = 3  # lines of a closing list of titles (the story's own or furn
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 14
 TITLE_CAPITALISED = 0.8  # of the words of four letters or more
 # A table's or list's separators: a spaced dash, bar or at sign, a semicolon, a score or a time
-# ("2:2", "06.48"), a trailing comma (a sentence broken over lines).
-_TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|,\s*$")
+# ("2:2", "06.48", "2-0": a results box's rows), a trailing comma (a sentence broken over lines).
+_TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|\d\s?[-–]\s?\d|,\s*$")
 _WORD = lazy_regex(r"\p{L}[\p{L}\p{N}'’.-]*|\p{N}+")
 
 SHOUTED_MIN_WORDS = 8  # a crosshead in capitals is shorter
