@@ -6,6 +6,10 @@ same order (verbatim or near-verbatim: a word changed, dropped or added), and a 
 least `min-words` words that repeats an earlier sentence the same way.
 
 Of the two copies it reports the intruder, never the story's own (`newslint.text.intruder`):
+- a copy in a paragraph zoned as a caption (a photo caption with the story's lead run into it,
+  "FILE - In this ... file photo, ... . As Democrats champion ...") is the intruder however the
+  other stands (added on 2026-12-05: allsides-us-en 0132, where the story's lead was reported;
+  no other finding changed); NL303 caption-in-body reports the caption;
 - a copy that is a paragraph of its own (at most two loose words or a photo credit beside it)
   while the other sits inside a longer paragraph is the intruder, before or after the other: a
   deck (standfirst) copying a sentence of the lead, a caption or an unquoted pull quote
