@@ -318,11 +318,8 @@ class Body:
 
 def _tally(texts: Iterable[str], lang: str = ENGLISH) -> Counter[str]:
     """The words of ``texts`` counted paragraph by paragraph (a list of every word of a body of
-    many megabytes took ten times its size; no word spans two paragraphs)."""
-    tally: Counter[str] = Counter()
-    for text in texts:
-        tally.update(words(text, lang))
-    return tally
+    many megabytes took ten times its size; no word spans two paragraphs), in one pass in C."""
+    return Counter(itertools.chain.from_iterable(words(text, lang) for text in texts))
 
 
 _PHRASE_WORDS = 48  # three words per letter of the longest abbreviation compared (16 letters)

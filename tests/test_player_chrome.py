@@ -2,6 +2,9 @@
 not, and story lines made of the same ordinary words are not."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.testing import findings
 from newslint.text.player_chrome import DATA, player_paragraphs
 
@@ -48,3 +51,11 @@ def test_a_line_longer_than_any_player_text_is_none() -> None:
     # 80,000 letters of player words glued together: no player's interface is that long, and the
     # cut is not even tried (it once cost seconds).
     assert player_paragraphs([STORY[0], "Play" * 20000, "This is a modal window."]) == frozenset({2})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=40))
+def test_a_line_s_letters_are_its_alphabetic_characters_lowered(text: str) -> None:
+    from newslint.text.player_chrome import _letters
+
+    assert _letters(text) == "".join(c for c in text.lower() if c.isalpha())

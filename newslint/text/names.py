@@ -73,7 +73,7 @@ _PATTERNS = (
 # does), so a sentence without it has no match.
 # "he" or "she" ends a word in its pattern (\b): no ASCII letter, digit or "_" follows it, and
 # the test lets any other character follow, whatever either module counts as a word character.
-_QUOTE_MARK = lazy_re(r'["”]')  # one object for the two patterns that need it: asked once
+_QUOTE_MARK = lazy_re(r'["”]')  # the test two patterns share (person_mentions answers it by substring)
 _NEEDED = (_QUOTE_MARK, _QUOTE_MARK, lazy_re(r"\ss?he(?![A-Za-z0-9_])"),
            lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
 # A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
@@ -122,7 +122,9 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
     sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
     sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
-    found: dict[object, bool] = {}  # each test's answer, asked once (two patterns share one)
+    # each test's answer, asked once (two patterns share one); the quotation marks looked for
+    # as substrings, in C
+    found: dict[object, bool] = {_QUOTE_MARK: '"' in sentence or "”" in sentence}
     for needed, pattern in zip(_NEEDED, _PATTERNS):
         if needed not in found:
             found[needed] = needed.search(sentence) is not None

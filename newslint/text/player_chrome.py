@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newslint.document import more_words_than
+from newslint.text.patterns import lazy_re
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "player_strings.txt"
 MAX_WORDS = 25  # a longer paragraph is no player text (its longest message is 20 words)
@@ -46,7 +47,12 @@ def _strings() -> tuple[dict[str, int], frozenset[str], int]:
 
 
 def _letters(text: str) -> str:
+    if text.isascii():  # the usual case: one pass in C (an ASCII letter is [a-z] once lowered)
+        return _NOT_ASCII_LETTER.sub("", text.lower())
     return "".join(c for c in text.lower() if c.isalpha())
+
+
+_NOT_ASCII_LETTER = lazy_re(r"[^a-z]+")
 
 
 def _segment(letters: str) -> tuple[int, int] | None:
