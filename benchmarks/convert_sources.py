@@ -772,6 +772,94 @@ def isolezwe_xh(snap: Snapshot, limit: int = 400, seed: int = 16) -> Iterator[Ar
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+READABILITY_PAGES = "test/test-pages"
+# The test pages that are news or magazine articles, reviews, features or opinion and blog posts
+# on current affairs, in any language: 59 of the 130 folders. Left out: Readability's synthetic
+# tests (base URLs, tag cleaning, right-to-left, lorem ipsum, ...), documentation, engineering and
+# product blogs (Mozilla Hacks, Dropbox, V8, GitLab, Factorio, a Tumblr patch list...), Wikipedia,
+# fiction and fairy tales, how-to pages (eHow), a travel blog, a colophon, product pages, the
+# New York Times en Español front page, and lifehacker-post-comment-load (the same expected
+# output as lifehacker-working). LWN's weekly edition front page (three stories under the
+# edition's title) is kept.
+READABILITY_KEPT = (
+    "aclu", "aktualne", "ars-1", "article-author-tag", "bbc-1", "breitbart", "bug-1255978",
+    "buzzfeed-1", "citylab-1", "cnet", "cnet-svg-classes", "cnn", "ebb-org", "engadget", "folha",
+    "gmw", "guardian-1", "heise", "herald-sun-1", "iab-1", "keep-images", "la-nacion",
+    "lazy-image-2", "lemonde-1", "liberation-1", "lifehacker-working", "lwn-1", "medicalnewstoday",
+    "medium-1", "medium-2", "medium-3", "msn", "nytimes-1", "nytimes-2", "nytimes-3", "nytimes-4",
+    "qq", "quanta-1", "salon-1", "schema-org-context-object", "seattletimes-1", "simplyfound-1",
+    "spiceworks", "telegraph", "theverge", "tmz-1", "videos-1", "videos-2", "wapo-1", "wapo-2",
+    "webmd-1", "webmd-2", "wikia", "wordpress", "yahoo-1", "yahoo-2", "yahoo-3", "yahoo-4", "youth",
+)
+_READABILITY_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "tfoot", "thead", "tr", "ul"))
+
+
+class _ReadabilityBlocks(HTMLParser):
+    """The text of each block element of Readability's extracted HTML, in document order: a
+    paragraph, heading, list item, caption, preformatted block, table row (cells joined by
+    " | ") or run of text directly in a div; whitespace collapsed (a <br> is a space), entities
+    decoded once, empty blocks dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._parts: list[str] = []
+        self._skip = 0
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._parts).split())
+        self._parts = []
+        if text and text.strip(" |"):
+            self.blocks.append(text.strip(" |").strip())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+        elif tag in _READABILITY_BLOCKS:
+            self._flush()
+        elif tag in ("td", "th"):
+            if "".join(self._parts).strip():
+                self._parts.append(" | ")
+        elif tag == "br":
+            self._parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _READABILITY_BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._parts.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def readability_pages(snap: Snapshot) -> Iterator[Article]:
+    """mozilla/readability: test/test-pages/<page>/, real web pages as Readability.js (Firefox's
+    Reader View) extracts them. The headline is expected-metadata.json's `title` (the page's
+    title as Readability picks it, site suffix and all); the paragraphs are the blocks of
+    expected.html, the extracted article, in document order (``_ReadabilityBlocks``). Everything
+    Readability kept stays: captions, credits, bylines, related links. Only the pages in
+    ``READABILITY_KEPT``, with a headline and 3+ paragraphs, in name order."""
+    for page in READABILITY_KEPT:
+        folder = f"{READABILITY_PAGES}/{page}"
+        title = json.loads(snap.read(f"{folder}/expected-metadata.json").decode("utf-8")).get("title") or ""
+        parser = _ReadabilityBlocks()
+        parser.feed(snap.read(f"{folder}/expected.html").decode("utf-8"))
+        parser.close()
+        headline = " ".join(title.split()) if "\n" in title or "\t" in title else title.strip()
+        if headline and len(parser.blocks) >= 3:
+            yield Article(f"{folder}/expected.html", headline, parser.blocks)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -840,6 +928,9 @@ SOURCES: dict[str, Source] = {
     "isolezwe-za-xh": Source("masakhane-io/masakhane-news", "819be052e79e0a600e0ed4a7356594681cb5c4f3",
                              ("data AFL-3.0 (MasakhaNEWS, its dataset card); repository: no licence file; "
            "articles (c) Isolezwe lesiXhosa (Independent Media)"), isolezwe_xh),
+    "readability-test-mul": Source("mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
+                                   "repository Apache-2.0 (LICENSE.md); pages (c) their publishers",
+                                   readability_pages),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
