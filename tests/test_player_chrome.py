@@ -18,6 +18,15 @@ def test_a_run_of_player_lines_holding_a_strong_one_is_found() -> None:
     assert found == frozenset(range(1, 1 + len(player)))
 
 
+def test_a_run_of_weak_player_lines_three_of_them_two_word_strings_is_found() -> None:
+    # Each control's label on a line of its own, as Readability keeps them: none strong alone.
+    player = ["Play Video", "Play", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%",
+              "Progress: 0%", "Remaining Time -0:00", "Fullscreen"]
+    assert player_paragraphs(STORY[:1] + player + STORY[1:]) == frozenset(range(1, 1 + len(player)))
+    two = ["Play Video", "Loaded: 0%", "Current Time 0:00", "Fullscreen"]  # two two-word strings only
+    assert player_paragraphs(STORY[:1] + two + STORY[1:]) == frozenset()
+
+
 def test_player_text_glued_into_one_line_is_found() -> None:
     glued = ("Video Player is loading.Play VideoPauseLoaded: 0.00%0:00Remaining Time -10:03MuteFullscreen"
              "This is a modal window.")

@@ -12,7 +12,11 @@ percentages and punctuation between them all match: a line is player text when i
 be cut wholly into such strings. Many are ordinary words alone ("Play", "Black", "None",
 "Chapters"), so a line counts only inside a run of such lines (or lines with no letter at all,
 "00:52", "|") holding a strong one: a string of four words or more, or strings of four words
-in all, one of them two words long ("Play Video", "Remaining Time").
+in all, one of them two words long ("Play Video", "Remaining Time"); or holding three lines
+that are each strings of two words or more (the controls' labels one a line, "Play Video",
+"Current Time 0:00", "Duration Time 0:00": added on 2026-12-05 after a held-out source of pages
+as Mozilla Readability extracts them, 8 lines there; nothing else changed on the sources, the
+line model's training pages or ../shared/corpus).
 """
 from __future__ import annotations
 
@@ -84,7 +88,7 @@ def _segment(letters: str) -> tuple[int, int] | None:
 
 def _kind(text: str) -> int:
     """2 for a strong line of player text, 1 for a weak one (or a line with no letter), 0 for
-    none."""
+    none; PAIRED (3) for a weak one that is a string of two words or more ("Play Video")."""
     if len(text) > MAX_CHARS or more_words_than(text, MAX_WORDS):
         return 0
     letters = _letters(text)
@@ -95,14 +99,22 @@ def _kind(text: str) -> int:
         return 0
     total, longest = cut
     strong = longest >= STRONG_WORDS or (total >= STRONG_WORDS and longest >= 2)
-    return 2 if strong else 1
+    return 2 if strong else PAIRED if longest >= 2 else 1
+
+
+PAIRED = 3
+# A run of lines each a few of the player's words, none strong alone, is player text when this
+# many of them are strings of two words or more: its controls' labels one a line ("Play Video",
+# "Current Time 0:00", "Duration Time 0:00", "Remaining Time -0:00"), as Readability keeps them.
+PAIRED_LINES = 3
 
 
 def player_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
     """The paragraphs (by number) that are a video player's interface text: the runs of player
-    lines, or lines with no letter, that hold a strong one."""
+    lines, or lines with no letter, that hold a strong one, or PAIRED_LINES lines of strings of
+    two words or more."""
     kinds = [_kind(text) for text in paragraphs]
-    if 2 not in kinds:
+    if 2 not in kinds and kinds.count(PAIRED) < PAIRED_LINES:
         return frozenset()
     found: set[int] = set()
     start = 0
@@ -113,7 +125,8 @@ def player_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
         end = start
         while end < len(kinds) and kinds[end]:
             end += 1
-        if 2 in kinds[start:end]:
+        run = kinds[start:end]
+        if 2 in run or run.count(PAIRED) >= PAIRED_LINES:
             found.update(range(start, end))
         start = end
     return frozenset(found)
