@@ -18,7 +18,7 @@ def codes(line: str) -> list[str]:
     "Like us on Facebook", "Sign up for our daily newsletter", "Subscribe now",
     "Sign up to the Morning Briefing email", "We use cookies to improve your experience.",
     "This website uses cookies", "Accept all cookies", "Advertisement", "Advertisement:", "Advert", "Sponsored content",
-    "Sponsored:",
+    "Sponsored:", "Image", "Photo", "Photos", "Video",  # a medium's placeholder label, alone
     "Story continues below advertisement", "Article continues after this ad", "Click here to subscribe",
     "Tap here to sign up", "Continue reading below",
     "All rights reserved.", "© 2019 Reuters", "Copyright 2018 The Associated Press.",
@@ -83,6 +83,8 @@ def test_interface_lines_are_reported(line: str) -> None:
     "Anti-war--protest", "UK-EU--talks go on as planned today",
     # An advertisement named by the story, not a slot's label.
     "Advertisement: the word that launched a thousand campaigns.", "Sponsored: by whom?",
+    # A how-to's crossheads naming a medium's craft, not a placeholder.
+    "Graphics", "Illustrations", "Video production",
 ])
 def test_story_sentences_are_left_alone(line: str) -> None:
     assert codes(line) == []
@@ -168,7 +170,7 @@ def test_fractions_through_several_totals_are_a_table_not_counters() -> None:
 
 @pytest.mark.parametrize("line", [
     "Folgen Sie uns auf Facebook und Twitter", "Abonnieren Sie unseren Newsletter", "Teilen Sie diesen Artikel",
-    "Anzeige", "Anzeige:", "Suivez-nous sur Twitter", "Abonnez-vous à notre newsletter", "Síguenos en Twitter y Facebook",
+    "Anzeige", "Anzeige:", "Foto", "Видео", "Vidéo", "Suivez-nous sur Twitter", "Abonnez-vous à notre newsletter", "Síguenos en Twitter y Facebook",
     "Suscríbete a nuestro boletín", "Comparte esta noticia con tus amigos", "PUBLICIDADE",
     "Assine nossa newsletter e receba as principais notícias", "Siga-nos no Instagram", "Seguici su Facebook",
     "Iscriviti alla nostra newsletter", "Condividi questo articolo", "Abonează-te la newsletter!",
