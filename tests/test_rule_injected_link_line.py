@@ -480,3 +480,10 @@ def test_a_link_glued_to_the_end_of_a_paragraph_is_reported_and_removed_alone(li
 def test_a_sentence_closing_a_paragraph_that_only_opens_like_a_link_is_left_alone(sentence: str) -> None:
     text = HEAD + "The Bank of England has kept interest rates at 4.75% for a third month. " + sentence + AFTER
     assert findings(text, "NL301") == []
+
+
+def test_a_table_row_after_a_site_like_name_is_no_link() -> None:
+    # A table of companies, one row a line: the name looks like a site, the rest holds no title.
+    rows = ["Canonical | 422 | 1.9%", "FastMail.FM | 17 | 0.1%", "SUSE | 7 | 0.0%"]
+    text = HEAD + BEFORE + "\n\n".join(rows) + AFTER
+    assert findings(text, "NL301") == []

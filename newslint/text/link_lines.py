@@ -364,6 +364,8 @@ def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowe
     """Whether ``title`` reads like the title of another page rather than narrative."""
     if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
         return False
+    if kind is PrefixKind.WEAK and not any(c.isalpha() for c in title):
+        return False  # "17 | 0.1%": a table's cells after its first ("FastMail.FM | 17 | 0.1%"), no title
     if kind is PrefixKind.CALL_TO_ACTION:
         return True  # "to read the full story.", "below": its grammar is the prefix's own
     if not _TITLE_START.match(title) or _SENTENCE_BREAK.search(title):
