@@ -5,6 +5,10 @@ Reports a one-sentence paragraph that reads like a photo caption, in either of t
 - a scene closed by a photo credit, whatever its verb: "Firefighters battle a blaze near
   Athens. (Credit: AFP)", "... in Washington. (AP Photo/Evan Vucci)", "... on Saturday.
   Photograph: Guy Smallman/Getty Images", "... REUTERS/Jim Young", "(Image credit: ...)",
+  "...in Queens.CreditChang W. Lee/The New York Times" (the label glued between caption and
+  credit where a page's spans run together; added on 2026-12-05 after a held-out source of pages
+  as Mozilla Readability extracts them, 5 captions there; elsewhere 1, a caption on basil-en
+  labelled then; nothing on the line model's training pages or ../shared/corpus),
   "(Photo by Tom Briglia/FilmMagic)", "(Image by DonkeyHotey)" (the bracketed credit with "by"
   added on 2026-12-05, sixteenth session: held out on the line model's training pages 3 lines
   more, 2 furniture and 1 sports caption the labels leave open; on the sources 8, all captions,
@@ -139,6 +143,7 @@ _TRAILING_CREDIT = lazy_regex(
         \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?(?:\s*[:/]|\s+by\s)[^()]{{1,60}}\)
       | \({_AGENCIES}(?:\s+Photo)?\)
       | (?<=[.!?)]\s)(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*:\s*[^.:()]{{2,60}}
+      | (?<=[.!?)])(?:Credit){{1,2}}(?=\p{{Lu}})[^:()]{{2,60}}
       | \bREUTERS/\S.{{0,60}}
       | (?<=[.!?)]\s)(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
     )\s*+\.?\s*+$""",

@@ -35,6 +35,10 @@ def codes(paragraph: str) -> list[str]:
     # A credit with "by" in brackets: "(Photo by ...)", "(Image by ...)".
     "Taryn Manning hosts a party at a resort in Atlantic City, New Jersey. (Photo by Tom Briglia/FilmMagic)",
     "Donald Trump - Caricature (Image by DonkeyHotey)",
+    # The credit label glued between caption and credit, as the New York Times's spans run together.
+    "Workers learning how to fix water main breaks at a training center in Queens.CreditChang W. Lee/The New "
+    "York Times",
+    "Interest payments could surpass the defense budget in 2023.CreditCreditJeon Heon-Kyun/EPA, via Shutterstock",
 ])
 def test_captions_are_reported(paragraph: str) -> None:
     assert codes(paragraph) == ["NL303"]
@@ -51,6 +55,8 @@ def test_captions_are_reported(paragraph: str) -> None:
     "Getty Images reported higher sales of stock photos to news sites.",
     "LONDON (Reuters) - Oil prices rose on Monday as supply worries grew.",
     "Shares in Getty Images fell 5% after its results. Reuters reported the figures first.",
+    # Credit as a word of the story, after a sentence's stop.
+    "Banks cut rates again. Credit card debt rose to a record, the report said.",
     # Brackets naming who made something that is no picture.
     "The study was led by a team in Oslo (Report by the Norwegian Institute of Public Health)",
 ])
