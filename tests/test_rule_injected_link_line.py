@@ -487,3 +487,16 @@ def test_a_table_row_after_a_site_like_name_is_no_link() -> None:
     rows = ["Canonical | 422 | 1.9%", "FastMail.FM | 17 | 0.1%", "SUSE | 7 | 0.0%"]
     text = HEAD + BEFORE + "\n\n".join(rows) + AFTER
     assert findings(text, "NL301") == []
+
+
+@pytest.mark.parametrize("line", ["Lire : Que sont les IMSI-catchers, ces valises qui espionnent les téléphones ?",
+                                  "Leggi: Il governatore firma un decreto sulla scuola",
+                                  "Читайте: Губернатор подписал указ о школах"])
+def test_read_alone_before_a_separator_opens_a_link_in_other_languages_as_in_english(line: str) -> None:
+    # "Read: ..." in other languages (Le Monde's "Lire : ..." with the French space before the colon)
+    assert [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")] == ["NL301"]
+
+
+def test_read_alone_without_a_separator_is_a_sentence() -> None:
+    assert findings(HEAD + BEFORE + "Lire la lettre ouverte des élus, a dit le maire, serait utile à tous." + AFTER,
+                    "NL301") == []
