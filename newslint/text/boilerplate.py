@@ -41,8 +41,6 @@ _OTHER_LANGUAGE_PHRASES = (
     r"descarg(?:a|ue)\s+(?:nuestra|la)\s+(?:app|aplicaci(?:ó|o)n)\b", r"baixe\s+(?:o\s+)?(?:nosso\s+)?(?:app|aplicativo)\b",
     r"scarica\s+(?:la\s+nostra\s+|l['’])\s*app\b", r"скачайте\s+(?:наше\s+)?приложение",
     r"(?:anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|publicitate|reklama|реклама|reklam|iklan)\s*[:.]?\s*$",
-    # a picture's or video's placeholder label, alone where the extractor dropped the medium
-    r"(?:foto|bild|imagen|imagem|immagine|afbeelding|zdj(?:ę|e)cie|фото|видео|vid(?:é|e)o|v(?:í|i)deo)\s*$",
     # a cookie notice, a comment prompt or a comment counter
     r"(?:wir\s+verwenden|diese\s+(?:web)?seite\s+(?:verwendet|nutzt))\s+cookies\b", r"nous\s+utilisons\s+(?:des\s+)?cookies\b",
     r"ce\s+site\s+utilise\s+(?:des\s+)?cookies\b", r"(?:este\s+(?:sitio|site)(?:\s+web)?|esta\s+web)\s+(?:utiliza|usa)\s+cookies\b",
@@ -83,6 +81,7 @@ _PHRASES = r"""(?:(?P<prompt>""" + _READER_PROMPTS + r""")
   | (?:we|this\s+(?:site|website))\s+uses?\s+cookies\b | accept\s+(?:all\s+)?cookies\b | cookie\s+(?:policy|settings)\b
   | advert(?:isement|ising|s)?\s*[:.]?\s*$ | sponsored(?:\s+content)?\s*[:.]?\s*$ | promoted\s+content\s*[:.]?\s*$
   | (?:image|photo(?:graph)?|video)s?\s*$
+  | (?:foto|bild|imagen|imagem|immagine|afbeelding|zdj(?:ę|e)cie|фото|видео|vidéo|vídeo)\s*$
   | (?:story|article)\s+continues\b | continue\s+reading\s+below\b
   | (?:all\s+rights\s+reserved) | (?:copyright|[©ⓒⒸ])\s*(?:[©ⓒⒸ]\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
