@@ -67,15 +67,29 @@ _PATTERNS = (
     lazy_regex(rf"(?:^|{_QUOTE_END})(?P<name>{_NAME})\s+(?:is|was|has\s+been|had\s+been)\s+(?:a|an|the)\s+"
                rf"(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_PERSON_ROLES})\b"),
 )
-# What a match of each pattern above needs somewhere in the sentence, tested first with plain
-# `re` (a tenth of the cost): a quotation mark, "he" or "she" after a space, "is/was/been" before
-# "a/an/the". Each is looser than its pattern (`re`'s \s takes every space the regex module's
-# does), so a sentence without it has no match.
+# What a match of each pattern above needs somewhere in the sentence, tested first (a tenth of
+# the cost or less): a quotation mark (a substring test), "he" or "she" after a space,
+# "is/was/been" before "a/an/the" (plain `re`). Each is looser than its pattern (`re`'s \s takes
+# every space the regex module's does), so a sentence without it has no match.
 # "he" or "she" ends a word in its pattern (\b): no ASCII letter, digit or "_" follows it, and
 # the test lets any other character follow, whatever either module counts as a word character.
-_QUOTE_MARK = lazy_re(r'["”]')  # the test two patterns share (person_mentions answers it by substring)
-_NEEDED = (_QUOTE_MARK, _QUOTE_MARK, lazy_re(r"\ss?he(?![A-Za-z0-9_])"),
-           lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s"))
+_HE_OR_SHE = lazy_re(r"\ss?he(?![A-Za-z0-9_])")
+_IS_A = lazy_re(r"\s(?:is|was|been)\s+(?:a|an|the)\s")
+
+
+def _has_quote_mark(sentence: str) -> bool:
+    return '"' in sentence or "”" in sentence
+
+
+def _has_he_or_she(sentence: str) -> bool:
+    return _HE_OR_SHE.search(sentence) is not None
+
+
+def _has_is_a(sentence: str) -> bool:
+    return _IS_A.search(sentence) is not None
+
+
+_NEEDED = (_has_quote_mark, _has_quote_mark, _has_he_or_she, _has_is_a)  # one per pattern
 # A particle inside a full name ("Bill de Blasio", "Ludwig van Beethoven").
 _PARTICLES = frozenset("de del della di da van von der den la le du dos das bin al el ibn ben".split())
 _CAPITALISED = lazy_regex(r"\p{Lu}[\p{L}'’.-]*")
@@ -122,12 +136,10 @@ def person_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """Bare single-word names in speaker or role position inside ``text[start:end]`` (one
     sentence): '..." said X', 'X said', 'according to X', 'X is a former president'."""
     sentence = text[start:end]  # matched on its own, so that ``^`` is the sentence start
-    # each test's answer, asked once (two patterns share one); the quotation marks looked for
-    # as substrings, in C
-    found: dict[object, bool] = {_QUOTE_MARK: '"' in sentence or "”" in sentence}
+    found: dict[object, bool] = {}  # each test's answer, asked once (two patterns share one)
     for needed, pattern in zip(_NEEDED, _PATTERNS):
         if needed not in found:
-            found[needed] = needed.search(sentence) is not None
+            found[needed] = needed(sentence)
         if not found[needed]:
             continue
         for match in pattern.finditer(sentence):
