@@ -86,27 +86,29 @@ def _segment(letters: str) -> tuple[int, int] | None:
     return best.get(size)
 
 
-def _kind(text: str) -> int:
-    """2 for a strong line of player text, 1 for a weak one (or a line with no letter), 0 for
-    none; PAIRED (3) for a weak one that is a string of two words or more ("Play Video")."""
-    if len(text) > MAX_CHARS or more_words_than(text, MAX_WORDS):
-        return 0
-    letters = _letters(text)
-    if not letters:
-        return 1 if text.strip() else 0
-    cut = _segment(letters)
-    if cut is None:
-        return 0
-    total, longest = cut
-    strong = longest >= STRONG_WORDS or (total >= STRONG_WORDS and longest >= 2)
-    return 2 if strong else PAIRED if longest >= 2 else 1
-
-
-PAIRED = 3
+# What a line is (``_kind``): no player text; a weak line of it (a few of its words, or no
+# letter at all); a weak one that is a string of two words or more ("Play Video"); a strong one.
+NONE, WEAK, PAIRED, STRONG = 0, 1, 2, 3
 # A run of lines each a few of the player's words, none strong alone, is player text when this
 # many of them are strings of two words or more: its controls' labels one a line ("Play Video",
 # "Current Time 0:00", "Duration Time 0:00", "Remaining Time -0:00"), as Readability keeps them.
 PAIRED_LINES = 3
+
+
+def _kind(text: str) -> int:
+    """What ``text`` is as player text: NONE, WEAK, PAIRED or STRONG (above)."""
+    if len(text) > MAX_CHARS or more_words_than(text, MAX_WORDS):
+        return NONE
+    letters = _letters(text)
+    if not letters:
+        return WEAK if text.strip() else NONE
+    cut = _segment(letters)
+    if cut is None:
+        return NONE
+    total, longest = cut
+    if longest >= STRONG_WORDS or (total >= STRONG_WORDS and longest >= 2):
+        return STRONG
+    return PAIRED if longest >= 2 else WEAK
 
 
 def player_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
@@ -114,19 +116,19 @@ def player_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
     lines, or lines with no letter, that hold a strong one, or PAIRED_LINES lines of strings of
     two words or more."""
     kinds = [_kind(text) for text in paragraphs]
-    if 2 not in kinds and kinds.count(PAIRED) < PAIRED_LINES:
+    if STRONG not in kinds and kinds.count(PAIRED) < PAIRED_LINES:
         return frozenset()
     found: set[int] = set()
     start = 0
     while start < len(kinds):
-        if not kinds[start]:
+        if kinds[start] == NONE:
             start += 1
             continue
         end = start
-        while end < len(kinds) and kinds[end]:
+        while end < len(kinds) and kinds[end] != NONE:
             end += 1
         run = kinds[start:end]
-        if 2 in run or run.count(PAIRED) >= PAIRED_LINES:
+        if STRONG in run or run.count(PAIRED) >= PAIRED_LINES:
             found.update(range(start, end))
         start = end
     return frozenset(found)
