@@ -146,8 +146,8 @@ from collections.abc import Iterator, Sequence
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
-from newslint.text.intruder import (Choice, Copy, choose, excerpt_block, extra_words, is_headline_copy,
-                                    joined_paragraphs, stands_alone, straddles_full_text)
+from newslint.text.intruder import (JOINED_MIN_WORDS, Choice, Copy, choose, excerpt_block, extra_words,
+                                    is_headline_copy, joined_paragraphs, stands_alone, straddles_full_text)
 from newslint.text.line_features import ends_sentence
 from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import quoted_share
@@ -462,7 +462,7 @@ RULE = Rule(
     doc=__doc__,
     check=check,
     fix=FixSafety.SAFE,
-    options={"min-words": 8, "coverage": 0.9},
+    options={"min-words": JOINED_MIN_WORDS, "coverage": 0.9},
     bad_examples=(
         f"Acme beats forecasts\n\n{_LEAD}\n\nAnalysts had expected a loss.\n\n{_LEAD}\n",
         f"Acme beats forecasts\n\n{_LEAD} Analysts had expected a loss.\n\n"

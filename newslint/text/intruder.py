@@ -183,7 +183,7 @@ JOINED_MIN_SENTENCES = 3
 # or more is a block, whatever its marks say (a closing mark left over from the story's text
 # makes a whole run-together paragraph look quoted: isolezwe-za-xh 0217).
 JOINED_QUOTED_SOURCES = 3
-JOINED_MIN_WORDS = 8  # NL402 duplicate-paragraph's default min-words, for NL401's question
+JOINED_MIN_WORDS = 8  # sentences shorter are not compared: NL402 duplicate-paragraph's default min-words
 _JOINED: WeakKeyDictionary[Document, dict[tuple[int, int, int], list[Joined]]] = WeakKeyDictionary()
 
 
