@@ -52,6 +52,7 @@ import regex
 
 from newslint.document import Document, Span
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
+from newslint.text.code_text import CODE_SIGNS as _CODE_SIGNS
 from newslint.text.patterns import lazy_regex
 
 _ENTITY = lazy_regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -69,11 +70,7 @@ _SHORTCODE = lazy_regex(
     r"|\[\w+(?:\s+\w+=(?:\"[^\"]*\"|'[^']*'))+\s*/?\]",
     regex.IGNORECASE,
 )
-_CODE_SIGNS = lazy_regex(
-    r"\b(?:var|let|const)\s+\w+\s*=|\bfunction\s*\w*\s*\([^)]*\)\s*\{|\bdocument\.\w+\s*\(|"
-    r"\bwindow\.\w+|\}\s*\)\s*;|\.push\s*\(|[.#][\w-]+\s*\{[^{}]*:[^{}]*;[^{}]*\}|@media\b|"
-    r"!important\b|\breturn\s+(?:false|true|null)\s*;"
-)
+
 
 
 def _entity_fix(match: regex.Match, decoded: str) -> Fix:

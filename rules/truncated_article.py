@@ -60,6 +60,11 @@ Exceptions made on purpose:
 - A closing note, credit or title written as a short label, a colon and a capitalised value
   ("Titre original : Balises par gros temps", "Credit: WCVB/screen grab") takes no full stop:
   an article ending on one is not reported as stopping mid-sentence.
+- A line of script the page left after the story (`OO.ready(function() {...});`, NL203's) is
+  no sentence of the story: where furniture follows, the story ends before it. (Added on
+  2026-12-05: on `fnc-train/` one finding went, a video player's script read as a sentence
+  cut at its semicolon, and three that a credit newly zoned after such a line would have made;
+  nothing else changed.)
 
 Measured on the 1,313 clean BBC development articles: 1 finding (0.8 per 1,000), an article the
 BBC text really ends on a comma ("...dragged away by security staff,"). No findings on the
@@ -91,6 +96,7 @@ import regex
 from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
 from newslint.text import language
+from newslint.text.code_text import has_code
 from newslint.text.patterns import lazy_regex
 from newslint.text.link_lines import listed_lines
 from newslint.text.paywall import is_paywall_notice
@@ -202,9 +208,11 @@ def _four_dot_ellipsis(doc: Document, text: str) -> bool:
 def _last_story_paragraph(doc: Document) -> Span:
     """The last paragraph of the story proper: furniture, captions and bylines after it (a
     comment policy, a "Read more" list, an author's contact line, a contributor's credit) and
-    a rule line without a letter are not where a story ends."""
+    a rule line without a letter and a line of script left by the page are not where a story
+    ends."""
     for paragraph, zoned in zip(reversed(doc.paragraphs), reversed(doc.zones)):
-        if zoned.is_story and _ALNUM.search(doc.text, paragraph.start, paragraph.end):
+        if zoned.is_story and _ALNUM.search(doc.text, paragraph.start, paragraph.end) \
+                and not has_code(paragraph.text(doc)):
             return paragraph  # (a rule of dashes or stars, "————", "* * *", ends no sentence)
     return doc.paragraphs[-1]
 

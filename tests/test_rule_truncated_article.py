@@ -241,3 +241,11 @@ def test_a_paywall_notice_is_read_from_its_first_word() -> None:
     assert is_paywall_notice("»» To continue reading, subscribe now.")
     assert is_paywall_notice("¿Ya eres suscriptor? Inicia sesión")
     assert not is_paywall_notice('"' * 5000)  # punctuation only (it once cost every alternative after each mark)
+
+
+def test_a_line_of_script_after_the_story_is_not_where_it_ends() -> None:
+    text = ("Council approves budget\n\nThe council approved a budget of £4m on Tuesday.\n\n"
+            "Watch the video below:\n\n"
+            "OO.ready(function() { OO.Player.create('player-1', 'abc'); });\n\n"
+            "Please enable Javascript to watch.\n")
+    assert [d.code for d in findings(text, "NL503")] == []
