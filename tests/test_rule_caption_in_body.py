@@ -130,3 +130,51 @@ def test_an_agency_file_photo_caption_is_reported_even_with_the_lead_run_into_it
 
 def test_a_story_sentence_about_a_photo_is_left_alone() -> None:
     assert codes("In this photo, taken by a neighbour, the fire can be seen spreading to the roof.") == []
+
+
+# Credits in the forms that the held-out pages showed NL303 missing (seventeenth session): the
+# photographer and agency in brackets, an agency in square brackets, "(Photo from ...)", the
+# credit as a sentence of its own after the caption, a credit after a photographer's name with
+# no stop before it.
+@pytest.mark.parametrize("paragraph", [
+    "Supreme Court nominee Brett Kavanaugh meets with Senator Rob Portman on Capitol Hill, July 11, 2018. "
+    "(Leah Millis/Reuters)",
+    "Donald Trump was speaking at an NRA rally (Niall Carson/PA)",
+    "People pass French flags lowered at half-mast in Nice on July 16, 2016. (VALERY HACHE/AFP/Getty Images)",
+    "Members of a rescue team carry a stretcher during the recovery operation (AFP/Getty)",
+    "Hillary Clinton speaks during a rally in Pittsburgh, Pennsylvania. (Getty)",
+    "Gunmen stormed the national museum, killing at least 19 people, most of them tourists. (Reuters)",
+    "Guests rocking the headgear at a winter weekend in Gstaad [Rex]",
+    "The couple have been dating for the last year [Splash]",
+    "Police say the information in the viral video is not accurate. (Photo from WEYI/WSMH)",
+    "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+    "Fernando Caudevilla, known online as DoctorX. Photo: Joseph Cox",
+])
+def test_captions_closed_by_a_credit_in_other_forms_are_reported(paragraph: str) -> None:
+    assert codes(paragraph) == ["NL303"]
+
+
+@pytest.mark.parametrize("line", [
+    "Enlarge this image toggle caption Matt Rourke/AP Matt Rourke/AP", "toggle caption Eric Draper/AP",
+    "Brynn Anderson/AP Photo", "Susan Montgomery / Shutterstock.com", "Image via Getty",
+    "Images via Imgur", "Featured image via Flickr user Gage Skidmore / CC BY-SA 2.0.",
+    "Flickr | Dave Haygarth", "Pixabay",
+])
+def test_more_credit_lines_are_reported(line: str) -> None:
+    got = findings(STORY.format(line), "NL303")
+    assert [(d.line, d.message) for d in got] == [(5, "photo caption in the body: a photo or source credit on a line of its own")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a wire story's sentence with its source in brackets: it reports speech
+    "BFM TV, citing an unidentified source, said the hostage taking was not related to the attacks. (Reuters)",
+    # a slash between parties or things, not a photographer and an agency
+    "The bill passed the Senate on a vote of 52 to 48 (Democrats/Republicans).",
+    "The merger of Reuters/Ipsos polling units was approved on Monday by the board.",
+    # two sentences of story before the bracketed source
+    "The vote was close. Both parties claimed victory on Tuesday night. (Reuters)",
+    # an agency's name in square brackets inside a sentence of story
+    "The report [Reuters] was published on Monday and denied by the ministry within hours.",
+])
+def test_story_sentences_naming_an_agency_are_left_alone(paragraph: str) -> None:
+    assert codes(paragraph) == []

@@ -98,7 +98,12 @@ _DATE_OR_TIME = lazy_regex(
 # (NL303's credits closing a caption read the same class).
 PHOTO_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty(?:\s+Images)?|GETTY\s+IMAGES|Shutterstock|Alamy|iStock(?:photo)?"
                    r"|Rex|PA(?:\s+Wire)?|Bloomberg|Xinhua|Polaris|Redux|Sipa|SIPA|ZUMA(?:\s+Press)?|NurPhoto|Anadolu"
-                   r"|dpa|Corbis|Imgur|Flickr|TASS|Kyodo|Yonhap|ANP|Belga|Keystone|Lusa|Efe|EFE|ANSA|Ritzau|NTB|TT")
+                   r"|dpa|Corbis|Imgur|Flickr|TASS|Kyodo|Yonhap|ANP|Belga|Keystone|Lusa|Efe|EFE|ANSA|Ritzau|NTB|TT"
+                   r"|Splash(?:\s+News)?|WENN|Wenn|Backgrid|BACKGRID")
+# Picture libraries a credit may name alone ("Shutterstock", "Pixabay") or before the
+# photographer ("Flickr | Dave Haygarth").
+_PICTURE_LIBRARIES = r"Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons|Wiki\s+Commons|Pixabay|Unsplash|Pexels|Flickr|Imgur"
+_AGENCY_TAIL = r"(?:\.com|\s+(?-i:Photos?))?"  # "Brynn Anderson/AP Photo", "... / Shutterstock.com"
 _CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
     # the same labels in other languages: image, photograph, photo credit, picture source, source
@@ -109,8 +114,15 @@ _CREDIT = lazy_regex(
     # a photographer's credit, name and agency ("Evan Vucci/AP", "Rex/Shutterstock"), a stock
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
     # agencies and libraries are a closed class, written in their own case
-    r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
-    r"|^\(?(?-i:Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons)(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
+    r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")" + _AGENCY_TAIL +
+    r"(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
+    # ... and the same credit closing a short line of other interface words ("Enlarge this image
+    # toggle caption Matt Rourke/AP"), its name of two words at least
+    r"|(?<=\s)(?:(?-i:\p{Lu})[\w.'’-]*\s+){1,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")" + _AGENCY_TAIL +
+    r"\)?\.?\s*$"
+    r"|^\(?(?-i:" + _PICTURE_LIBRARIES + r")(?:\s*[/|]\s*[^/\n]{1,40})?\)?\.?\s*$"
+    # a picture taken from elsewhere: "Image via Getty", "Featured image via Flickr user ..."
+    r"|^\W*(?:featured\s+)?(?:photo|image|picture)s?\s+via\b"
     r"|^\(?(?:photo\s+)?courtesy(?:\s+of)?\s+(?-i:\p{Lu})",
     regex.IGNORECASE)
 
