@@ -46,6 +46,13 @@ story; on the twenty-two clean sources 24, all furniture (4 new, 20 that NL301 h
 titles under a Romanian "Read also"); the cookie notices and comment prompts added after them,
 held out, 5 more lines, all left open by the labels ("Wir verwenden Cookies, ...",
 "Kommentare"), none on the sources. Other interface phrases are English only.
+WordPress's comment form, the default text of the CMS most small publishers run ("Leave a
+Reply", "Cancel reply", "Your email address will not be published. Required fields are marked
+*", "Save my name, email, and website in this browser for the next time I comment."), added on
+2026-12-05 (seventeenth session) after a Sri Lankan source where only NL307's recurrence across
+the run had found it: there 122 lines, now found in a single article too; held out on the line
+model's labelled training pages 5 lines, all furniture; no line of any labelled set that opens
+so is story.
 
 ## Why is this bad?
 A summariser trained on it learns to end stories with "Follow us on Twitter"; search indexes

@@ -56,6 +56,27 @@ def test_titles_need_three_lines_the_prose_right_before_and_no_introduction() ->
                               "with the code that runs it."]) == []  # prose closes the text
 
 
+def test_titles_written_as_sentences_need_four_lines() -> None:
+    # Many publishers write headlines as sentences without the full stop: a closing run of four
+    # such lines is a list of titles, three could be the story's own items or crossheads.
+    titles = ["Astronomers find a galaxy with almost no dark matter in it",
+              "New telescope images show a star being torn apart by a black hole",
+              "NASA confirms launch date for its next lunar lander; tests continue",
+              "Why the Milky Way's central bar is slowing down"]
+    assert _closing(titles) == titles
+    assert _closing(titles[:3]) == []
+    introduced = PROSE[:2] + ["The team's next projects are these:"]
+    assert _closing(titles, introduced) == []
+
+
+def test_a_wordpress_comment_form_closing_the_text_is_interface_text() -> None:
+    from newslint.text.boilerplate import is_boilerplate_line
+    assert is_boilerplate_line("Leave a Reply Cancel replyYour email address will not be published. "
+                               "Required fields are marked *Comment Name *")
+    assert is_boilerplate_line("Save my name, email, and website in this browser for the next time I comment.")
+    assert not is_boilerplate_line("Save my name from the list, the witness asked the court on Tuesday.")
+
+
 def _shouted(paragraphs: list[str]) -> list[str]:
     rows = line_features.paragraph_features(paragraphs, "Singer cleared to perform", "en")
     return [paragraphs[i] for i in promo_lines.shouted_promos(paragraphs, rows, lambda i: True)]

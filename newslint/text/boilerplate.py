@@ -68,6 +68,7 @@ _READER_PROMPTS = r"""
   | (?:click|tap)\s+here\s+(?:to|for)\b(?!\s+(?:read|watch|see|view|listen|find\s+out|learn|continue|get\s+the\s+(?:full|latest)
                                               |more|the\s+(?:full|latest|rest)|related))
   | (?:leave|post|add)\s+a\s+comment\b | join\s+the\s+(?:conversation|discussion)\b | be\s+the\s+first\s+to\s+comment\b
+  | (?:leave|post)\s+a\s+reply\b | cancel\s+reply\b
   | (?:join|follow)\s+(?:our|us\s+on)\s+(?:whatsapp|telegram)\b
   | (?:listen\s+to|print|save|share|email|e-mail|tweet)\s+this\s+(?:article|story|post)\b | share\s+(?:on|via)\s+\w
   | support\s+(?:our|independent|quality)\s+journalism\b | enjoyed\s+this\s+(?:article|story)\b
@@ -86,6 +87,8 @@ _PHRASES = r"""(?:(?P<prompt>""" + _READER_PROMPTS + r""")
   | (?:all\s+rights\s+reserved) | (?:copyright|[©ⓒⒸ])\s*(?:[©ⓒⒸ]\s*)?(?:\d{4}|the\b|[A-Z])
   | (?:image|photo|picture|video)\s+(?:copyright|caption|source|credit)\b | getty\s+images\s*$
   | comments?\s+(?:are|is)\s+(?:closed|open)\b | \d+\s+comments?\s*$
+  | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published\b | required\s+fields\s+are\s+marked\b
+  | save\s+my\s+name,?\s+e-?mail,?\s+and\s+website\b
   | skip\s+to\s+(?:main\s+)?content\b | please\s+enable\s+javascript\b | javascript\s+is\s+disabled\b
   | related\s+topics\s*$ | back\s+to\s+top\s*$
   | subscribe\s+to\s+the\b
