@@ -179,6 +179,7 @@ _CREDIT_LABEL = lazy_re(
     re.IGNORECASE)
 _CREDIT_LABEL_MAX_CHARS = 24  # a cheap gate: the longest label, "Photograph credits:", is shorter
 _CREDIT_MAX_WORDS = 8
+_CREDIT_MAX_CHARS = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
 
 
 # A caption places the people in its picture (", left,", ", center,", ", second from right,"):
@@ -200,7 +201,8 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
         return "an agency's caption for a file picture (\"FILE - In this ... file photo, ...\")"
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
-    trailing = _TRAILING_CREDIT.search(text)
+    # The credit closes the paragraph: its last characters are all the pattern needs to read.
+    trailing = _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_MAX_CHARS))
     # A credit closing the paragraph is no sentence of its own ("... in Pittsburgh. (Getty)").
     credit_starts = paragraph.start + trailing.start() if trailing else paragraph.end
     sentences = [s for s in doc.sentences_in(paragraph)

@@ -170,13 +170,16 @@ def is_file_photo_caption(text: str) -> bool:
     return _AGENCY_FILE_CAPTION.match(text) is not None
 
 
+CREDIT_MAX_CHARS = 300  # twelve words of a credit are far shorter; a longer "line" is junk to search
+
+
 def is_credit(text: str, words: float) -> bool:
     """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8": the counter
     NL302 reports, boilerplate.is_counter); not a question ("AP: Why Cruise?", an interview's),
     nor a credit word in a compound ("credit/debit card")."""
     if text.rstrip().endswith(("?", "？")):
         return False  # "AP: Why Cruise?": an interview's question, not a credit
-    return words <= 12 and (_CREDIT.search(text) is not None or is_counter(text))
+    return words <= 12 and len(text) <= CREDIT_MAX_CHARS and (_CREDIT.search(text) is not None or is_counter(text))
 
 
 _WORD = lazy_regex(r"[\p{L}\p{N}]+")
