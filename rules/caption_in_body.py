@@ -262,7 +262,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for index, paragraph in enumerate(doc.paragraphs):
         # A credit the zoning tells on a short line is named so, whatever caption words precede
         # it ("toggle caption Eric Draper/AP"); an agency's file-photo caption is a caption.
-        shape = split.get(index) or (None if is_file_photo_caption(doc.paragraph_texts[index]) else _credit_line(doc, index)) \
+        file_photo = is_file_photo_caption(doc.paragraph_texts[index])
+        shape = split.get(index) or (None if file_photo else _credit_line(doc, index)) \
             or _caption_shape(doc, paragraph, options)
         if shape is not None:
             fix = Fix((delete_line(doc, paragraph.start),), "delete the caption", FixSafety.UNSAFE)
