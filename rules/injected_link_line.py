@@ -56,8 +56,11 @@ Sie auch:", "Lire aussi", "Le puede interesar:", "Leia também:", "Leggi anche",
 of the concepts above ("read also", "see also", "related articles", "you may also like", "most
 read"), written from the languages rather than gathered from examples; the phrases that may
 open an ordinary sentence ("Saiba mais", "Leer más", "По теме") count only with a separator
-after them. A title in a script without capitals (Arabic, Chinese, Japanese...) may start with
-any letter. Added on 2026-12-04 (fourteenth session): on the line model's labelled training
+after them, and so do the words for "read" alone ("Lire :", "Leggi:", "Читайте:", "Czytaj:",
+"Baca:", the last added on 2026-12-05 for Kompas's "(Baca: ...)" links, 1 line there, nothing
+held out on the line model's training pages; Portuguese "Leia:" is left out, a film character's
+line in a transcript). A title in a script without capitals (Arabic, Chinese, Japanese...) may
+start with any letter. Added on 2026-12-04 (fourteenth session): on the line model's labelled training
 pages, held out, it reports 100 more lines (Polish, German, Spanish and Portuguese related-story
 links), 10 labelled furniture, 90 left open by the labels, none labelled story; on the
 twenty-two clean sources, 73 more lines, every one a link line, a list of links under such a

@@ -500,3 +500,11 @@ def test_read_alone_before_a_separator_opens_a_link_in_other_languages_as_in_eng
 def test_read_alone_without_a_separator_is_a_sentence() -> None:
     assert findings(HEAD + BEFORE + "Lire la lettre ouverte des élus, a dit le maire, serait utile à tous." + AFTER,
                     "NL301") == []
+
+
+def test_indonesian_read_alone_with_a_separator_is_a_link_prefix() -> None:
+    story = ("Komnas HAM bahas lapas\n\nKomisi Nasional Hak Asasi Manusia membahas kelebihan kapasitas di lembaga "
+             "pemasyarakatan pada hari Senin.\n\n{}\n\nRapat itu dihadiri oleh pejabat kementerian.\n")
+    assert [d.code for d in findings(story.format("(Baca: Komnas HAM Ikut Rumuskan Solusi Kelebihan Kapasitas di Lapas)"),
+                                     "NL301")] == ["NL301"]
+    assert findings(story.format("Baca buku itu setiap hari, kata kepala lapas kepada para tahanan."), "NL301") == []

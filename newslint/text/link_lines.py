@@ -104,7 +104,7 @@ _WEAK_PREFIXES = (
     r"saiba\s+mais", r"leer\s+m(?:á|a)s", r"lees\s+meer", r"lesen\s+sie\s+mehr", r"mehr\s+dazu", r"lire\s+la\s+suite",
     r"relacionad[oa]s?", r"correlat[oi]", r"по\s+теме", r"devam(?:ı|i)n(?:ı|i)\s+oku", r"selengkapnya",
     # ... and their "read" alone, as "Read: ..." ("Lire : ...", Le Monde's related links)
-    r"lire", r"leggi", r"читайте", r"czytaj",
+    r"lire", r"leggi", r"читайте", r"czytaj", r"baca",
     # A site's own name as the prefix ("On Example.com: Car sales plunge", "Example.com | Title"):
     # the title of a page of that site.
     r"(?:(?:also\s+)?(?:on|at|from)\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,6}",
