@@ -60,7 +60,7 @@ _WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt gov gen col lt sgt capt cmdr adm rep sen rev hon pres supt"
     " insp det no nos vs v etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul"
-    " aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
+    " aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m rs".split()
 )
 # A run of ".!?" is only tried from its first mark: tried from every mark, a long run of dots
 # that ends no sentence cost time quadratic in its length (the match fails the same way from each).

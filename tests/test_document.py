@@ -81,6 +81,12 @@ def test_sentences_respect_abbreviations_initials_and_numbers() -> None:
     ]
 
 
+def test_rupees_before_an_amount_end_no_sentence() -> None:
+    # South Asian papers write amounts "Rs. 300 Mn": the stop is the abbreviation's.
+    doc = Document("H\n\nThe group gave over Rs. 300 Mn in dry rations. Relief went out on Monday.")
+    assert texts(doc, doc.sentences) == ["The group gave over Rs. 300 Mn in dry rations.", "Relief went out on Monday."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Wait.... Then it came. So... it went?! Yes", ["Wait....", "Then it came.", "So... it went?!", "Yes"]),
     ("It ended..." + "." * 50_000 + " Then more.", ["It ended..." + "." * 50_000, "Then more."]),
