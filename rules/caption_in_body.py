@@ -179,7 +179,7 @@ _CREDIT_LABEL = lazy_re(
     re.IGNORECASE)
 _CREDIT_LABEL_MAX_CHARS = 24  # a cheap gate: the longest label, "Photograph credits:", is shorter
 _CREDIT_MAX_WORDS = 8
-_CREDIT_MAX_CHARS = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
+_TRAILING_CREDIT_REACH = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
 
 
 # A caption places the people in its picture (", left,", ", center,", ", second from right,"):
@@ -202,7 +202,7 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     # The credit closes the paragraph: its last characters are all the pattern needs to read.
-    trailing = _TRAILING_CREDIT.search(text, max(0, len(text) - _CREDIT_MAX_CHARS))
+    trailing = _TRAILING_CREDIT.search(text, max(0, len(text) - _TRAILING_CREDIT_REACH))
     # A credit closing the paragraph is no sentence of its own ("... in Pittsburgh. (Getty)").
     credit_starts = paragraph.start + trailing.start() if trailing else paragraph.end
     sentences = [s for s in doc.sentences_in(paragraph)
@@ -250,8 +250,9 @@ def _credit_line(doc: Document, index: int) -> str | None:
         return None
     text = doc.paragraph_texts[index]
     if is_counter(text) or is_known_furniture(text) or _ADDRESS.search(text) or _CREDIT_LABEL.match(text) \
-            or _LABEL_ALONE.match(text):
-        return None  # a counter; NL302's; a web or e-mail address (NL305's); a label alone (above)
+            or _LABEL_ALONE.match(text) or is_file_photo_caption(text):
+        return None  # a counter; NL302's; a web or e-mail address (NL305's); a label alone (above);
+        # an agency's file-photo caption, which the zoning zones so too (_caption_shape's)
     return "a photo or source credit on a line of its own"
 
 
@@ -261,10 +262,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     split = _split_credits(doc.paragraph_texts)
     for index, paragraph in enumerate(doc.paragraphs):
         # A credit the zoning tells on a short line is named so, whatever caption words precede
-        # it ("toggle caption Eric Draper/AP"); an agency's file-photo caption is a caption.
-        file_photo = is_file_photo_caption(doc.paragraph_texts[index])
-        shape = split.get(index) or (None if file_photo else _credit_line(doc, index)) \
-            or _caption_shape(doc, paragraph, options)
+        # it ("toggle caption Eric Draper/AP").
+        shape = split.get(index) or _credit_line(doc, index) or _caption_shape(doc, paragraph, options)
         if shape is not None:
             fix = Fix((delete_line(doc, paragraph.start),), "delete the caption", FixSafety.UNSAFE)
             yield Finding.at(paragraph, f"photo caption in the body: {shape}", fix)

@@ -42,9 +42,10 @@ TITLE_CAPITALISED = 0.8  # of the words of four letters or more
 # closing run of them takes more lines than one in headline case.
 SENTENCE_CASE_TITLES = 4
 SENTENCE_CASE_MAX_WORDS = 20
-# A table's or list's separators: a spaced dash, bar or at sign, a semicolon, a score or a time
-# ("2:2", "06.48", "2-0": a results box's rows), a trailing comma (a sentence broken over lines).
-_TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[;@|]|\d[:.]\d|\d\s?[-–]\s?\d|,\s*$")
+# A table's or list's separators: a spaced dash, bar or at sign, a score or a time ("2:2",
+# "06.48", "2-0": a results box's rows), a trailing comma (a sentence broken over lines); and a
+# semicolon, tested apart (``_title_tokens``: a title written as a sentence may hold one).
+_TABLE_SEPARATOR = lazy_regex(r"\s[-–—|@]\s|[@|]|\d[:.]\d|\d\s?[-–]\s?\d|,\s*$")
 _WORD = lazy_regex(r"\p{L}[\p{L}\p{N}'’.-]*|\p{N}+")
 
 SHOUTED_MIN_WORDS = 8  # a crosshead in capitals is shorter
@@ -118,16 +119,11 @@ _LABEL_LED = lazy_regex(r"^\W*[\w’'.-]+(?:\s+[\w’'.-]+)?\s*:\s")
 
 def _sentence_case_title(text: str, row: dict[str, float]) -> bool:
     """A headline written as a sentence without its full stop ("BASL calls for independent
-    probe into surge in killings by police"), as many publishers write theirs: a capital or
-    a number first, no closing stop, no table separator, not in capitals."""
-    words = line_features.word_count(row)
-    body = _unmarked(text)
-    if not TITLE_MIN_WORDS <= words <= SENTENCE_CASE_MAX_WORDS or line_features.ends_sentence(body) \
-            or body.rstrip().endswith((":", "：")) \
-            or _TABLE_SEPARATOR.search(body.replace(";", ",")):  # "... stalls CSE; negative ..." is a title's
-        return False
-    tokens = _WORD.findall(body)
-    if not tokens or not (tokens[0][0].isupper() or tokens[0][0].isdigit()):
+    probe into surge in killings by police"), as many publishers write theirs: a headline's
+    shape (``_title_tokens``; a semicolon allowed, "... stalls CSE; negative ..."), not
+    closed by a colon, not in capitals."""
+    tokens = _title_tokens(text, row, SENTENCE_CASE_MAX_WORDS, semicolon=True)
+    if tokens is None or text.rstrip().endswith((":", "：")):
         return False
     # Acronyms are common in such titles ("CSE partners with SLIM ..."); a line mostly in
     # capitals is shouted, shouted_promos' case.
@@ -135,21 +131,28 @@ def _sentence_case_title(text: str, row: dict[str, float]) -> bool:
 
 
 def _title_shaped(text: str, row: dict[str, float]) -> bool:
-    """A headline's shape: a few words, most of the longer ones capitalised, opening on a
-    capital or a number, no closing full stop, no table separator, not in capitals (two words
-    or more in capitals are a credit's roles or a table's heads)."""
-    words = line_features.word_count(row)
-    body = _unmarked(text)
-    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or line_features.ends_sentence(body) \
-            or _TABLE_SEPARATOR.search(body):
-        return False
-    tokens = _WORD.findall(body)
-    if not tokens or not (tokens[0][0].isupper() or tokens[0][0].isdigit()):
+    """A headline's shape (``_title_tokens``), most of the longer words capitalised, not in
+    capitals (two words or more in capitals are a credit's roles or a table's heads)."""
+    tokens = _title_tokens(text, row, TITLE_MAX_WORDS)
+    if tokens is None:
         return False
     longer = [t for t in tokens if len(t) > 3 and t[0].isalpha()]
     if len(longer) < 2 or sum(t[0].isupper() for t in longer) < TITLE_CAPITALISED * len(longer):
         return False
     return sum(1 for t in tokens if len(t) >= 3 and t.isupper()) < 2
+
+
+def _title_tokens(text: str, row: dict[str, float], max_words: int, semicolon: bool = False) -> list[str] | None:
+    """The words of a line shaped as a headline, or None: a few words (``TITLE_MIN_WORDS`` to
+    ``max_words``), opening on a capital or a number, no closing full stop and no table
+    separator (a semicolon counts as one unless ``semicolon``)."""
+    body = _unmarked(text)
+    if not TITLE_MIN_WORDS <= line_features.word_count(row) <= max_words or line_features.ends_sentence(body):
+        return None
+    if (";" in body and not semicolon) or _TABLE_SEPARATOR.search(body):
+        return None
+    tokens = _WORD.findall(body)
+    return tokens if tokens and (tokens[0][0].isupper() or tokens[0][0].isdigit()) else None
 
 
 def shouted_promos(paragraphs: Sequence[str], rows: Sequence[dict[str, float]],

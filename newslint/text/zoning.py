@@ -103,7 +103,10 @@ PHOTO_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty(?:\s+Images)?|GETTY
 # Picture libraries a credit may name alone ("Shutterstock", "Pixabay") or before the
 # photographer ("Flickr | Dave Haygarth").
 _PICTURE_LIBRARIES = r"Shutterstock|Alamy|iStock(?:photo)?|Wikimedia\s+Commons|Wiki\s+Commons|Pixabay|Unsplash|Pexels|Flickr|Imgur"
-_AGENCY_TAIL = r"(?:\.com|\s+(?-i:Photos?))?"  # "Brynn Anderson/AP Photo", "... / Shutterstock.com"
+_CAPITALISED = r"(?-i:\p{Lu})[\w.'’-]*"  # a word of a photographer's name
+# The agency after the photographer: "/AP", "/AP Photo" ("Brynn Anderson/AP Photo"), "/
+# Shutterstock.com".
+_SLASH_AGENCY = r"\s*/\s*(?-i:" + PHOTO_AGENCIES + r")(?:\.com|\s+(?-i:Photos?))?"
 _CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
     # the same labels in other languages: image, photograph, photo credit, picture source, source
@@ -114,12 +117,10 @@ _CREDIT = lazy_regex(
     # a photographer's credit, name and agency ("Evan Vucci/AP", "Rex/Shutterstock"), a stock
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
     # agencies and libraries are a closed class, written in their own case
-    r"|^\(?(?:(?-i:\p{Lu})[\w.'’-]*\s+){0,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")" + _AGENCY_TAIL +
-    r"(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
+    r"|^\(?(?:" + _CAPITALISED + r"\s+){0,3}" + _CAPITALISED + _SLASH_AGENCY + r"(?:\s*/\s*[^/\n]{1,40})?\)?\.?\s*$"
     # ... and the same credit closing a short line of other interface words ("Enlarge this image
     # toggle caption Matt Rourke/AP"), its name of two words at least
-    r"|(?<=\s)(?:(?-i:\p{Lu})[\w.'’-]*\s+){1,3}(?-i:\p{Lu})[\w.'’-]*\s*/\s*(?-i:" + PHOTO_AGENCIES + r")" + _AGENCY_TAIL +
-    r"\)?\.?\s*$"
+    r"|(?<=\s)(?:" + _CAPITALISED + r"\s+){1,3}" + _CAPITALISED + _SLASH_AGENCY + r"\)?\.?\s*$"
     r"|^\(?(?-i:" + _PICTURE_LIBRARIES + r")(?:\s*[/|]\s*[^/\n]{1,40})?\)?\.?\s*$"
     # a picture taken from elsewhere: "Image via Getty", "Featured image via Flickr user ..."
     r"|^\W*(?:featured\s+)?(?:photo|image|picture)s?\s+via\b"
@@ -170,7 +171,7 @@ def is_file_photo_caption(text: str) -> bool:
     return _AGENCY_FILE_CAPTION.match(text) is not None
 
 
-CREDIT_MAX_CHARS = 300  # twelve words of a credit are far shorter; a longer "line" is junk to search
+_CREDIT_MAX_CHARS = 300  # twelve words of a credit are far shorter; a longer "line" is junk to search
 
 
 def is_credit(text: str, words: float) -> bool:
@@ -179,7 +180,7 @@ def is_credit(text: str, words: float) -> bool:
     nor a credit word in a compound ("credit/debit card")."""
     if text.rstrip().endswith(("?", "？")):
         return False  # "AP: Why Cruise?": an interview's question, not a credit
-    return words <= 12 and len(text) <= CREDIT_MAX_CHARS and (_CREDIT.search(text) is not None or is_counter(text))
+    return words <= 12 and len(text) <= _CREDIT_MAX_CHARS and (_CREDIT.search(text) is not None or is_counter(text))
 
 
 _WORD = lazy_regex(r"[\p{L}\p{N}]+")
