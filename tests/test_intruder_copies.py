@@ -265,3 +265,19 @@ def test_a_caption_holding_the_lede_is_the_copy_reported_never_the_story_paragra
     assert caption.line == 3
     fixed, _, _ = fix_text(CAPTION_WITH_LEDE, linter_for("NL303", "NL402"), unsafe=True)
     assert CAPTION_WITH_LEDE.splitlines()[6] in fixed.splitlines()  # the story's lede, whole
+
+
+def test_embedded_posts_are_the_post_text_and_its_signature() -> None:
+    from newslint.text.embedded_posts import embedded_posts
+    text = ("Minister resigns\n\nThe minister resigned on Sunday.\n\nHe wrote on social media:\n\n"
+            "It is with humility that I accept the responsibility for this case.\n\n"
+            "We will bring all the resources to bear. pic.twitter.com/XXafzFT0Kd — Attorney General "
+            "Keith Ellison (@AGEllison) June 1, 2020\n\nThe post was shared widely.\n\n"
+            "Ein Tag für die Geschichte.\n\n— ZDF heute (@ZDFheute) 26. Mai 2019\n")
+    doc = Document(text)
+    # Paragraphs by number: the post's two paragraphs (the first fits in a post's length with
+    # the second), the German post and its signature line; not the story's introduction.
+    assert sorted(embedded_posts(doc)) == [2, 3, 5, 6]
+    # A handle in a sentence of the story is no signature.
+    doc = Document("Minister resigns\n\nThe minister (@minister) wrote on June 1, 2020 that he would go.\n")
+    assert embedded_posts(doc) == frozenset()

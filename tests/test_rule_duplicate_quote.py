@@ -280,9 +280,14 @@ def test_a_lede_quotation_given_again_in_a_fuller_story_paragraph_is_the_convent
     lede = f'"{QUOTE}": the governor gave a clear signal on Tuesday as the bank held rates.'
     later = f'Speaking after the vote, the governor told reporters: "{QUOTE}," adding that wages were rising.'
     assert lines(article(lede, *FILLER, later)) == []
-    # A copy standing alone (bare, or with a short attribution) is still a pasted copy.
-    assert lines(article(lede, *FILLER, f'"{QUOTE}," he added.')) == [9]
+    # So is the quotation given again with its attribution where the story comes to it, after a
+    # lede that quoted it inside the writer's sentence (dh-be-fr: "J'ai perdu 15 ans de ma vie
+    # pour ça" in the lede, then `- "...", répond Patrick Dils.` in the hearing's exchange).
+    assert lines(article(lede, *FILLER, f'"{QUOTE}," he added.')) == []
+    # A bare copy is a pasted copy or a pull quote; so is any copy of a lede that is nothing
+    # but the quotation.
     assert lines(article(lede, *FILLER, f'"{QUOTE}."')) == [9]
+    assert lines(article(f'"{QUOTE}," the governor said.', *FILLER, f'"{QUOTE}," he added.')) == [9]
     # Out of the lede, the same fuller paragraph repeats the quotation; neither copy stands
     # alone, so only with report_unclear.
     assert lines(article("Rates were held at 4.75%.", lede, *FILLER, later), report_unclear=True) == [11]
@@ -336,3 +341,31 @@ def test_quotations_of_a_block_running_the_story_together_are_left_to_nl402() ->
     assert findings(text, "NL401") == []
     (block,) = findings(text, "NL402")
     assert block.line == 3 and "run together" in block.message
+
+
+def test_a_formula_ending_differently_is_two_quotations() -> None:
+    # Resolutions listed by their titles (allsides-us-en): one formula, each title with its own
+    # object at the end. The same title cut at its end or with a word changed is still a copy.
+    formula = ("Providing for congressional disapproval under chapter 8 of title 5, United States Code, of the "
+               "rule submitted by the Department of Education relating to {}")
+    first = f'H.J.Res. 57: "{formula.format("accountability and State plans under the Act of 1965")}"'
+    assert lines(article(*FILLER, first, f'H.J.Res. 58: "{formula.format("teacher preparation issues")}"')) == []
+    assert lines(article(*FILLER, first, f'H.J.Res. 58: "{formula.format("accountability and State plans")}"')) == [9]
+
+
+def test_the_story_quoting_a_post_the_page_embeds_is_not_the_copy() -> None:
+    # hyperpartisan-en: the story quotes a tweet bare, and the page embeds the tweet below it
+    # (its text, then the signature "— Name (@handle) date"). The story's quotation is never
+    # reported as the copy; the embedded post, when reported, is (here by NL402).
+    tweet = ("The Russia hoax continues, now it's ads on Facebook. What about the totally biased and "
+             "dishonest Media coverage in favour of Crooked Hillary?")
+    text = article("President Trump on Friday called allegations of Russian election meddling a hoax.",
+                   f"“{tweet}”", "Facebook will give congressional investigators the contents of 3,000 ads.",
+                   tweet, "— Donald J. Trump (@realDonaldTrump) September 22, 2017",
+                   "Facebook has faced growing pressure from members of Congress.")
+    assert lines(text) == []
+    assert [(f.code, f.line) for f in findings(text, "NL401", "NL402")] == [("NL402", 9)]
+    # Without the signature the later paragraph is the writer's words, and the bare quotation
+    # before them the copy, as before.
+    unsigned = text.replace("— Donald J. Trump (@realDonaldTrump) September 22, 2017\n\n", "")
+    assert 5 in lines(unsigned)

@@ -1,0 +1,69 @@
+"""Social media posts embedded in an article, as a scraper takes them.
+
+A page that embeds a post (Twitter's and Mastodon's blockquote, Instagram's) gives its text as
+one or two paragraphs and then the post's signature: the author's name, the handle in
+brackets and the date ("— Donald J. Trump (@realDonaldTrump) September 22, 2017",
+"— ZDF heute (@ZDFheute) 26. Mai 2019"), on the post's last paragraph or on a line of its own.
+Stories quote the posts they embed, so the post's words stand twice in the text: the story's
+quotation and the post. Neither is an intruder, and the ground truths of extraction
+benchmarks keep both. Duplication rules ask :func:`embedded_posts` to leave such pairs alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from weakref import WeakKeyDictionary
+
+from newslint.document import Document
+from newslint.text.patterns import lazy_regex
+
+# The signature closing an embedded post: a dash, a name, "(@handle)", a date ending in a year,
+# at the end of the paragraph. The date's words are the page's language ("June 1, 2020",
+# "26. Mai 2019"), so only its shape is asked: a few characters and a four-digit year.
+_SIGNATURE = lazy_regex(r"(?:^|\s)[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[^()\n]{3,30}\b\d{4}\s*$")
+# A post is at most 280 characters (a tweet's limit; links shortened) and a scraper gives its
+# text as one paragraph, or two when it holds a line break and the signature ends the second:
+# the paragraph before the signature's (and the signature's own text) when they fit in that
+# many are its text. A paragraph ending in a colon
+# introduces the post ("He wrote:"): the story's, and where the post's text stops.
+_POST_CHARS = 280
+_POST_PARAGRAPHS = 2
+_LINK = lazy_regex(r"\S*(?:https?://|pic\.twitter\.com/|www\.)\S*")
+_POSTS: WeakKeyDictionary[Document, frozenset[int]] = WeakKeyDictionary()
+
+
+def embedded_posts(doc: Document) -> frozenset[int]:
+    """The body paragraphs (by number) that are an embedded post: each paragraph ending in a
+    post's signature, and the paragraphs just before it that hold the rest of the post's text
+    (the one before it, when the two fit in a post's length). Computed once per document."""
+    found = _POSTS.get(doc)
+    if found is None:
+        found = _POSTS[doc] = _embedded_posts(doc.paragraph_texts)
+    return found
+
+
+def _embedded_posts(texts: Sequence[str]) -> frozenset[int]:
+    posts: set[int] = set()
+    for number, text in enumerate(texts):
+        if "(@" not in text:
+            continue  # told cheaply: most paragraphs hold no handle
+        tail = text[-200:]
+        signature = _SIGNATURE.search(tail)
+        if signature is None:
+            continue
+        posts.add(number)
+        own = _chars(text[:len(text) - len(tail) + signature.start()])
+        length, paragraphs = own, 1  # a signature on its own line follows a post of one paragraph
+        earlier = number - 1
+        while earlier >= 0 and earlier not in posts and paragraphs < _POST_PARAGRAPHS:
+            length += _chars(texts[earlier])
+            if length > _POST_CHARS or texts[earlier].rstrip().endswith(":"):
+                break
+            posts.add(earlier)
+            paragraphs += 1
+            earlier -= 1
+    return frozenset(posts)
+
+
+def _chars(text: str) -> int:
+    """A post's length of ``text``: its characters, links left out."""
+    return len(_LINK.sub("", text).strip())
