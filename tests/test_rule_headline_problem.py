@@ -64,6 +64,18 @@ def test_sentence_as_headline(headline: str) -> None:
     assert len(messages(headline + "\n\nA different opening paragraph.\n")) == 1
 
 
+def test_a_long_headline_in_headline_case_is_a_title() -> None:
+    # hyperpartisan-en: two sentences, a full stop, every longer word capitalised.
+    headline = ("A Grain Of Saul: Stopping Sexual Assault Is Not A Partisan Issue Or A Women's Issue. "
+                "It's Up To All Of Us.")
+    assert messages(headline + "\n\nA different opening paragraph.\n") == []
+    # The same words as a sentence of the body are one.
+    sentences = ("A grain of Saul: stopping sexual assault is not a partisan issue or a women's issue. "
+                 "It's up to all of us.")
+    assert messages(sentences + "\n\nA different opening paragraph.\n") == [
+        "headline holds 2 sentences"]
+
+
 def test_long_headline_with_a_full_stop_that_the_lead_restates_is_a_title() -> None:
     headline = ("Constitutional court rules that the general ban on entering public places to stop the "
                 "spread of the coronavirus was illegal.")

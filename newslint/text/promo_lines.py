@@ -142,6 +142,17 @@ def _title_shaped(text: str, row: dict[str, float]) -> bool:
     return sum(1 for t in tokens if len(t) >= 3 and t.isupper()) < 2
 
 
+def in_headline_case(text: str) -> bool:
+    """Whether a line is in headline case: at least three words of four letters or more,
+    ``TITLE_CAPITALISED`` of them opening on a capital, not all in capitals. A story's sentence
+    capitalises its names only ("A Grain Of Saul: Stopping Sexual Assault Is Not A Partisan
+    Issue Or A Women's Issue. It's Up To All Of Us." is a title)."""
+    longer = _LONG_WORD.findall(text)
+    if len(longer) < 3 or all(word.isupper() for word in longer):
+        return False
+    return sum(word[0].isupper() for word in longer) >= TITLE_CAPITALISED * len(longer)
+
+
 def _title_tokens(text: str, row: dict[str, float], max_words: int, semicolon: bool = False) -> list[str] | None:
     """The words of a line shaped as a headline, or None: a few words (``TITLE_MIN_WORDS`` to
     ``max_words``), opening on a capital or a number, no closing full stop and no table
