@@ -49,6 +49,12 @@ Exceptions made on purpose:
   "going to the...") or puts its dots after a full stop; except in Indonesian and Malay, whose
   spelling rules close a sentence's ellipsis with four dots ("... menjadi taruhan....": added on
   2026-12-04 after a held-out Indonesian source, its one false alarm; nothing else changed).
+  In Chinese and Japanese, written without spaces, the last sentence is measured in characters
+  (ten at least, about five words) and is unfinished when a particle or preposition ends it
+  ("結果は…", "the result is…"); "但是最后却被狗狗狂追……" ("but in the end a dog chased
+  them……") is a finished clause. (Added on 2026-12-05 after a Chinese page on a held-out
+  source of US publishers, its one false alarm; those texts had been judged by their spaced
+  "words", a whole clause making one.)
 - A text that furniture closes (a last line the story zoning calls furniture: "Follow Guardian
   Cities on Twitter ... sign up for our weekly newsletter", "MORE: How to tell if ... and what to
   do if he is") is judged by where the story ends, not by the furniture's missing full stop.
@@ -97,6 +103,7 @@ from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
 from newslint.text import language
 from newslint.text.code_text import has_code
+from newslint.text.keywords import mostly_unspaced
 from newslint.text.patterns import lazy_regex
 from newslint.text.link_lines import listed_lines
 from newslint.text.paywall import is_paywall_notice
@@ -180,7 +187,10 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
     if not (_BARE_ELLIPSIS.search(text, _marker_search_start(text)) or _four_dot_ellipsis(doc, text)):
         return False
     sentences = doc.sentences_in(paragraph)
-    words = doc.words_in(sentences[-1] if sentences else paragraph)
+    last = sentences[-1] if sentences else paragraph
+    if mostly_unspaced(last.text(doc)):
+        return _finished_unspaced_clause(last.text(doc))
+    words = doc.words_in(last)
     if len(words) < 2 or words[-1].lower() in _DANGLING:
         return False
     if len(words) >= _STYLISTIC_MIN_WORDS:
@@ -191,6 +201,22 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
     index = doc.paragraph_index(paragraph.start)
     return len(sentences) == 1 and index > 0 and _ends_properly(doc.paragraphs[index - 1].text(doc)) \
         and words[-1].lower() not in language.stopwords(doc.language)
+
+
+# In Chinese and Japanese, which put no spaces between words, a clause is measured in
+# characters (two make about a word) and left unfinished by a particle or preposition at its
+# end ("結果は…", "the result is..."; "……和", "... and"): a verb or a noun ends one
+# ("但是最后却被狗狗狂追……", "but in the end the dog chased them...").
+_STYLISTIC_MIN_CHARS = 2 * _STYLISTIC_MIN_WORDS
+_UNSPACED_DANGLING = frozenset("はがをにのでとへやもか的和与及或在把被从对向之而并及且跟给")
+_UNSPACED_LETTER = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}\p{Tibetan}]")
+
+
+def _finished_unspaced_clause(sentence: str) -> bool:
+    """Whether a sentence in a script without spaces, closed by an ellipsis, is a finished
+    clause: ``_STYLISTIC_MIN_CHARS`` letters or more, its last not a particle."""
+    letters = _UNSPACED_LETTER.findall(sentence)
+    return len(letters) >= _STYLISTIC_MIN_CHARS and letters[-1] not in _UNSPACED_DANGLING
 
 
 # Languages whose spelling rules write an ellipsis that ends a sentence with four dots (Indonesian:

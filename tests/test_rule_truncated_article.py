@@ -61,6 +61,18 @@ def test_indonesian_writes_a_closing_ellipsis_with_four_dots() -> None:
         "article ends with a cut marker"]
 
 
+def test_chinese_and_japanese_clauses_are_measured_in_characters() -> None:
+    # A Chinese digest's item closed by the writer's "……" (hyperpartisan-en): a finished clause,
+    # once read as one "word" too short to judge. A Japanese teaser cut after a particle ("結果は…",
+    # "the result is…", livedoor-ja) is still a cut.
+    chinese = ("体育新闻\n\n里约刚刚削减了奥运会期间的安保预算，而且据悉警察已经有五个月没拿到工资了。\n\n"
+               "贝克汉姆为天空体育拍摄全新预告片。在影片中，小贝直接在晨跑中经历一年四季。\n\n但是最后却被狗狗狂追……\n")
+    assert findings(chinese, "NL503") == []
+    japanese = ("スポーツ\n\n雪のストックホルムで大会が開かれ、多くの選手が参加した。\n\n"
+                "雪のストックホルムにキシェンコ、サップが登場、結果は…\n")
+    assert [d.message.split(" (")[0] for d in findings(japanese, "NL503")] == ["article ends with a cut marker"]
+
+
 @pytest.mark.parametrize("last", [
     "Councillors said the money would go to schools in the",
     "Councillors said the money would go to schools,",
