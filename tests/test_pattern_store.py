@@ -1,10 +1,11 @@
-"""The compiled code of `regex` patterns kept between command-line runs (`keep_compiled`): a
-pattern rebuilt from it matches as one compiled afresh, and a missing, corrupt, foreign or
-symlinked store only means compiling again."""
+"""The compiled code of `regex` and `re` patterns kept between command-line runs
+(`keep_compiled`): a pattern rebuilt from it matches as one compiled afresh, and a missing,
+corrupt, foreign or symlinked store only means compiling again."""
 from __future__ import annotations
 
 import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 import regex
 
 from newslint.text import patterns
-from newslint.text.patterns import _PatternStore
+from newslint.text.patterns import _PatternStore, _ReEngine
 
 NAME = r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+(?:said|says)\b"
 TEXT = "“We are back,” Jean-Luc Picard said, and Renée Dupont says so too."
@@ -64,6 +65,35 @@ def test_a_corrupt_or_foreign_store_means_compiling_again(tmp_path, content: byt
     assert (NAME, 0) in marshal.loads(store.path.read_bytes())
 
 
+RE_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:said|says)\b"
+
+
+def test_a_kept_re_pattern_is_rebuilt_without_compiling_and_matches_the_same(tmp_path, monkeypatch) -> None:
+    first = _PatternStore(tmp_path, _ReEngine())
+    made = first.compiled(RE_NAME, re.IGNORECASE | re.VERBOSE)
+    first.save()
+    assert first.path.name.startswith("re-") and first.path.is_file()
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re, "compile", no_compiling)
+    rebuilt = _PatternStore(tmp_path, _ReEngine()).compiled(RE_NAME, re.IGNORECASE | re.VERBOSE)
+    assert isinstance(rebuilt, re.Pattern)
+    assert [m.group("name") for m in rebuilt.finditer(TEXT)] == [m.group("name") for m in made.finditer(TEXT)] \
+        == ["Picard", "Dupont"]
+    assert (rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (made.flags, made.groups, made.groupindex)
+
+
+@pytest.mark.parametrize("program", [[1, 2, 3], [0] * 40, [255, 7, 1, 0]])
+def test_re_code_the_engine_rejects_means_compiling_again(tmp_path, program: list[int]) -> None:
+    # The C engine checks the code it is given before running any: a tampered store compiles again.
+    store = _PatternStore(tmp_path, _ReEngine())
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_bytes(marshal.dumps({(RE_NAME, 0): (RE_NAME, 32, program, 1, {"name": 1}, (None, "name"))}))
+    assert [m.group("name") for m in store.compiled(RE_NAME, 0).finditer(TEXT)] == ["Picard", "Dupont"]
+
+
 def test_a_symlinked_store_is_not_read(tmp_path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -109,6 +139,8 @@ def test_the_command_line_keeps_the_code_and_finds_the_same_with_it(tmp_path) ->
     first = _check(article, str(store))  # compiles, then writes the store at exit
     kept = list(store.glob("regex-*.marshal"))
     assert len(kept) == 1 and len(marshal.loads(kept[0].read_bytes())) >= 20
+    kept_re = list(store.glob("re-*.marshal"))
+    assert len(kept_re) == 1 and len(marshal.loads(kept_re[0].read_bytes())) >= 10
     second = _check(article, str(store))  # rebuilds from it
     assert without.returncode == first.returncode == second.returncode == 1
     assert without.stdout == first.stdout == second.stdout and '"code"' in second.stdout

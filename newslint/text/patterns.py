@@ -15,12 +15,15 @@ itself (``regex.sub(p.compiled, ...)`` or an ``isinstance`` test).
 A run that forks worker processes calls `compile_all` first, so that the workers share the
 compiled patterns instead of each compiling its own.
 
-The command line also keeps the `regex` patterns' compiled code between runs (`keep_compiled`),
-as Python keeps byte code in ``__pycache__``: compiling is most of a one-article run's own work,
-and rebuilding a pattern from its code is done in C. The code is what the `regex` module itself
-pickles a pattern as; it is stored with `marshal` (which builds data, never runs it) in the
-user's cache folder, never in the project's, in a file named by the `regex` and Python versions
-(see `pattern_store_folder`). A missing, unreadable or foreign file only means compiling again.
+The command line also keeps the patterns' compiled code between runs (`keep_compiled`), as
+Python keeps byte code in ``__pycache__``: compiling is most of a one-article run's own work,
+and rebuilding a pattern from its code is done in C. For `regex` the code is what the module
+itself pickles a pattern as; for `re` it is what `re` hands its C engine (`_sre.compile`: the
+parsed pattern's code, groups and group names), which that engine checks before it runs any.
+It is stored with `marshal` (which builds data, never runs it) in the user's cache folder,
+never in the project's, in one file per engine named by the `regex` version or the `_sre` code
+format, and the Python version (see `pattern_store_folder`). A missing, unreadable or foreign
+file only means compiling again.
 """
 from __future__ import annotations
 
@@ -85,6 +88,13 @@ def compile_regex(pattern: str, flags: int = 0, **kwargs: Any) -> Any:
     return _STORE.compiled(pattern, flags)
 
 
+def compile_re(pattern: str, flags: int = 0) -> Any:
+    """``re.compile``, from the kept code when the command line keeps it."""
+    if _RE_STORE is None:
+        return re.compile(pattern, flags)
+    return _RE_STORE.compiled(pattern, flags)
+
+
 STORE_VARIABLE = "NEWSLINT_PATTERN_CACHE"
 
 
@@ -107,35 +117,108 @@ def pattern_store_folder() -> Path | None:
         return None
 
 
-class _PatternStore:
-    """Compiled code of `regex` patterns by (pattern, flags), kept in one file of ``folder`` named
-    by the `regex` and Python versions (code from another version is never read)."""
+class _RegexEngine:
+    """How `regex` patterns are compiled, turned into code and rebuilt from it."""
 
-    def __init__(self, folder: Path):
+    @property
+    def name(self) -> str:
+        import regex
+
+        return f"regex-{getattr(regex, '__version__', 'unknown')}"
+
+    @staticmethod
+    def compile(pattern: str, flags: int) -> Any:
+        import regex
+
+        return regex.compile(pattern, flags)
+
+    @staticmethod
+    def rebuild(code: tuple[Any, ...]) -> Any:
+        import regex
+
+        return regex._regex.compile(*code)
+
+    @staticmethod
+    def code(pattern: str, flags: int, made: Any) -> tuple[Any, ...] | None:
+        import copyreg
+
+        import regex
+
+        reduce = copyreg.dispatch_table.get(type(made))
+        if reduce is None:
+            return None
+        rebuild, code = reduce(made)
+        return code if rebuild is regex._regex.compile else None  # what `rebuild` rebuilds it with
+
+
+class _ReEngine:
+    """How `re` patterns are compiled, turned into code and rebuilt from it: the steps of
+    ``re._compiler.compile`` (parse, generate the code, name the groups), kept apart so that the
+    code can be stored, and ``_sre.compile`` to rebuild the pattern from it. The file is named by
+    ``_sre.MAGIC``, the engine's code format."""
+
+    @property
+    def name(self) -> str:
+        import _sre
+
+        return f"re-{_sre.MAGIC}"
+
+    @staticmethod
+    def compile(pattern: str, flags: int) -> Any:
+        return re.compile(pattern, flags)
+
+    @staticmethod
+    def rebuild(code: tuple[Any, ...]) -> Any:
+        import _sre
+
+        return _sre.compile(*code)
+
+    @staticmethod
+    def code(pattern: str, flags: int, made: Any) -> tuple[Any, ...] | None:
+        try:
+            from re import _compiler, _parser  # type: ignore[attr-defined]
+        except ImportError:  # Python 3.10 names them sre_compile and sre_parse
+            import sre_compile as _compiler
+            import sre_parse as _parser
+        parsed = _parser.parse(pattern, flags)
+        state = parsed.state
+        program = [int(op) for op in _compiler._code(parsed, flags)]  # named constants are ints
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        code = (pattern, flags | state.flags, program, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+        rebuilt = _ReEngine.rebuild(code)
+        if (rebuilt.flags, rebuilt.groups, rebuilt.groupindex) != (made.flags, made.groups, made.groupindex):
+            return None  # not what `re` made of it (another version's steps): not kept
+        return code
+
+
+class _PatternStore:
+    """Compiled code of one engine's patterns (`regex` by default, or `re`) by (pattern, flags),
+    kept in one file of ``folder`` named by the engine's and Python's versions (code from another
+    version is never read)."""
+
+    def __init__(self, folder: Path, engine: _RegexEngine | _ReEngine | None = None):
         self.folder = folder
+        self.engine = engine or _RegexEngine()
         self._known: dict[tuple[str, int], tuple[Any, ...]] | None = None
         self._new: dict[tuple[str, int], tuple[Any, ...]] = {}
 
     @functools.cached_property
     def path(self) -> Path:
-        import regex
-
-        version = getattr(regex, "__version__", "unknown")
-        return self.folder / f"regex-{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+        return self.folder / f"{self.engine.name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
     def compiled(self, pattern: str, flags: int) -> Any:
-        import regex
-
         flags = int(flags)  # not a RegexFlag, which marshal cannot hold
         code = self._table().get((pattern, flags))
         if code is not None:
             try:
-                made = regex._regex.compile(*code)
+                made = self.engine.rebuild(code)
                 if made.pattern == pattern:
                     return made
             except Exception:  # code from another build of the module: compile it afresh
                 pass
-        made = regex.compile(pattern, flags)
+        made = self.engine.compile(pattern, flags)
         self._remember(pattern, flags, made)
         return made
 
@@ -145,15 +228,11 @@ class _PatternStore:
         return self._known
 
     def _remember(self, pattern: str, flags: int, made: Any) -> None:
-        import copyreg
-
-        import regex
-
-        reduce = copyreg.dispatch_table.get(type(made))
-        if reduce is None:
+        try:
+            code = self.engine.code(pattern, flags, made)
+        except Exception:  # an engine's steps not as this version knew them: compiled, not kept
             return
-        rebuild, code = reduce(made)
-        if rebuild is regex._regex.compile:  # what `compiled` rebuilds it with
+        if code is not None:
             self._new[(pattern, flags)] = code
 
     def save(self) -> None:
@@ -204,12 +283,14 @@ def _read_table(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
 
 
 _STORE: _PatternStore | None = None
+_RE_STORE: _PatternStore | None = None
 
 
 def keep_compiled() -> None:
-    """Reuse and keep the compiled code of `regex` patterns between runs (the command line calls
-    this; the library does not write outside the project unless asked). Written at exit."""
-    global _STORE
+    """Reuse and keep the compiled code of `regex` and `re` patterns between runs (the command
+    line calls this; the library does not write outside the project unless asked). Written at
+    exit."""
+    global _STORE, _RE_STORE
     if _STORE is not None:
         return
     folder = pattern_store_folder()
@@ -217,8 +298,9 @@ def keep_compiled() -> None:
         return
     import atexit
 
-    _STORE = _PatternStore(folder)
+    _STORE, _RE_STORE = _PatternStore(folder), _PatternStore(folder, _ReEngine())
     atexit.register(_STORE.save)
+    atexit.register(_RE_STORE.save)
 
 
 def lazy_regex(pattern: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
@@ -228,4 +310,4 @@ def lazy_regex(pattern: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
 
 def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
     """``re.compile(pattern, flags)``, done on first use."""
-    return LazyPattern(re.compile, pattern, flags, {})
+    return LazyPattern(compile_re, pattern, flags, {})
