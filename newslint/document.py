@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from newslint.text.marks import WORD_PIECE
 from newslint.text.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class DecodeProblem:
 
 
 _LINE_BREAK = lazy_re(r"\r\n|\n|\r")
-_WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*")
+_WORD = lazy_re(rf"{WORD_PIECE}(?:['’]{WORD_PIECE})*(?:-{WORD_PIECE}(?:['’]{WORD_PIECE})*)*")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt gov gen col lt sgt capt cmdr adm rep sen rev hon pres supt"

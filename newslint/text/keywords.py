@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newslint.text import zipf_table
+from newslint.text.marks import WORD_PIECE
 from newslint.text.patterns import lazy_re
 
-WORD = lazy_re(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = lazy_re(rf"{WORD_PIECE}(?:['’]{WORD_PIECE})*")
 # The same words in ASCII text, where letters and digits are [A-Za-z0-9]: a third faster.
 ASCII_WORD = lazy_re(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 STEM_LENGTH = 6  # "sanctuary"/"sanctuaries" and "politics"/"political" meet at six letters

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Span
 from newslint.text.memo import short_text_cache
+from newslint.text.marks import WORD_PIECE
 from newslint.text.patterns import lazy_re
 
 Shingle = tuple[str, ...]
@@ -35,7 +36,7 @@ Shingle = tuple[str, ...]
 MAX_OWNERS = 16
 
 # Letters and digits, keeping inner apostrophes ("don't") and hyphens ("long-term") in the word.
-_WORD = lazy_re(r"[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*")
+_WORD = lazy_re(rf"{WORD_PIECE}(?:'{WORD_PIECE})*(?:-{WORD_PIECE}(?:'{WORD_PIECE})*)*")
 # The same words in lower-case ASCII text, where letters and digits are [a-z0-9] and a run of
 # apostrophes and hyphens in any order is what the pattern above allows: a third faster.
 _ASCII_WORD = lazy_re(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
