@@ -710,6 +710,43 @@ def lk_news_ta(snap: Snapshot, limit: int = 400, seed: int = 18) -> Iterator[Art
     yield from _seeded_sample(usable, limit, seed)
 
 
+LK_SINHALA_NEWSPAPERS = ("adaderanasinhalalk", "adalk", "lankadeepalk")
+
+
+def lk_news_si(snap: Snapshot, limit: int = 400, seed: int = 19) -> Iterator[Article]:
+    """nuuuwan/lk_news, branch `data`, as for ``lk_news_ta``: the Sinhala-language documents
+    (`lang` "si": Ada Derana Sinhala, Ada and Lankadeepa; BBC Sinhala left out, as
+    ``lk_news_en`` leaves out the BBC), one per URL; the headline is doc.txt's first line, the
+    paragraphs the rest; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path
+    order. Nothing is cleaned: the papers' sign-offs, bylines and photo credits stay."""
+    blobs = _blob_ids(snap, "data/lk_news/2020s/")
+    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs
+                   and any(f"-{paper}-" in p for paper in LK_SINHALA_NEWSPAPERS))
+    sinhala: dict[str, str] = {}
+    seen: set[str] = set()
+    for path, data in zip(metas, _read_blobs(snap, [blobs[p] for p in metas])):
+        try:
+            meta = json.loads(data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if meta.get("lang") != "si" or meta.get("newspaper_id") not in LK_SINHALA_NEWSPAPERS:
+            continue
+        link = (meta.get("url_metadata") or path).strip()
+        if link in seen:
+            continue
+        seen.add(link)
+        sinhala[path[:-4] + "txt"] = link
+    usable = []
+    texts = sorted(sinhala)
+    for path, data in zip(texts, _read_blobs(snap, [blobs[p] for p in texts])):
+        lines = data.decode("utf-8", errors="replace").split("\n")
+        headline = lines[0].strip() if lines else ""
+        paragraphs = _paragraphs(lines[1:])
+        if headline and len(paragraphs) >= 3:
+            usable.append(Article(f"{path}#{sinhala[path]}", headline, paragraphs))
+    yield from _seeded_sample(usable, limit, seed)
+
+
 def saudinewsnet_ar(snap: Snapshot, limit: int = 400, seed: int = 20150721) -> Iterator[Article]:
     """parallelfold/SaudiNewsNet: dataset/YYYY-MM-DD.zip, each with one JSON array of articles;
     `title` is the headline, `content` the body (blank-line separated paragraphs). One copy per
@@ -957,6 +994,9 @@ SOURCES: dict[str, Source] = {
     "lk-news-ta": Source("nuuuwan/lk_news", "ad3253ef61c1ccccdb606228145761a1fd0cb8c4",
                          ("repository MIT (code; no separate data licence); articles (c) their publishers "
            "(Virakesari, Tamil Mirror)"), lk_news_ta),
+    "lk-news-si": Source("nuuuwan/lk_news", "ad3253ef61c1ccccdb606228145761a1fd0cb8c4",
+                         ("repository MIT (code; no separate data licence); articles (c) their publishers "
+           "(Ada Derana Sinhala, Ada, Lankadeepa)"), lk_news_si),
     "saudinewsnet-ar": Source("parallelfold/SaudiNewsNet", "4e39239966c2ae8a3faa591201acb9cd1f51199d",
                               ("CC BY-NC-SA 4.0 (README: research use only); articles (c) their newspapers "
            "(Al-Riyadh, Al-Jazirah, Al-Yaum, Al-Eqtisadiya, Asharq Al-Awsat, Okaz, Al-Watan, "
