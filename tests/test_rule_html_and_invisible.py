@@ -123,3 +123,24 @@ def test_nl203_decodes_only_the_entities_it_reports(monkeypatch) -> None:
     doc = Document(HEAD + "&amp; " * 50_000 + "\n", "a.txt")
     first = list(itertools.islice(check(doc, {}), 10))  # as the runner stops at its findings budget
     assert len(first) == 10 and len(decoded) < 100
+
+
+@pytest.mark.parametrize("word", [
+    "\u0dc3\u0dde\u0d9b\u0dca\u200d\u0dba",          # Sinhala සෞඛ්‍ය: a joiner after the al-lakuna, before a letter
+    "\u0db4\u200d\u0dca\u200d\u0dbb",                # Sinhala ප‍්‍ර, the older encoding: a joiner on each side
+    "\u0b9a\u0bc1\u0bb0\u0b95\u0bcd\u200c\u0bb7\u0bbe",  # Tamil சுரக்‌ஷா: a non-joiner after the pulli
+    "\u0915\u094d\u200d\u0937",                      # Devanagari क्‍ष: a half form
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian می‌خواهم
+])
+def test_joiners_that_spell_a_word_are_fine(word: str) -> None:
+    assert codes(f"{word} {word}.", "NL204") == []
+
+
+@pytest.mark.parametrize("word", [
+    "\u0d9a\u0dbb\u0db1\u0dc0\u0dcf\u200d",          # Sinhala: a joiner after a vowel sign, at the word's end
+    "\u0d9a\u0dca\u200d",                            # Sinhala: after the al-lakuna but before no letter
+    "\u0b95\u0bbe\u200c\u0bb7",                      # Tamil: a non-joiner after a vowel sign
+])
+def test_stray_joiners_in_brahmic_scripts_are_reported(word: str) -> None:
+    # lk-news-si: stray joiners next to Sinhala letters, once all let go as spelling.
+    assert codes(f"{word} is here.", "NL204") == ["NL204"]

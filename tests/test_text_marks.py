@@ -41,3 +41,10 @@ def test_a_tamil_headline_is_no_paragraph_for_headline_problem() -> None:
     from newslint.testing import findings
     body = "இந்திய மீனவர்கள் பத்து பேர் நிபந்தனைகளுடன் விடுதலை செய்யப்பட்டனர் என்று நீதிமன்றம் தெரிவித்தது."
     assert findings(TAMIL + "\n\n" + body + "\n\n" + body + "\n", "NL504") == []
+
+
+def test_joiners_inside_words_keep_them_whole() -> None:
+    # lk-news-si: NL101's key terms cut "සෞඛ්‍ය" (health) at its joiner.
+    text = "\u0dc3\u0dde\u0d9b\u0dca\u200d\u0dba \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 Trump"
+    assert WORD.findall(text) == ["\u0dc3\u0dde\u0d9b\u0dca\u200d\u0dba", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "Trump"]
+    assert len(normalise_words(text)) == 3

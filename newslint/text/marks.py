@@ -3,8 +3,9 @@
 Python's ``\\w`` matches letters and digits only, so a word written with combining marks is cut
 at each of them: Tamil "தமிழ்" (த, ம, the vowel sign ி, ழ, the virama ்) reads as three
 "words", a Devanagari, Bengali, Thai or Khmer word likewise, and so does a Latin word in
-decomposed form ("e" and U+0301 for "é"). `WORD_PIECE` is a run of letters and digits that may
-go on through marks: the word patterns of the document model, the duplication rules and the key
+decomposed form ("e" and U+0301 for "é"); and Sinhala and Persian words hold joiners
+("සෞඛ්‍ය", "می‌خواهم"). `WORD_PIECE` is a run of letters and digits that may go on through marks
+and joiners: the word patterns of the document model, the duplication rules and the key
 terms are built on it, so a word of any script counts as one.
 
 The ranges are the marks of Unicode 14.0.0 (Python's ``unicodedata``) in the Basic
@@ -64,9 +65,12 @@ def _class_body(ranges: tuple[int | tuple[int, int], ...]) -> str:
 
 
 MARKS = _class_body(_RANGES)  # a character class's body (no brackets), for ``re`` and ``regex``
-# Letters and digits, going on through combining marks: one word of any script (used as a piece
-# between apostrophes and hyphens by the word patterns).
-WORD_PIECE = rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*"
+# The zero-width non-joiner and joiner, which Indic, Sinhala and Persian spelling put inside
+# words ("සෞඛ්‍ය", "می‌خواهم").
+JOINERS = "\u200c\u200d"
+# Letters and digits, going on through combining marks and joiners: one word of any script (used
+# as a piece between apostrophes and hyphens by the word patterns).
+WORD_PIECE = rf"[^\W_]+(?:[{MARKS}{JOINERS}]+[^\W_]*)*"
 
 
 def mark_ranges() -> tuple[int | tuple[int, int], ...]:
