@@ -845,6 +845,33 @@ def isolezwe_xh(snap: Snapshot, limit: int = 400, seed: int = 16) -> Iterator[Ar
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+FARS_NEWS_FILES = tuple(f"exploring-datasets/news/fars-news-{n}.json" for n in range(1, 6))
+
+
+def farsnews_fa(snap: Snapshot, limit: int = 400, seed: int = 20) -> Iterator[Article]:
+    """language-ml/course-nlp-ir-1-text-exploring: exploring-datasets/news/fars-news-{1..5}.json,
+    1,500 Fars News Agency (farsnews.ir) articles in Persian, 2003-21, a JSON array each: `title`
+    is the headline, `abstract` (the lead the site prints above the story, most opening with the
+    agency's "خبرگزاری فارس:") the first paragraph, its lines joined with a space (45 break the
+    line after that dateline only), then each item of `paragraphs` (the site's text blocks, one a
+    paragraph; crossheads, list items and verse lines stay). `cat`, `subcat` and `tags` are not
+    read. One article per `link`; a headline and 3+ paragraphs; a seeded sample of ``limit``, in
+    file order."""
+    usable, seen = [], set()
+    for path in FARS_NEWS_FILES:
+        for number, record in enumerate(json.loads(snap.read(path).decode("utf-8"))):
+            link = (record.get("link") or "").strip() or f"{path}#{number}"
+            if link in seen:
+                continue
+            seen.add(link)
+            headline = " ".join((record.get("title") or "").split())
+            lead = " ".join((record.get("abstract") or "").split())
+            paragraphs = _paragraphs([lead, *(record.get("paragraphs") or [])])
+            if headline and len(paragraphs) >= 3:
+                usable.append(Article(f"{path}#{number} {link}", headline, paragraphs))
+    yield from _seeded_sample(usable, limit, seed)
+
+
 READABILITY_PAGES = "test/test-pages"
 # The test pages that are news or magazine articles, reviews, features or opinion and blog posts
 # on current affairs, in any language: 59 of the 130 folders. Left out: Readability's synthetic
@@ -1010,6 +1037,9 @@ SOURCES: dict[str, Source] = {
     "readability-test-mul": Source("mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
                                    "repository Apache-2.0 (LICENSE.md); pages (c) their publishers",
                                    readability_pages),
+    "farsnews-fa": Source("language-ml/course-nlp-ir-1-text-exploring", "48c7d56a33a6f75709e90b001529bf7705420674",
+                          ("repository Apache-2.0 (LICENSE; a university NLP course's text collections); "
+           "articles (c) Fars News Agency"), farsnews_fa),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
