@@ -369,3 +369,16 @@ def test_the_story_quoting_a_post_the_page_embeds_is_not_the_copy() -> None:
     # before them the copy, as before.
     unsigned = text.replace("— Donald J. Trump (@realDonaldTrump) September 22, 2017\n\n", "")
     assert 5 in lines(unsigned)
+
+
+def test_a_quotation_the_story_introduces_is_no_pull_quote() -> None:
+    # hyperpartisan-en: "Tortoreo told The Dodo:" hands over to a bare quotation, which a recap
+    # paragraph at the end gives again: the story's quotation, not a pull quote.
+    words = "She was in a corner and looked pitiful, scared to death of everyone around her"
+    recap = f"After the rescue she was adopted by the receptionist, who said: “{words}”, and took her home."
+    text = article("The dog was rescued from a puppy mill in the county.", "The receptionist told reporters:",
+                   f"“{words}.”", *FILLER, recap)
+    assert lines(text) == []
+    # Under a heading in headline case it keeps the pull quote's shape.
+    heading = text.replace("The receptionist told reporters:", "Question and Answer with Receptionist Brenda Tortoreo:")
+    assert lines(heading) == [7]
