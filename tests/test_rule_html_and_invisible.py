@@ -144,3 +144,17 @@ def test_joiners_that_spell_a_word_are_fine(word: str) -> None:
 def test_stray_joiners_in_brahmic_scripts_are_reported(word: str) -> None:
     # lk-news-si: stray joiners next to Sinhala letters, once all let go as spelling.
     assert codes(f"{word} is here.", "NL204") == ["NL204"]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645.", False),  # می‌خواهم: between letters
+    ("\u06a9\u062a\u0627\u0628\u200c \u062e\u0648\u0628.", True),          # a non-joiner before a space
+    ("\u06a9\u062a\u0627\u0628\u060c\u200c \u062e\u0648\u0628.", True),    # after a comma
+    ("\u0645\u06cc\u200c\u200c\u0634\u0648\u062f.", True),                 # doubled
+    ("\u0645\u06cc\u200e\u0634\u0648\u062f.", True),                       # a direction mark between letters
+    ("\u0633\u0627\u0644 2020\u200f \u0628\u0648\u062f.", False),          # a direction mark after a number
+    ("\u0641 \u200d\u0645\u0624\u062a\u0645\u0631.", False),               # a joiner asking for a joined form
+])
+def test_joiners_and_marks_in_persian(text: str, reported: bool) -> None:
+    # farsnews-fa: stray non-joiners (beside a space or a stop) and direction marks typed for one.
+    assert codes(text, "NL204") == (["NL204"] if reported else [])
