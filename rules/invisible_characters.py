@@ -3,8 +3,8 @@
 ## What it does
 Reports characters a reader cannot see but software does: C0 and C1 control characters (other
 than tab and line breaks), zero-width spaces and joiners, word joiners, a byte-order mark inside
-the text, soft hyphens, Unicode line and paragraph separators, and the bidirectional controls
-(U+202A–U+202E, U+2066–U+2069).
+the text, soft hyphens, Unicode line and paragraph separators, the bidirectional controls
+(U+202A–U+202E, U+2066–U+2069), and private-use characters, which only one font shows.
 
 ## Why is this bad?
 They survive copy and paste from web pages and break what a dataset is for: "Trump" with a
@@ -34,6 +34,11 @@ Exceptions made on purpose:
   repairs that, so this rule stays out of its way.
 - U+FFFD (the replacement character) is reported as well: it marks text already lost in an
   earlier decoding. Its fix is left to you, since the lost character cannot be known.
+- So are private-use characters (U+E000–U+F8FF): a font's own symbols, such as Word's Wingdings
+  bullets pasted as text or an icon font's share buttons, which any other font shows as a box or
+  not at all. Their fix (unsafe: what the font drew is not known) removes them. Added on
+  2026-12-05 after a held-out Tamil source (a budget speech's 120 bulleted lines, U+F0D8); no
+  other labelled set holds one.
 
 The fix (safe) deletes the invisible characters; a control character standing between two words
 becomes a space so the words stay apart.
@@ -68,8 +73,11 @@ _ZERO_WIDTH = r"\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad"
 _BIDI = r"\u202a-\u202e\u2066-\u2069"
 _SEPARATORS = r"\u2028\u2029"
 _MARKS = r"\u200e\u200f"
+# The Basic Multilingual Plane's private-use area: a font's own symbols (Word's Wingdings
+# bullets, an icon font's share buttons), which another font shows as a box or not at all.
+_PRIVATE = "\ue000-\uf8ff"
 # A plain class of code points: `re` scans a whole article for it in well under half the time.
-_SUSPECT = lazy_re(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}\ufffd]+")
+_SUSPECT = lazy_re(f"[{_CONTROLS}{_ZERO_WIDTH}{_BIDI}{_SEPARATORS}{_MARKS}{_PRIVATE}\ufffd]+")
 # Scripts whose letters join: a joiner or non-joiner between them shapes a letter (Arabic,
 # Persian, Syriac).
 _JOINING_SCRIPT = lazy_regex(r"[\p{Arabic}\p{Syriac}]")
@@ -137,9 +145,14 @@ def _has_rtl_letter(text: str) -> bool:
 def _describe(chars: str) -> str:
     names = []
     for char in dict.fromkeys(chars):
-        name = unicodedata.name(char, "") or ("control character" if unicodedata.category(char) == "Cc" else "")
+        category = unicodedata.category(char)
+        name = unicodedata.name(char, "") or {"Cc": "control character", "Co": "private use"}.get(category, "")
         names.append(f"U+{ord(char):04X} {name}".strip())
     return ", ".join(names)
+
+
+def _is_private(char: str) -> bool:
+    return "\ue000" <= char <= "\uf8ff"
 
 
 def _fix(doc: Document, start: int, end: int) -> Fix | None:
@@ -151,6 +164,9 @@ def _fix(doc: Document, start: int, end: int) -> Fix | None:
     controls = any(unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in run)
     joins_words = not before.isspace() and not after.isspace()
     replacement = " " if controls and joins_words else ""
+    if any(_is_private(c) for c in run):
+        # A bullet or an icon, most likely; but what the font drew there is not known.
+        return Fix((Edit(start, end, replacement),), "remove private-use characters", FixSafety.UNSAFE)
     return Fix((Edit(start, end, replacement),), "remove invisible characters", FixSafety.SAFE)
 
 
@@ -160,9 +176,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         start, end = match.span()
         if _is_legitimate(doc, start, end):
             continue
-        kind = "replacement character (text lost in an earlier decoding)" if "\ufffd" in match.group() \
-            else "invisible character"
-        yield Finding(start, end, f"{kind}: {_describe(match.group())}", _fix(doc, start, end))
+        run = match.group()
+        kind = "replacement character (text lost in an earlier decoding)" if "\ufffd" in run \
+            else "private-use character (a font's own symbol, a box or nothing in other fonts)" \
+            if any(_is_private(c) for c in run) else "invisible character"
+        yield Finding(start, end, f"{kind}: {_describe(run)}", _fix(doc, start, end))
 
 
 RULE = Rule(

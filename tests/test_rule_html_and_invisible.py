@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.rule import FixSafety
 from newslint.testing import findings
 
 HEAD = "Markets rally\n\n"
@@ -158,3 +159,14 @@ def test_stray_joiners_in_brahmic_scripts_are_reported(word: str) -> None:
 def test_joiners_and_marks_in_persian(text: str, reported: bool) -> None:
     # farsnews-fa: stray non-joiners (beside a space or a stop) and direction marks typed for one.
     assert codes(text, "NL204") == (["NL204"] if reported else [])
+
+
+def test_private_use_characters_are_reported_with_an_unsafe_fix() -> None:
+    # lk-news-ta: a budget speech pasted from Word, each bulleted line opening with U+F0D8
+    # (a Wingdings arrow), which other fonts show as a box or not at all.
+    (finding,) = findings(HEAD + "\uf0d8 Rural roads will be repaired this year.\n", "NL204")
+    assert finding.message == ("private-use character (a font's own symbol, a box or nothing in other fonts): "
+                               "U+F0D8 private use")
+    assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
+    assert codes("The \ue000 icon.", "NL204") == ["NL204"]
+    assert codes("Rural roads will be repaired this year.", "NL204") == []
