@@ -5,8 +5,10 @@ one or two paragraphs and then the post's signature: the author's name, the hand
 brackets and the date ("— Donald J. Trump (@realDonaldTrump) September 22, 2017",
 "— ZDF heute (@ZDFheute) 26. Mai 2019"), on the post's last paragraph or on a line of its own.
 Stories quote the posts they embed, so the post's words stand twice in the text: the story's
-quotation and the post. Neither is an intruder, and the ground truths of extraction
-benchmarks keep both. Duplication rules ask :func:`embedded_posts` to leave such pairs alone.
+quotation and the post. The story's quotation is never the copy: NL401 asks
+:func:`embedded_posts` so as not to report it as one. The post is the page's, not the story's,
+and may be reported (NL402 does, as other labelled sources want); the ground truths of
+extraction benchmarks keep it as text.
 """
 from __future__ import annotations
 
@@ -22,9 +24,8 @@ from newslint.text.patterns import lazy_regex
 _SIGNATURE = lazy_regex(r"(?:^|\s)[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[^()\n]{3,30}\b\d{4}\s*$")
 # A post is at most 280 characters (a tweet's limit; links shortened) and a scraper gives its
 # text as one paragraph, or two when it holds a line break and the signature ends the second:
-# the paragraph before the signature's (and the signature's own text) when they fit in that
-# many are its text. A paragraph ending in a colon
-# introduces the post ("He wrote:"): the story's, and where the post's text stops.
+# the signature's paragraph and, when the two fit in a post's length, the one before it are the
+# post. A paragraph ending in a colon introduces the post ("He wrote:"): it is the story's.
 _POST_CHARS = 280
 _POST_PARAGRAPHS = 2
 _LINK = lazy_regex(r"\S*(?:https?://|pic\.twitter\.com/|www\.)\S*")

@@ -13,7 +13,8 @@ Multilingual Plane, written out so that importing costs nothing: `mark_ranges` g
 from ``unicodedata``, and a test compares the two when the versions agree. The marks beyond it
 (Brahmi, Kharoshthi, musical notation, the variation selectors supplement) are left out: `re`
 tests a class that reaches past U+FFFF range by range, one within it by a bitmap, and the word
-patterns read every text (with them, cutting text into words took twice as long; without, 1.13x).
+patterns read every text (with them, cutting BBC text into words took twice as long as with no
+marks at all; without them, 1.07x to 1.13x).
 """
 from __future__ import annotations
 
