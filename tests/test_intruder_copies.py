@@ -281,3 +281,23 @@ def test_embedded_posts_are_the_post_text_and_its_signature() -> None:
     # A handle in a sentence of the story is no signature.
     doc = Document("Minister resigns\n\nThe minister (@minister) wrote on June 1, 2020 that he would go.\n")
     assert embedded_posts(doc) == frozenset()
+
+
+def test_a_first_paragraph_restating_a_later_one_with_words_changed_is_a_deck() -> None:
+    """Fars News prints an abstract above the story that gives one of its paragraphs again with
+    a word changed ("said" for "added"): the abstract is the copy, whatever its length. Word for
+    word, a multi-sentence first paragraph given again is a capture, and the later copy is
+    reported as before."""
+    lead = ("The director of endowments for the province announced a network of media volunteers "
+            "for its shrines and said: every shrine will have its own team. The teams will report "
+            "on the work of the trustees.")
+    later = lead.replace("and said:", "and added:")
+    story = ["He was speaking on Thursday evening in an interview with the agency in Rasht.",
+             "Good work has been done by donors and trustees on building and cultural work, he said.",
+             "The volunteers will pass news of the trustees' work to the press of each town."]
+    text = "Media network for shrines\n\n" + "\n\n".join([lead, *story, later]) + "\n"
+    got = findings(text, "NL402", min_confidence=0)
+    assert [(d.line, d.message) for d in got] == [
+        (3, "paragraph under the headline (a deck) repeats the one on line 11 nearly word for word")]
+    text = "Media network for shrines\n\n" + "\n\n".join([lead, *story, lead]) + "\n"
+    assert [d.line for d in findings(text, "NL402", min_confidence=0)] == [11]

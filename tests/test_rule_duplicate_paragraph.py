@@ -27,7 +27,12 @@ def test_verbatim_paragraph_points_at_the_later_copy() -> None:
 
 def test_near_verbatim_paragraph_with_a_changed_word() -> None:
     changed = LEAD.replace("Monday", "Tuesday")
-    assert report(LEAD, OTHER, changed) == [(7, "paragraph repeats the one on line 3 nearly word for word")]
+    third = "The shares have doubled in value since the start of the year, the exchange said."
+    assert report(OTHER, LEAD, third, changed) == [(9, "paragraph repeats the one on line 5 nearly word for word")]
+    # The first paragraph under the headline, given again below with a word changed, is a deck
+    # or summary lead written from the story's paragraph: the first copy is reported.
+    assert report(LEAD, OTHER, changed) == [
+        (3, "paragraph under the headline (a deck) repeats the one on line 7 nearly word for word")]
 
 
 def test_repeated_sentence_inside_another_paragraph() -> None:
