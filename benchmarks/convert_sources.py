@@ -872,6 +872,29 @@ def farsnews_fa(snap: Snapshot, limit: int = 400, seed: int = 20) -> Iterator[Ar
     yield from _seeded_sample(usable, limit, seed)
 
 
+BD_PRESS_FILES = ("Prothomalo/data.csv", "Samakal/data.csv")
+
+
+def bd_press_bn(snap: Snapshot, limit: int = 400, seed: int = 21) -> Iterator[Article]:
+    """iamaber/bangla-news-scraper: Prothomalo/data.csv (Prothom Alo, January 2024) and
+    Samakal/data.csv (Samakal, 5-9 August 2024), Bengali articles a student scraper committed as
+    CSV (`Date Published`, `Headline`, `Article Body`): the headline is `Headline` (its whitespace
+    collapsed), each line of `Article Body` a paragraph (Prothom Alo's break a line, Samakal's
+    with a blank line between). The Jugantor CSV (bodies on one line) and Bangladesh Protidin's
+    (not in the snapshot) are not read. One article per body; a headline and 3+ paragraphs; a
+    seeded sample of ``limit``, in file order."""
+    csv.field_size_limit(sys.maxsize)
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for path in BD_PRESS_FILES:
+            rows = csv.DictReader(io.StringIO(snap.read(path).decode("utf-8"), newline=""))
+            for number, row in enumerate(rows):
+                key = f"{path}#row={number}"
+                yield (key, key, row.get("Headline") or "",
+                       _paragraphs((row.get("Article Body") or "").split("\n")))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 READABILITY_PAGES = "test/test-pages"
 # The test pages that are news or magazine articles, reviews, features or opinion and blog posts
 # on current affairs, in any language: 59 of the 130 folders. Left out: Readability's synthetic
@@ -1040,6 +1063,9 @@ SOURCES: dict[str, Source] = {
     "farsnews-fa": Source("language-ml/course-nlp-ir-1-text-exploring", "48c7d56a33a6f75709e90b001529bf7705420674",
                           ("repository Apache-2.0 (LICENSE; a university NLP course's text collections); "
            "articles (c) Fars News Agency"), farsnews_fa),
+    "bd-press-bn": Source("iamaber/bangla-news-scraper", "34caef29666ce7f7e59f913cc6000773c9c123ca",
+                          ("no licence stated (a student scraper's committed output; README and pyproject.toml "
+           "state none); articles (c) Prothom Alo and Samakal"), bd_press_bn),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
