@@ -382,3 +382,16 @@ def test_a_quotation_the_story_introduces_is_no_pull_quote() -> None:
     # Under a heading in headline case it keeps the pull quote's shape.
     heading = text.replace("The receptionist told reporters:", "Question and Answer with Receptionist Brenda Tortoreo:")
     assert lines(heading) == [7]
+
+
+def test_words_cited_mid_sentence_are_no_copy() -> None:
+    # hyperpartisan-en: a note on a speech's recording cites the passage it covers, 'beginning
+    # with "There are those who ..." and ending with ...': a citation inside the writer's
+    # sentence, not the words given again as a quotation.
+    passage = "There are those who are asking the devotees of civil rights when they will be satisfied"
+    note = f'The recording covers the passage beginning with "{passage}" and ending with the last line.'
+    speech = f"{passage}. We can never be satisfied as long as we are treated this way."
+    assert lines(article("The speech was given in Washington.", speech, *FILLER, note)) == []
+    # Given again as speech (its own comma, then a speech verb), it is a copy.
+    again = f'Then, with a pause: "{passage}," he said again at the end.'
+    assert lines(article("The speech was given in Washington.", speech, *FILLER, again)) == [11]
