@@ -169,6 +169,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -706,9 +707,14 @@ def weak_evidence(found: Evidence, semantic: bool) -> bool:
       remember", "The future in your pocket"), unless the sentence model finds its meaning
       far from the story's too.
     - A teaser whose subject is a personal pronoun pointing forward to the story ("They're
-      ...", "It's ...", "She ...") and that names nothing the body lacks."""
+      ...", "It's ...", "She ...") and that names nothing the body lacks.
+    - A headline written mostly in another script than the body's language (a Sinhala headline
+      over a body told English because an English report follows its Sinhala lead): its words
+      cannot be compared with the body's, nor read by the English sentence model."""
     if found.body.language == UNLISTED:
         return True  # words it cannot weigh, names it cannot match
+    if _in_model_language(found.body) and _mostly_other_script(found.written):
+        return True
     if not _in_model_language(found.body):
         return not (found.names and found.body.size >= OTHER_LANGUAGE_BODY_WORDS
                     and found.overlap.score <= OTHER_LANGUAGE_OVERLAP)
@@ -720,6 +726,13 @@ def weak_evidence(found: Evidence, semantic: bool) -> bool:
     if not found.names and _FORWARD_REFERENCE.match(found.written):
         return True  # a teaser hides its subject on purpose ("They're Innocent Looking Enough But ...")
     return False
+
+
+def _mostly_other_script(headline: str) -> bool:
+    """Whether most of a headline's letters are outside the Latin script (the English model's)."""
+    letters = [c for c in headline if c.isalpha()]  # (a headline is short: each letter is named)
+    other = sum(1 for c in letters if not c.isascii() and not unicodedata.name(c, "").startswith("LATIN"))
+    return bool(letters) and other * 2 > len(letters)
 
 
 def _names_nothing(headline: str) -> bool:

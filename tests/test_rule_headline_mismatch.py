@@ -585,3 +585,12 @@ def test_an_idiom_for_a_headline_is_weak_evidence_even_far_in_meaning() -> None:
     assert list(RULE.check(doc, RULE.options)) == []
     findings_ = list(RULE.check(doc, {**RULE.options, "weak-evidence": True}))
     assert all(f.confidence is not None and f.confidence <= WEAK_CONFIDENCE for f in findings_)
+
+
+def test_a_headline_in_another_script_than_the_body_is_weak_evidence() -> None:
+    # lk-news-si: a Sinhala headline over a Sinhala lead followed by an English report of the same
+    # story; the body is told English and NL101 compared a headline it cannot read.
+    from newslint.rules.headline_mismatch import _mostly_other_script
+    assert _mostly_other_script("\u0dbb\u0ddd\u0dc4\u0dbd\u0dca\u0dc0\u0dbd\u0da7 \u0dad\u0dca\u200d\u0dbb\u0dd2\u0dc0\u0dd2\u0db0 \u0dc4\u0db8\u0dd4\u0daf\u0dcf\u0dc0")
+    assert not _mostly_other_script("Tri-forces deployed to hospitals as health strike spreads")
+    assert not _mostly_other_script("Chính phủ công bố gói hỗ trợ mới cho doanh nghiệp")  # Vietnamese: Latin
