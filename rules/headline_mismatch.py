@@ -75,6 +75,10 @@ Exceptions made on purpose:
   matched (they carry class prefixes: "uMasualle" in the body, "kaMasualle" in the headline).
   Added on 2026-12-05 after a held-out isiXhosa source (`isolezwe-za-xh`), where all 10 of
   NL101's findings were about their stories; no other finding changed anywhere.
+- A headline written mostly in another script than a body told English (a Sinhala headline over
+  a Sinhala lead followed by an English report of the same story) is weak evidence too: its
+  words cannot be compared with the body's, nor read by the English sentence model. Added on
+  2026-12-05 after a held-out Sinhala source's one false alarm; nothing else changed anywhere.
 - A headline mostly in a script written without spaces between words (Thai, Lao, Burmese,
   Khmer, Tibetan, Chinese, Japanese) is not judged: its runs of letters are phrases, not words,
   and a headline shares them with its body by chance only.
