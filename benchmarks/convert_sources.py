@@ -637,76 +637,64 @@ def _mostly_latin(text: str) -> bool:
     return bool(letters) and sum(c < "\u0250" for c in letters) / len(letters) > 0.9
 
 
-def lk_news_en(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[Article]:
+def _lk_news_articles(snap: Snapshot, wanted: Callable[[dict], bool],
+                      papers: tuple[str, ...] = ()) -> Iterator[Article]:
     """nuuuwan/lk_news, branch `data`: data/lk_news/2020s/<year>/<doc_id>/doc.json (metadata:
     `lang`, `newspaper_id`, `url_metadata`, `description` = the headline) and doc.txt beside it,
     the scraper's text: the headline on line 1, a blank line, then one paragraph (or whatever
-    line the scraper took from the page) per line, blank lines between. English documents only
-    (`lang` "en" and nine tenths of the letters Latin; BBC Sinhala, and wire copy credited to BBC,
-    Reuters, CNN and the like in the dateline, left out), one per URL; the headline is doc.txt's first line, the
-    paragraphs the rest; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path
-    order."""
+    line the scraper took from the page) per line, blank lines between. The documents whose
+    metadata is ``wanted`` (only those of ``papers``, told by their paths, are read when given),
+    one per URL, in path order; the headline is doc.txt's first line, the paragraphs the rest; a
+    headline and 3+ paragraphs."""
     blobs = _blob_ids(snap, "data/lk_news/2020s/")
-    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs)
-    english: dict[str, str] = {}
+    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs
+                   and (not papers or any(f"-{paper}-" in p for paper in papers)))
+    links: dict[str, str] = {}  # doc.txt's path -> the document's URL
     seen: set[str] = set()
     for path, data in zip(metas, _read_blobs(snap, [blobs[p] for p in metas])):
         try:
             meta = json.loads(data.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             continue
-        if meta.get("lang") != "en" or meta.get("newspaper_id") in LK_EXCLUDED_NEWSPAPERS:
+        if not wanted(meta):
             continue
         link = (meta.get("url_metadata") or path).strip()
         if link in seen:
             continue
         seen.add(link)
-        english[path[:-4] + "txt"] = link
-    usable = []
-    texts = sorted(english)
+        links[path[:-4] + "txt"] = link
+    texts = sorted(links)
     for path, data in zip(texts, _read_blobs(snap, [blobs[p] for p in texts])):
         lines = data.decode("utf-8", errors="replace").split("\n")
         headline = lines[0].strip() if lines else ""
         paragraphs = _paragraphs(lines[1:])
-        if headline and len(paragraphs) >= 3 and _mostly_latin(" ".join([headline, *paragraphs])) \
-                and not LK_EXCLUDED_CREDIT.match(paragraphs[0]):
-            usable.append(Article(f"{path}#{english[path]}", headline, paragraphs))
+        if headline and len(paragraphs) >= 3:
+            yield Article(f"{path}#{links[path]}", headline, paragraphs)
+
+
+def lk_news_en(snap: Snapshot, limit: int = 400, seed: int = 1313) -> Iterator[Article]:
+    """nuuuwan/lk_news (``_lk_news_articles``): English documents only (`lang` "en" and nine
+    tenths of the letters Latin; BBC Sinhala, and wire copy credited to BBC, Reuters, CNN and the
+    like in the dateline, left out); a seeded sample of ``limit``."""
+    usable = [article for article in _lk_news_articles(
+                  snap, lambda meta: meta.get("lang") == "en" and meta.get("newspaper_id") not in LK_EXCLUDED_NEWSPAPERS)
+              if _mostly_latin(" ".join([article.headline, *article.paragraphs]))
+              and not LK_EXCLUDED_CREDIT.match(article.paragraphs[0])]
     yield from _seeded_sample(usable, limit, seed)
+
+
+def _lk_news_in(lang: str, papers: tuple[str, ...]) -> Callable[[dict], bool]:
+    return lambda meta: meta.get("lang") == lang and meta.get("newspaper_id") in papers
 
 
 LK_TAMIL_NEWSPAPERS = ("virakesarilk", "tamilmirrorlk")
 
 
 def lk_news_ta(snap: Snapshot, limit: int = 400, seed: int = 18) -> Iterator[Article]:
-    """nuuuwan/lk_news, branch `data`, as for ``lk_news_en``: the Tamil-language documents
-    (`lang` "ta": Virakesari and Tamil Mirror), one per URL; the headline is doc.txt's first line,
-    the paragraphs the rest; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path
-    order. Nothing is cleaned: the papers' sign-offs ("(a)"), photo credits and bylines stay."""
-    blobs = _blob_ids(snap, "data/lk_news/2020s/")
-    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs
-                   and any(f"-{paper}-" in p for paper in LK_TAMIL_NEWSPAPERS))
-    tamil: dict[str, str] = {}
-    seen: set[str] = set()
-    for path, data in zip(metas, _read_blobs(snap, [blobs[p] for p in metas])):
-        try:
-            meta = json.loads(data.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        if meta.get("lang") != "ta" or meta.get("newspaper_id") not in LK_TAMIL_NEWSPAPERS:
-            continue
-        link = (meta.get("url_metadata") or path).strip()
-        if link in seen:
-            continue
-        seen.add(link)
-        tamil[path[:-4] + "txt"] = link
-    usable = []
-    texts = sorted(tamil)
-    for path, data in zip(texts, _read_blobs(snap, [blobs[p] for p in texts])):
-        lines = data.decode("utf-8", errors="replace").split("\n")
-        headline = lines[0].strip() if lines else ""
-        paragraphs = _paragraphs(lines[1:])
-        if headline and len(paragraphs) >= 3:
-            usable.append(Article(f"{path}#{tamil[path]}", headline, paragraphs))
+    """nuuuwan/lk_news (``_lk_news_articles``): the Tamil-language documents (`lang` "ta":
+    Virakesari and Tamil Mirror); a seeded sample of ``limit``. Nothing is cleaned: the papers'
+    sign-offs ("(a)"), photo credits and bylines stay."""
+    usable = list(_lk_news_articles(snap, _lk_news_in("ta", LK_TAMIL_NEWSPAPERS), LK_TAMIL_NEWSPAPERS))
     yield from _seeded_sample(usable, limit, seed)
 
 
@@ -714,36 +702,11 @@ LK_SINHALA_NEWSPAPERS = ("adaderanasinhalalk", "adalk", "lankadeepalk")
 
 
 def lk_news_si(snap: Snapshot, limit: int = 400, seed: int = 19) -> Iterator[Article]:
-    """nuuuwan/lk_news, branch `data`, as for ``lk_news_ta``: the Sinhala-language documents
-    (`lang` "si": Ada Derana Sinhala, Ada and Lankadeepa; BBC Sinhala left out, as
-    ``lk_news_en`` leaves out the BBC), one per URL; the headline is doc.txt's first line, the
-    paragraphs the rest; a headline and 3+ paragraphs; a seeded sample of ``limit``, in path
-    order. Nothing is cleaned: the papers' sign-offs, bylines and photo credits stay."""
-    blobs = _blob_ids(snap, "data/lk_news/2020s/")
-    metas = sorted(p for p in blobs if p.endswith("/doc.json") and p[:-4] + "txt" in blobs
-                   and any(f"-{paper}-" in p for paper in LK_SINHALA_NEWSPAPERS))
-    sinhala: dict[str, str] = {}
-    seen: set[str] = set()
-    for path, data in zip(metas, _read_blobs(snap, [blobs[p] for p in metas])):
-        try:
-            meta = json.loads(data.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        if meta.get("lang") != "si" or meta.get("newspaper_id") not in LK_SINHALA_NEWSPAPERS:
-            continue
-        link = (meta.get("url_metadata") or path).strip()
-        if link in seen:
-            continue
-        seen.add(link)
-        sinhala[path[:-4] + "txt"] = link
-    usable = []
-    texts = sorted(sinhala)
-    for path, data in zip(texts, _read_blobs(snap, [blobs[p] for p in texts])):
-        lines = data.decode("utf-8", errors="replace").split("\n")
-        headline = lines[0].strip() if lines else ""
-        paragraphs = _paragraphs(lines[1:])
-        if headline and len(paragraphs) >= 3:
-            usable.append(Article(f"{path}#{sinhala[path]}", headline, paragraphs))
+    """nuuuwan/lk_news (``_lk_news_articles``): the Sinhala-language documents (`lang` "si": Ada
+    Derana Sinhala, Ada and Lankadeepa; BBC Sinhala left out, as ``lk_news_en`` leaves out the
+    BBC); a seeded sample of ``limit``. Nothing is cleaned: the papers' sign-offs, bylines and
+    photo credits stay."""
+    usable = list(_lk_news_articles(snap, _lk_news_in("si", LK_SINHALA_NEWSPAPERS), LK_SINHALA_NEWSPAPERS))
     yield from _seeded_sample(usable, limit, seed)
 
 
