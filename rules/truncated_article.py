@@ -105,7 +105,6 @@ from newslint.document import Document, Span
 from newslint.rule import Finding, Options, Rule
 from newslint.text import language
 from newslint.text.code_text import has_code
-from newslint.text.keywords import mostly_unspaced
 from newslint.text.patterns import lazy_regex
 from newslint.text.link_lines import listed_lines
 from newslint.text.paywall import is_paywall_notice
@@ -190,7 +189,7 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
         return False
     sentences = doc.sentences_in(paragraph)
     last = sentences[-1] if sentences else paragraph
-    if mostly_unspaced(last.text(doc)):
+    if language.is_unspaced(last.text(doc)):
         return _finished_unspaced_clause(last.text(doc))
     words = doc.words_in(last)
     if len(words) < 2 or words[-1].lower() in _DANGLING:
@@ -210,14 +209,13 @@ def _stylistic_ellipsis(doc: Document, paragraph: Span) -> bool:
 # end ("結果は…", "the result is..."; "……和", "... and"): a verb or a noun ends one
 # ("但是最后却被狗狗狂追……", "but in the end the dog chased them...").
 _STYLISTIC_MIN_CHARS = 2 * _STYLISTIC_MIN_WORDS
-_UNSPACED_DANGLING = frozenset("はがをにのでとへやもか的和与及或在把被从对向之而并及且跟给")
-_UNSPACED_LETTER = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}\p{Tibetan}]")
+_UNSPACED_DANGLING = frozenset("はがをにのでとへやもか的和与及或在把被从对向之而并且跟给")
 
 
 def _finished_unspaced_clause(sentence: str) -> bool:
     """Whether a sentence in a script without spaces, closed by an ellipsis, is a finished
     clause: ``_STYLISTIC_MIN_CHARS`` letters or more, its last not a particle."""
-    letters = _UNSPACED_LETTER.findall(sentence)
+    letters = language.UNSPACED_LETTER.findall(sentence)
     return len(letters) >= _STYLISTIC_MIN_CHARS and letters[-1] not in _UNSPACED_DANGLING
 
 

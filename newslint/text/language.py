@@ -23,7 +23,7 @@ UNDETERMINED = "und"
 MIN_HITS = 3  # fewer function words than this say nothing about the language
 # Scripts written without spaces between words: their "words" are runs of letters, so their
 # function words are counted as characters and short runs inside them.
-_UNSPACED = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
+UNSPACED_LETTER = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
 _HANGUL = lazy_regex(r"\p{Hangul}")
 # A quick, C-speed test that a text may hold any of those scripts or Hangul (a superset of their
 # code point blocks): most text holds none, and then the Unicode-property searches are skipped.
@@ -77,7 +77,7 @@ def detect(words: Iterable[str], text: str = "") -> str:
     text mostly in a script without spaces, Chinese or Japanese by its characters."""
     hits = Counter(chain.from_iterable(filter(None, map(_owners().get, words))))
     sample = text[:2000] if may_be_unspaced(text) else ""
-    if sample and len(_UNSPACED.findall(sample)) * 2 > len(sample):
+    if sample and len(UNSPACED_LETTER.findall(sample)) * 2 > len(sample):
         return "ja" if regex.search(r"[\p{Hiragana}\p{Katakana}]", sample) else "zh"
     if sample and len(_HANGUL.findall(sample)) * 2 > len(sample):
         return "ko"  # Korean attaches its particles to words, so whole-word lists miss them
@@ -90,4 +90,4 @@ def detect(words: Iterable[str], text: str = "") -> str:
 def is_unspaced(text: str) -> bool:
     """Whether most letters of ``text`` are in a script written without spaces."""
     letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and len(_UNSPACED.findall(text)) * 2 > letters
+    return letters > 0 and len(UNSPACED_LETTER.findall(text)) * 2 > letters

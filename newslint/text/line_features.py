@@ -28,7 +28,6 @@ from newslint.text.patterns import lazy_regex
 # string calls per paragraph instead of a Unicode regular expression, since every paragraph
 # of every document is measured.
 _EDGES = "\"'“”‘’«»„‚()[]{}<>.,;:!?¡¿…–—-/\\|*•·#@%&+=~^_`$€£¥"
-_UNSPACED_CHAR = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}]")
 _URL = lazy_regex(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|tv)\b(?:/\S*)?",
                   regex.IGNORECASE)
 _EMAIL = lazy_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -96,7 +95,7 @@ def ends_sentence(text: str) -> bool:
 def measure(text: str, lowered: Sequence[str], function_words: frozenset[str]) -> Measure:
     """Length, function-word share and sentence end of one paragraph (``lowered``: its
     lower-cased whitespace words), and whether it reads as prose."""
-    unspaced = len(_UNSPACED_CHAR.findall(text)) if language.may_be_unspaced(text) else 0
+    unspaced = len(language.UNSPACED_LETTER.findall(text)) if language.may_be_unspaced(text) else 0
     words = len(lowered) + unspaced / 2 if unspaced else float(len(lowered))
     if unspaced * 2 > len(text) or not function_words or not lowered:
         share = -1.0
