@@ -20,13 +20,22 @@ ZERO_WIDTH_LINE = "".join(f"word{i % 10}\u200b{'x' * 14}" for i in range(2_000))
 
 def test_findings_on_a_long_line_keep_an_excerpt_of_it() -> None:
     # A copy of the line per finding made 20,000 of them on a 400 KB line take 8 GB.
-    found = lint_text(f"Head\n\n{ZERO_WIDTH_LINE}\n", select=["NL204"])
+    rule = Rule("XX002", "every-zero-width", "each zero-width space", "doc", check=lambda doc, options: (
+        Finding(i, i + 1, "found") for i, c in enumerate(doc.text) if c == "\u200b"))
+    found = _lint_with(rule, f"Head\n\n{ZERO_WIDTH_LINE}\n")
     assert len(found) == 2_000
     assert all(len(d.context) == CONTEXT_CHARS for d in found)
     for d in found[::97]:
         start = d.context_column - 1
         assert ZERO_WIDTH_LINE[start:start + CONTEXT_CHARS] == d.context
         assert start <= d.column - 1 < start + CONTEXT_CHARS  # the finding is inside it
+
+
+def test_a_lines_invisible_characters_are_one_finding_pointing_at_the_first() -> None:
+    [d] = lint_text(f"Head\n\n{ZERO_WIDTH_LINE}\n", select=["NL204"])
+    assert d.message.startswith("invisible character (2000 on this line): U+200B ZERO WIDTH SPACE")
+    assert (d.line, d.column) == (3, len("word0") + 1)
+    assert len(d.context) == CONTEXT_CHARS
 
 
 @pytest.mark.parametrize("column", [1, 15, 60, 81, 300, 990, 1000])
@@ -115,6 +124,7 @@ def test_fix_repairs_past_the_findings_budget_pass_by_pass(monkeypatch: pytest.M
     from newslint.fixes import fix_text
 
     monkeypatch.setattr(runner, "RULE_MAX_FINDINGS", 5)
-    text = "Head\n\n" + "word\u200b " * 12 + "end.\n"
+    # (one paragraph a finding: NL204 reports a line's invisible characters once)
+    text = "Head\n\n" + "word\u200b end.\n\n" * 12
     fixed, count, remaining = fix_text(text, select=["NL204"])
-    assert (fixed, count, remaining) == ("Head\n\n" + "word " * 12 + "end.\n", 12, [])
+    assert (fixed, count, remaining) == ("Head\n\n" + "word end.\n\n" * 12, 12, [])

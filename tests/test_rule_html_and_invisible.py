@@ -170,3 +170,16 @@ def test_private_use_characters_are_reported_with_an_unsafe_fix() -> None:
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
     assert codes("The \ue000 icon.", "NL204") == ["NL204"]
     assert codes("Rural roads will be repaired this year.", "NL204") == []
+
+
+def test_a_lines_stray_characters_are_one_finding_a_kind_whose_fix_removes_them_all() -> None:
+    # farsnews-fa: an article with a stray non-joiner after almost every word made one finding a
+    # word (1,344 on 362 lines); a line is now reported once for each kind of character.
+    text = "\u0645\u0646\u200c \u0648\u200c \u062a\u0648\u200c \u0627\u06cc\u0646\u062c\u0627 \ufffd\u0647\u0633\u062a\u06cc\u0645."
+    joiners, lost, other_line = findings(HEAD + text + "\nThe vote\u200b passed.\n", "NL204")
+    assert joiners.message == "invisible character (3 on this line): U+200C ZERO WIDTH NON-JOINER"
+    assert (joiners.line, joiners.column) == (3, 3) and len(joiners.fix.edits) == 3
+    # the replacement character is a kind of its own (no fix), reported on the same line apart
+    assert lost.line == 3 and lost.message.startswith("replacement character") and lost.fix is None
+    assert other_line.line == 4 and other_line.message == "invisible character: U+200B ZERO WIDTH SPACE"
+    assert fixed(text, "NL204") == text.replace("\u200c", "")
