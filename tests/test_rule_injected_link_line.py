@@ -508,3 +508,32 @@ def test_indonesian_read_alone_with_a_separator_is_a_link_prefix() -> None:
     assert [d.code for d in findings(story.format("(Baca: Komnas HAM Ikut Rumuskan Solusi Kelebihan Kapasitas di Lapas)"),
                                      "NL301")] == ["NL301"]
     assert findings(story.format("Baca buku itu setiap hari, kata kepala lapas kepada para tahanan."), "NL301") == []
+
+
+@pytest.mark.parametrize("line", [
+    "VEA TAMBIÉN: Entre heces y guaricha: estrella de la educación no brilla",
+    "Mire: El cantante Juan Luis Guerra da positivo a COVID-19",
+    "Veja: Governo anuncia novo pacote de obras para as escolas",
+    "Zum Weiterlesen: Der Streit um die Grundsteuer",
+    "Das könnte dich auch interessieren: Neue Regeln für E-Scooter",
+    "Смотрите: Губернатор подписал указ о школах",
+])
+def test_see_and_read_on_in_more_forms_of_other_languages(line: str) -> None:
+    # the table's concepts in the forms it lacked (trafilatura's evaluation pages, 2026-12-05)
+    assert [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")] == ["NL301"]
+
+
+@pytest.mark.parametrize("line", [
+    "Lea: Ich weiß es nicht, ob wir das schaffen",  # a name opening a transcript's line
+    "Mira: Das war der schönste Tag",
+    "Mire usted lo que ha pasado con la escuela del barrio, dijo el alcalde.",
+    "Veja como ficou a escola depois da reforma, disse o prefeito.",
+])
+def test_names_and_sentences_that_open_with_those_words_are_left_alone(line: str) -> None:
+    assert findings(HEAD + BEFORE + line + AFTER, "NL301") == []
+
+
+def test_a_list_of_names_under_a_name_like_lea_is_no_list_of_links() -> None:
+    names = ["Lea Carpenter", "Noam Chomsky, MIT (emeritus)", "Nicholas A. Christakis, Yale University",
+             "Roger Cohen, writer"]
+    assert findings(HEAD + BEFORE + "\n\n".join(names) + AFTER, "NL301") == []

@@ -65,7 +65,8 @@ _STRONG_PREFIXES = (
 _OTHER_LANGUAGE_STRONG = (
     # German, Dutch, Scandinavian
     r"lesen\s+sie\s+auch", r"lies\s+auch", r"auch\s+interessant", r"siehe\s+auch", r"mehr\s+zum\s+thema",
-    r"das\s+k(?:ö|oe)nnte\s+sie\s+(?:auch\s+)?interessieren", r"meistgelesen(?:e|en)?(?:\s+artikel)?",
+    r"das\s+(?:thema\s+)?k(?:ö|oe)nnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren", r"meistgelesen(?:e|en)?(?:\s+artikel)?",
+    r"(?:weitere|mehr)\s+(?:artikel|beitr(?:ä|a)ge|nachrichten|meldungen|themen)", r"zum\s+weiterlesen",
     r"lees\s+ook", r"zie\s+ook", r"meer\s+nieuws", r"gerelateerde\s+artikelen", r"meest\s+gelezen",
     r"l(?:ä|a)s\s+(?:ocks(?:å|a)|(?:ä|a)ven)", r"l(?:æ|a)s\s+ogs(?:å|a)", r"les\s+ogs(?:å|a)",
     # French, Spanish, Portuguese, Italian, Romanian
@@ -73,9 +74,9 @@ _OTHER_LANGUAGE_STRONG = (
     r"sur\s+le\s+m(?:ê|e)me\s+sujet", r"les\s+plus\s+lus", r"articles?\s+(?:similaires|associ(?:é|e)s)",
     r"lea\s+(?:tambi(?:é|e)n|adem(?:á|a)s)", r"lee\s+tambi(?:é|e)n", r"tambi(?:é|e)n\s+(?:puede|puedes)\s+leer",
     r"(?:tambi(?:é|e)n\s+)?(?:te|le)\s+puede\s+interesar", r"puede\s+interesarte", r"ver\s+tambi(?:é|e)n",
-    r"mira\s+tambi(?:é|e)n", r"noticias\s+relacionadas", r"lo\s+m(?:á|a)s\s+le(?:í|i)do",
-    r"leia\s+(?:tamb(?:é|e)m|mais)", r"veja\s+tamb(?:é|e)m", r"not(?:í|i)cias\s+relacionadas", r"mais\s+lidas",
-    r"leggi\s+(?:anche|pure)", r"vedi\s+anche", r"(?:ti\s+)?potrebbe\s+interessar(?:ti|e)",
+    r"(?:mira|mire|v(?:é|e)a(?:se)?)\s+tambi(?:é|e)n", r"(?:noticias|notas)\s+relacionadas", r"lo\s+m(?:á|a)s\s+le(?:í|i)do",
+    r"leia\s+(?:tamb(?:é|e)m|mais)", r"(?:veja|confira)\s+tamb(?:é|e)m", r"veja\s+mais", r"not(?:í|i)cias\s+relacionadas",
+    r"mais\s+lidas", r"leggi\s+(?:anche|pure)", r"(?:vedi|guarda)\s+anche", r"(?:ti\s+)?potrebbe\s+interessar(?:ti|e)",
     r"articoli\s+correlati", r"i\s+pi(?:ù|u)\s+letti",
     r"cite(?:ș|s|ş)te\s+(?:(?:ș|s|ş)i|mai\s+mult)", r"vezi\s+(?:ș|s|ş)i",
     # Polish, Czech, Slovak, Russian, Ukrainian
@@ -103,8 +104,15 @@ _WEAK_PREFIXES = (
     # Other languages' "read more", "related", "more on this" (see _OTHER_LANGUAGE_STRONG)
     r"saiba\s+mais", r"leer\s+m(?:á|a)s", r"lees\s+meer", r"lesen\s+sie\s+mehr", r"mehr\s+dazu", r"lire\s+la\s+suite",
     r"relacionad[oa]s?", r"correlat[oi]", r"по\s+теме", r"devam(?:ı|i)n(?:ı|i)\s+oku", r"selengkapnya",
-    # ... and their "read" alone, as "Read: ..." ("Lire : ...", Le Monde's related links)
-    r"lire", r"leggi", r"читайте", r"czytaj", r"baca",
+    # ... their "more on" and "also on" ("Mehr aus Thüringen", "Más sobre La Tercera AM")
+    r"m(?:á|a)s\s+(?:noticias|sobre(?:\s+[\w.]+){0,2})", r"mais\s+(?:not(?:í|i)cias|sobre(?:\s+[\w.]+){0,2})",
+    r"mehr\s+(?:aus|von|über|zu)(?:\s+[\w.]+){0,2}", r"auch\s+(?:auf|bei)(?:\s+[\w.]+){0,2}",
+    # ... and their "read", "see" and "watch" alone, as "Read: ..." ("Lire : ...", Le Monde's
+    # related links; "Mire: ...", "Veja: ..."). Left out: the forms that are also a name or an
+    # English word, which may open a transcript's line or a list of names ("Lea:", "Lee:", "Mira:",
+    # "Leia:", "Lies:"; "Lea Carpenter" above the names of other signatories).
+    r"lire", r"voir", r"leggi", r"vedi", r"vea", r"mire", r"veja", r"assista", r"confira", r"siehe",
+    r"читайте", r"смотрите", r"czytaj", r"zobacz", r"baca",
     # A site's own name as the prefix ("On Example.com: Car sales plunge", "Example.com | Title"):
     # the title of a page of that site.
     r"(?:(?:also\s+)?(?:on|at|from)\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,6}",
