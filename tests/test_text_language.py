@@ -31,3 +31,13 @@ def test_function_words_are_the_language_s_commonest() -> None:
     assert {"the", "of", "and"} <= language.stopwords("en")
     assert {"que", "não"} <= language.stopwords("pt")
     assert language.stopwords(language.UNDETERMINED) == frozenset()
+
+
+def test_digits_tell_no_language() -> None:
+    # wordfreq's commonest tokens hold "1", "2", "3" in 32 languages (eight digits in Korean):
+    # a Sinhala report (no list) with a few figures was told Korean, and so read as Korean.
+    sinhala = "ශ්‍රී ලංකා 2024 වර්ෂයේ 7 වන දින 3 දෙනෙක් 8 ක් අත්අඩංගුවට ගත් බව පොලීසිය පවසයි".split()
+    assert language.detect(sinhala) == language.UNDETERMINED
+    assert language.detect(["1", "2", "3", "4", "5"]) == language.UNDETERMINED
+    # the lists themselves keep them (the line model's function-word share was trained so)
+    assert "1" in language.stopwords("ko")
