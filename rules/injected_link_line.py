@@ -90,7 +90,11 @@ Exceptions made on purpose, because sentences of a story start with the same wor
   `max_title_words` words), holds one sentence at most, does not end with a full stop ("More:
   The minister said the plan would be scrapped.") and has no pronoun attribution ("he said").
   After a prefix written in capitals with a separator ("READ MORE:", "ALSO READ |"), which is
-  page furniture and never a story's own words, the title may end with a full stop.
+  page furniture and never a story's own words, the title may end with a full stop. After a
+  strong prefix and a separator, a headline that asks and answers is one title ("Čtěte také: Po
+  pivu za volant? Už neodjedete!", "See also: Why do so many Americans refuse to wear face
+  masks? Politics is part of it"; added 2026-12-05: 5 more lines on the sources, all link
+  lines, 3 of them labelled before; held out on the training pages 2, both link lines).
 - Everyday words ("More", "Also", "See", "Read", "Watch", "Video", "Trending", "Recommended",
   "Popular", "Featured") count only with a separator after them: "More than 20 people ..." and
   "Watch the skies tonight" are sentences.

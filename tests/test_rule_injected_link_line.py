@@ -537,3 +537,19 @@ def test_a_list_of_names_under_a_name_like_lea_is_no_list_of_links() -> None:
     names = ["Lea Carpenter", "Noam Chomsky, MIT (emeritus)", "Nicholas A. Christakis, Yale University",
              "Roger Cohen, writer"]
     assert findings(HEAD + BEFORE + "\n\n".join(names) + AFTER, "NL301") == []
+
+
+@pytest.mark.parametrize("line", [
+    "Čtěte také: Po pivu za volant? Už neodjedete!",
+    "See also: Why do so many Americans refuse to wear face masks? Politics is part of it — but only part",
+])
+def test_a_title_that_asks_and_answers_after_a_strong_prefix_is_a_link(line: str) -> None:
+    assert [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")] == ["NL301"]
+
+
+@pytest.mark.parametrize("line", [
+    "See also: He went home. Then he slept for a day",  # a full stop ends a sentence of narrative
+    "Watch: Is it safe? Experts say no",  # a weak prefix: the title must be one sentence
+])
+def test_two_sentences_after_a_weak_prefix_or_a_full_stop_are_no_title(line: str) -> None:
+    assert findings(HEAD + BEFORE + line + AFTER, "NL301") == []

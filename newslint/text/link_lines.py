@@ -6,8 +6,9 @@ A related-content link, once the page is flattened to text, becomes a line of it
 the story can begin with the same words ("More news came on Friday ...", "See also the
 minister's comments ..."), so the prefix alone proves nothing: :func:`parse_link_line` also
 asks whether the rest of the line has the shape of a title rather than of narrative (it starts
-with a capital, is short, has one sentence at most, does not end with a full stop and carries
-no "he said"). :func:`shared_content_share` measures how much of a title is about the article,
+with a capital, is short, has one sentence at most (after a strong prefix and a separator, a
+headline's question and answer are one title: "Čtěte také: Po pivu za volant? Už neodjedete!"),
+does not end with a full stop and carries no "he said"). :func:`shared_content_share` measures how much of a title is about the article,
 for the callers that want that evidence too.
 """
 from __future__ import annotations
@@ -229,7 +230,8 @@ def _parse_link_line(line: str, max_title_words: int, extra_prefixes: tuple[str,
     # A prefix in capitals with a separator ("READ MORE:", "RELATED |") is page furniture: the
     # title after it may end with a full stop.
     shouted = kind is PrefixKind.STRONG and has_separator and link.prefix.isupper()
-    return link if _title_shaped(title, kind, max_title_words, shouted) else None
+    asked = kind is PrefixKind.STRONG and has_separator
+    return link if _title_shaped(title, kind, max_title_words, shouted, asked) else None
 
 
 def prefix_match(line: str, extra_prefixes: Iterable[str] = ()) -> bool:
@@ -370,7 +372,8 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
     return listed
 
 
-def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False) -> bool:
+def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False,
+                  asked: bool = False) -> bool:
     """Whether ``title`` reads like the title of another page rather than narrative."""
     if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
         return False
@@ -378,7 +381,12 @@ def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowe
         return False  # "17 | 0.1%": a table's cells after its first ("FastMail.FM | 17 | 0.1%"), no title
     if kind is PrefixKind.CALL_TO_ACTION:
         return True  # "to read the full story.", "below": its grammar is the prefix's own
-    if not _TITLE_START.match(title) or _SENTENCE_BREAK.search(title):
+    if not _TITLE_START.match(title):
+        return False
+    # A headline may ask and answer ("Po pivu za volant? Už neodjedete!"): after a strong prefix
+    # and its separator (``asked``), a question or exclamation mark may end a first sentence.
+    breaks = [match.group()[0] for match in _SENTENCE_BREAK.finditer(title)]
+    if breaks and not (asked and "." not in breaks):
         return False
     # A closing full stop marks a sentence; headlines end bare, or with "?", "!", "..." or a quote.
     return full_stop_allowed or not (title.endswith(".") and not title.endswith(("..", "…"))
