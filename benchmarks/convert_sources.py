@@ -946,6 +946,31 @@ def readability_pages(snap: Snapshot) -> Iterator[Article]:
             yield Article(f"{folder}/expected.html", headline, parser.blocks)
 
 
+VN_BAOMOI_FOLDER = "vn_news/repository/20170702_3000"
+
+
+def vn_baomoi(snap: Snapshot, limit: int = 400, seed: int = 22) -> Iterator[Article]:
+    """magizbox/scraper: vn_news/repository/20170702_3000/<baomoi id>.txt, 3,756 Vietnamese
+    articles that the repository's first spider (vn_news/spiders/baomoi.py at 16d2ac6) took from
+    baomoi.com's category RSS feeds in February 2017 and saved as the page's <h1> text followed
+    by "\\n".join() of every text node of the story body (`.body ::text`) and then of the
+    standfirst (`.sapo ::text`). So line 1 is the headline, each later non-empty line a paragraph
+    (or a caption, byline, related-story link, table cell...), and the standfirst comes last,
+    where the scraper put it; an inline element (a link, <em>, <strong>) splits its paragraph
+    into several lines, as the scraper wrote it. Nothing is moved or joined. The corpus's
+    `vn_news/data/` files are not read (from May 2017 the spider joined each body into one
+    line). One article per baomoi id and per body; a headline and 3+ paragraphs; a seeded
+    sample of ``limit``, in file order."""
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        paths = snap.files(VN_BAOMOI_FOLDER)
+        for path, data in snap.read_all(paths):
+            lines = data.decode("utf-8").split("\n")
+            article_id = path.rsplit("/", 1)[-1].removesuffix(".txt")
+            yield path, article_id, lines[0], _paragraphs(lines[1:])
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1029,6 +1054,9 @@ SOURCES: dict[str, Source] = {
     "bd-press-bn": Source("iamaber/bangla-news-scraper", "34caef29666ce7f7e59f913cc6000773c9c123ca",
                           ("no licence stated (a student scraper's committed output; README and pyproject.toml "
            "state none); articles (c) Prothom Alo and Samakal"), bd_press_bn),
+    "vn-baomoi": Source("magizbox/scraper", "3387ada618569fd73517092f2215a89398d8f7ee",
+                        ("no licence stated (the repository has no licence file; README states none); "
+           "articles (c) their publishers (Vietnamese papers whose stories Báo Mới carries)"), vn_baomoi),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
