@@ -178,3 +178,29 @@ def test_more_credit_lines_are_reported(line: str) -> None:
 ])
 def test_story_sentences_naming_an_agency_are_left_alone(paragraph: str) -> None:
     assert codes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the held-out Vietnamese source's captions, and others closed by another language's photo word
+    "Người dân xã Phong Vân (huyện Ba Vì) đã có nước sạch để sử dụng. Ảnh: Trọng Tùng",
+    "Cảnh sát Bolivia và số cần sa thu giữ ở Tarija. (Nguồn: AFP/TTXVN)",
+    "Импортные продукты оккупировали прилавки магазинов Молдовы. Фото: КП",
+    "Auch Herbert Grönemeyer gehört zu den Unterstützern. Bild: dpa",
+])
+def test_captions_closed_by_another_languages_photo_word_are_reported(paragraph: str) -> None:
+    assert codes(paragraph) == ["NL303"]
+
+
+@pytest.mark.parametrize("line", ["Nguồn: VITIC/Reuters", "来源：半月谈网", "Bron: ANP", "Kuva: Lehtikuva"])
+def test_other_languages_source_and_photo_lines_are_credits(line: str) -> None:
+    got = findings(STORY.format(line), "NL303")
+    assert [(d.line, d.message) for d in got] == [(5, "photo caption in the body: a photo or source credit on a line of its own")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a story sentence that names a photo without a credit after a colon
+    "Ảnh chụp cho thấy chiếc xe bị hư hỏng nặng sau vụ tai nạn trên quốc lộ.",
+    "Nguồn tin cho biết cuộc họp sẽ diễn ra vào tuần tới tại Hà Nội.",
+])
+def test_sentences_opening_with_those_words_are_left_alone(paragraph: str) -> None:
+    assert codes(paragraph) == []

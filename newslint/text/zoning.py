@@ -107,12 +107,21 @@ _CAPITALISED = r"(?-i:\p{Lu})[\w.'’-]*"  # a word of a photographer's name
 # The agency after the photographer: "/AP", "/AP Photo" ("Brynn Anderson/AP Photo"), "/
 # Shutterstock.com".
 _SLASH_AGENCY = r"\s*/\s*(?-i:" + PHOTO_AGENCIES + r")(?:\.com|\s+(?-i:Photos?))?"
+# The words for "photo" and "source" with which a credit opens, in more languages than the
+# table below spells out with its own forms: Vietnamese, Turkish, Greek, Dutch, Scandinavian,
+# Finnish, Hungarian, Ukrainian, Arabic, Persian, Hebrew, Hindi, Korean, Japanese, Chinese. A
+# closed class of words ("photo", "source"), written from the languages (NL303's credits closing
+# a caption read the photo words too).
+OTHER_PHOTO_WORDS = (r"ảnh|hình(?:\s+ảnh)?|fotoğraf|φωτογραφία|beeld|billede|kuva|صورة|عکس|צילום"
+                     r"|फ\u093c?ोटो|사진|写真|图片|圖片")
+OTHER_SOURCE_WORDS = (r"nguồn|bron|k(?:ä|a)lla|kilde|l(?:ä|a)hde|forr(?:á|a)s|πηγή|джерело|المصدر|منبع|מקור"
+                      r"|स्रोत|출처|出典|来源|來源")
 _CREDIT = lazy_regex(
     r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
     # the same labels in other languages: image, photograph, photo credit, picture source, source
     r"|imagen|fotograf(?:ía|ia|ie|i)|zdj(?:ę|e)cie|fot(?:ó|o)|cr(?:é|e)dits?\s+photos?|bildquelle|quelle|fuente|fonte"
-    r"|источник|sursa|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber)"
-    r"(?:\s*(?:by|credit|courtesy|:|/(?=\s*(?-i:[\p{Lu}\p{N}]))))"
+    r"|источник|sursa|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber|" + OTHER_PHOTO_WORDS + "|" + OTHER_SOURCE_WORDS + ")"
+    r"(?:\s*(?:by|credit|courtesy|[:：]|/(?=\s*(?-i:[\p{Lu}\p{N}]))))"
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b"
     # a photographer's credit, name and agency ("Evan Vucci/AP", "Rex/Shutterstock"), a stock
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
