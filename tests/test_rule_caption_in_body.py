@@ -159,6 +159,8 @@ def test_captions_closed_by_a_credit_in_other_forms_are_reported(paragraph: str)
     "Brynn Anderson/AP Photo", "Susan Montgomery / Shutterstock.com", "Image via Getty",
     "Images via Imgur", "Featured image via Flickr user Gage Skidmore / CC BY-SA 2.0.",
     "Flickr | Dave Haygarth", "Pixabay",
+    # other languages' source and photo words (2026-12-05)
+    "Nguồn: VITIC/Reuters", "来源：半月谈网", "Bron: ANP", "Kuva: Lehtikuva",
 ])
 def test_more_credit_lines_are_reported(line: str) -> None:
     got = findings(STORY.format(line), "NL303")
@@ -189,12 +191,6 @@ def test_story_sentences_naming_an_agency_are_left_alone(paragraph: str) -> None
 ])
 def test_captions_closed_by_another_languages_photo_word_are_reported(paragraph: str) -> None:
     assert codes(paragraph) == ["NL303"]
-
-
-@pytest.mark.parametrize("line", ["Nguồn: VITIC/Reuters", "来源：半月谈网", "Bron: ANP", "Kuva: Lehtikuva"])
-def test_other_languages_source_and_photo_lines_are_credits(line: str) -> None:
-    got = findings(STORY.format(line), "NL303")
-    assert [(d.line, d.message) for d in got] == [(5, "photo caption in the body: a photo or source credit on a line of its own")]
 
 
 @pytest.mark.parametrize("paragraph", [
