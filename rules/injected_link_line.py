@@ -77,7 +77,11 @@ separator, "see" and "watch" alone ("Voir :", "Vedi:", "Vea:", "Mire:", "Veja:",
 signatories was read as a list header. Designed on the misses of trafilatura's evaluation pages
 (German, Spanish): there 14 more furniture lines and 23 left open, none labelled story;
 elsewhere (the other training pages, the clean sources, `pages/`, `clean/`, `fnc-train/`)
-nothing changed.
+nothing changed. The same day, after the held-out Vietnamese source's "Tin liên quan" ("related
+news") lists, the table got the same concepts in Vietnamese, Greek, Persian, Urdu, Hindi, Hebrew
+and Thai ("Xem thêm", "Đọc thêm", "Διαβάστε επίσης", "بیشتر بخوانید", "यह भी पढ़ें", "קראו עוד",
+"อ่านเพิ่มเติม"): 16 more lines on that source, all related-story headers and their titles (5 of
+them labelled before); nothing changed elsewhere (none of the other sets is in those languages).
 
 ## Why is this bad?
 The line belongs to the page around the story, not to the story: it interrupts the text with

@@ -553,3 +553,18 @@ def test_a_title_that_asks_and_answers_after_a_strong_prefix_is_a_link(line: str
 ])
 def test_two_sentences_after_a_weak_prefix_or_a_full_stop_are_no_title(line: str) -> None:
     assert findings(HEAD + BEFORE + line + AFTER, "NL301") == []
+
+
+@pytest.mark.parametrize("line", [
+    "Xem thêm: Đánh bại Neymar, Coutinho giành giải Samba Gold",
+    "Διαβάστε επίσης: Νέα μέτρα για την ακρίβεια",
+    "यह भी पढ़ें: मुंबई में भारी बारिश से जनजीवन प्रभावित",
+    "بیشتر بخوانید: افزایش قیمت نان در تهران",
+])
+def test_read_also_in_vietnamese_greek_hindi_persian(line: str) -> None:
+    assert [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")] == ["NL301"]
+
+
+def test_a_vietnamese_sentence_opening_with_see_more_is_left_alone() -> None:
+    # "See more of the author's articles here." ends with a full stop: a sentence
+    assert findings(HEAD + BEFORE + "Xem thêm các bài viết của tác giả tại đây." + AFTER, "NL301") == []

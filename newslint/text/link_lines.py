@@ -93,6 +93,15 @@ _OTHER_LANGUAGE_STRONG = (
     r"(?:ا|إ)قرأ\s+(?:أ|ا)يضا(?:ً)?", r"(?:مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة",
     r"相关阅读", r"延伸阅读", r"推荐阅读", r"相关新闻", r"相關閱讀", r"延伸閱讀", r"相關新聞",
     r"関連記事", r"あわせて読みたい", r"관련\s*기사",
+    # Vietnamese, Greek, Persian, Urdu and Hindi, Hebrew, Thai (added 2026-12-05, after the
+    # held-out Vietnamese source's "Tin liên quan" list)
+    r"tin\s+li(?:ê|e)n\s+quan", r"b(?:à|a)i\s+(?:vi(?:ế|e)t\s+)?li(?:ê|e)n\s+quan", r"xem\s+th(?:ê|e)m",
+    r"(?:đ|d)(?:ọ|o)c\s+th(?:ê|e)m", r"c(?:ó|o)\s+th(?:ể|e)\s+b(?:ạ|a)n\s+quan\s+t(?:â|a)m",
+    r"tin\s+c(?:ù|u)ng\s+chuy(?:ê|e)n\s+m(?:ụ|u)c",
+    r"διαβάστε\s+(?:επίσης|ακόμη)", r"δείτε\s+επίσης", r"σχετικά\s+άρθρα",
+    r"بیشتر\s+بخوانید", r"(?:مطالب|اخبار)\s+مرتبط", r"یہ\s+بھی\s+پڑھیں",
+    r"(?:यह|ये)\s+भी\s+प(?:ढ\u093c?|\u095d)ें", r"और\s+प(?:ढ\u093c?|\u095d)ें", r"संबंधित\s+(?:ख\u093c?|\u0959)बरें",
+    r"כתבות\s+נוספות", r"קראו\s+עוד", r"อ่านเพิ่มเติม", r"ข่าวที่เกี่ยวข้อง",
 )
 # Words that are often the start of a sentence, so they count as a prefix only with a separator
 # after them ("More: ...", "Watch - ...", "Trending | ...").
