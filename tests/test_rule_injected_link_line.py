@@ -517,6 +517,11 @@ def test_indonesian_read_alone_with_a_separator_is_a_link_prefix() -> None:
     "Zum Weiterlesen: Der Streit um die Grundsteuer",
     "Das könnte dich auch interessieren: Neue Regeln für E-Scooter",
     "Смотрите: Губернатор подписал указ о школах",
+    # ... and in languages the table lacked (after the Vietnamese source)
+    "Xem thêm: Đánh bại Neymar, Coutinho giành giải Samba Gold",
+    "Διαβάστε επίσης: Νέα μέτρα για την ακρίβεια",
+    "यह भी पढ़ें: मुंबई में भारी बारिश से जनजीवन प्रभावित",
+    "بیشتر بخوانید: افزایش قیمت نان در تهران",
 ])
 def test_see_and_read_on_in_more_forms_of_other_languages(line: str) -> None:
     # the table's concepts in the forms it lacked (trafilatura's evaluation pages, 2026-12-05)
@@ -553,16 +558,6 @@ def test_a_title_that_asks_and_answers_after_a_strong_prefix_is_a_link(line: str
 ])
 def test_two_sentences_after_a_weak_prefix_or_a_full_stop_are_no_title(line: str) -> None:
     assert findings(HEAD + BEFORE + line + AFTER, "NL301") == []
-
-
-@pytest.mark.parametrize("line", [
-    "Xem thêm: Đánh bại Neymar, Coutinho giành giải Samba Gold",
-    "Διαβάστε επίσης: Νέα μέτρα για την ακρίβεια",
-    "यह भी पढ़ें: मुंबई में भारी बारिश से जनजीवन प्रभावित",
-    "بیشتر بخوانید: افزایش قیمت نان در تهران",
-])
-def test_read_also_in_vietnamese_greek_hindi_persian(line: str) -> None:
-    assert [d.code for d in findings(HEAD + BEFORE + line + AFTER, "NL301")] == ["NL301"]
 
 
 def test_a_vietnamese_sentence_opening_with_see_more_is_left_alone() -> None:
