@@ -39,6 +39,10 @@ def test_paragraph_as_headline() -> None:
     # ... up to twice max_words: a longer line is a paragraph however it ends.
     longer = " ".join(["word"] * 61)
     assert messages(longer + "\n\n" + BODY) == ["headline is a paragraph (61 words)"]
+    # ... but for a line all in capitals: a site's headline and decks run together (Dagospia's)
+    shouted = " – ".join(["ORBAN FACES FIVE DAYS OF PROTEST IN BUDAPEST OVER HIS NEW TAX LAW"] * 5) + "…"
+    assert messages(shouted + "\n\n" + BODY) == []
+    assert messages(shouted.capitalize() + "\n\n" + BODY) == ["headline is a paragraph (65 words)"]
 
 
 def test_headline_repeating_the_first_paragraph() -> None:

@@ -65,6 +65,10 @@ def test_a_comma_typed_after_the_full_stop_is_no_cut() -> None:
     # lk-news-si: "... සඳහන් කළේය.," (the minister said.,): a slip after a finished sentence.
     assert messages("Councillors said the money would go to schools in the city.,") == []
     assert messages("Councillors said the money would go to schools in the city,") != []
+    # An Italian column's last quotation closed with the opening glyph after its ellipsis
+    # (‘disse: ” Non succede mai niente… “’): finished; an opening mark after a word is a cut.
+    assert messages("As Harcourt once told the young Churchill: ” Nothing ever happens… “") == []
+    assert messages("As Harcourt once told the young Churchill: “") != []
 
 
 def test_chinese_and_japanese_clauses_are_measured_in_characters() -> None:
