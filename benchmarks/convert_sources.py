@@ -971,6 +971,44 @@ def vn_baomoi(snap: Snapshot, limit: int = 400, seed: int = 22) -> Iterator[Arti
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+KO_NAVER_FILES = (
+    "naver_news_economy_normal_content_2021-12-28.xlsx",
+    "naver_news_politics_normal_content_2021-12-28.xlsx",
+    "naver_news_social_accident_content_2021-12-28.xlsx",
+    "naver_news_social_normal_content_2021-12-28.xlsx",
+)
+
+
+def ko_naver_news(snap: Snapshot, limit: int = 400, seed: int = 1228) -> Iterator[Article]:
+    """kimchijoa/naver_news_crolling: four workbooks its Selenium crawler wrote on 28 December
+    2021 from Naver News's economy, politics and society sections (Korean articles of the papers,
+    agencies and broadcasters Naver carries: 54 of them in the sample, led by Yonhap, News1,
+    Newsis and KBS). Each row holds the headline (`기사 제목`, the page's .tts_head), the link,
+    and `기사 내용`, the rendered text (WebElement.text) of the page's #articleBodyContents: the
+    standfirst lines, photo captions, crossheads, bylines and the broadcasters' tip-off blocks
+    stay, a line each, as the browser laid them out. Each non-empty line is a paragraph; nothing
+    is joined or cleaned. The summary workbook total_news_data_2021-12-28.xlsx (a copy of the
+    rows) is not read. One article per link and per body; a headline and 3+ paragraphs; a
+    seeded sample of ``limit``, in file order."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise SystemExit("ko-naver-news needs openpyxl to read the workbooks: pip install openpyxl")
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for path in KO_NAVER_FILES:
+            book = openpyxl.load_workbook(io.BytesIO(snap.read(path)), read_only=True)
+            rows = book.active.iter_rows(values_only=True)
+            header = [str(h) for h in next(rows)]
+            for number, row in enumerate(rows, start=2):
+                item = dict(zip(header, row))
+                link = str(item.get("기사 링크") or f"{path}#{number}").strip()
+                headline = str(item.get("기사 제목") or "").strip()
+                body = str(item.get("기사 내용") or "")
+                yield f"{path}#row={number}", link, headline, _paragraphs(body.split("\n"))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1057,6 +1095,10 @@ SOURCES: dict[str, Source] = {
     "vn-baomoi": Source("magizbox/scraper", "3387ada618569fd73517092f2215a89398d8f7ee",
                         ("no licence stated (the repository has no licence file; README states none); "
            "articles (c) their publishers (Vietnamese papers whose stories Báo Mới carries)"), vn_baomoi),
+    "ko-naver-news": Source("kimchijoa/naver_news_crolling", "e2372c0dd16960e7e043283dff3c8d0ea2376ff0",
+                            ("no licence stated (a student project's committed crawler output; the repository "
+           "has no licence file and no README); articles (c) their publishers (Korean papers, agencies "
+           "and broadcasters as Naver News carries them)"), ko_naver_news),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
