@@ -161,6 +161,7 @@ def test_captions_closed_by_a_credit_in_other_forms_are_reported(paragraph: str)
     "Flickr | Dave Haygarth", "Pixabay",
     # other languages' source and photo words (2026-12-05)
     "Nguồn: VITIC/Reuters", "来源：半月谈网", "Bron: ANP", "Kuva: Lehtikuva",
+    "/사진=뉴스1", "(자료=한은)", "[LG전자 제공. 재판매 및 DB 금지]",
 ])
 def test_more_credit_lines_are_reported(line: str) -> None:
     got = findings(STORY.format(line), "NL303")
@@ -188,6 +189,9 @@ def test_story_sentences_naming_an_agency_are_left_alone(paragraph: str) -> None
     "Cảnh sát Bolivia và số cần sa thu giữ ở Tarija. (Nguồn: AFP/TTXVN)",
     "Импортные продукты оккупировали прилавки магазинов Молдовы. Фото: КП",
     "Auch Herbert Grönemeyer gehört zu den Unterstützern. Bild: dpa",
+    # Korean: the label and "=" ("(사진=연합뉴스)"), a wire photo's place and agency ("/벨링햄=AP.뉴시스")
+    "구윤철 국무조정실장이 회의에서 발언하고 있다. (사진=연합뉴스)",
+    "27일 미국 워싱턴주 벨링햄에 눈이 내린 가운데 마을이 눈으로 덮여 있다. /벨링햄=AP.뉴시스",
 ])
 def test_captions_closed_by_another_languages_photo_word_are_reported(paragraph: str) -> None:
     assert codes(paragraph) == ["NL303"]

@@ -113,15 +113,18 @@ _SLASH_AGENCY = r"\s*/\s*(?-i:" + PHOTO_AGENCIES + r")(?:\.com|\s+(?-i:Photos?))
 # closed class of words ("photo", "source"), written from the languages (NL303's credits closing
 # a caption read the photo words too).
 OTHER_PHOTO_WORDS = (r"ảnh|hình(?:\s+ảnh)?|fotoğraf|φωτογραφία|beeld|billede|kuva|صورة|عکس|צילום"
-                     r"|फ\u093c?ोटो|사진|写真|图片|圖片")
+                     r"|फ\u093c?ोटो|사진(?:\s*제공)?|삽화|그래픽|写真|图片|圖片")
 OTHER_SOURCE_WORDS = (r"nguồn|bron|k(?:ä|a)lla|kilde|l(?:ä|a)hde|forr(?:á|a)s|πηγή|джерело|المصدر|منبع|מקור"
-                      r"|स्रोत|출처|出典|来源|來源")
+                      r"|स्रोत|출처|자료|出典|来源|來源")
+# Korean credits: "(사진=연합뉴스)", "/사진=뉴스1" (the label and "=" before the source), and
+# Yonhap's "[LG전자 제공. 재판매 및 DB 금지]" ("provided by ...; no resale or database use").
+_KOREAN_PROVIDED = r"^\[[^\[\]\n]{1,40}?\s*제공(?:\s*\.\s*재판매\s*및\s*DB\s*금지)?\s*\]\s*$"
 _CREDIT = lazy_regex(
-    r"^\(?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
+    r"^[(/]?\s*(?:photo|photograph|picture|image|foto|фото|bild|crédit|credit|source|getty|reuters|ap|afp|epa"
     # the same labels in other languages: image, photograph, photo credit, picture source, source
     r"|imagen|fotograf(?:ía|ia|ie|i)|zdj(?:ę|e)cie|fot(?:ó|o)|cr(?:é|e)dits?\s+photos?|bildquelle|quelle|fuente|fonte"
     r"|источник|sursa|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber|" + OTHER_PHOTO_WORDS + "|" + OTHER_SOURCE_WORDS + ")"
-    r"(?:\s*(?:by|credit|courtesy|[:：]|/(?=\s*(?-i:[\p{Lu}\p{N}]))))"
+    r"(?:\s*(?:by|credit|courtesy|[:：=]|/(?=\s*(?-i:[\p{Lu}\p{N}]))))|" + _KOREAN_PROVIDED +
     r"|getty\s+images\)?\s*$|\(\s*(?:ap|afp|reuters|epa)\s+photo\b"
     # a photographer's credit, name and agency ("Evan Vucci/AP", "Rex/Shutterstock"), a stock
     # library's name alone ("Shutterstock"), a courtesy line ("Courtesy Danielle Beatty"): the
