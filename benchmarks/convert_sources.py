@@ -1009,6 +1009,54 @@ def ko_naver_news(snap: Snapshot, limit: int = 400, seed: int = 1228) -> Iterato
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+# inadinatv/haberlerim: a GitHub Actions bot (bot.py, run every hour) reads AA's five category
+# RSS feeds (12 items each), opens each story page and rewrites haberler.json. The final bot.py
+# (6c2cc87, 26 July 2026) is the one whose output is read: every later commit of haberler.json.
+TR_AA_BOT_COMMIT = "6c2cc8767a8f0a97786c4431baf89ef81bc8e28b"
+TR_AA_PARAGRAPH = re.compile(r"<p class='mb-4'>(.*?)</p>", re.S)
+
+
+def _revisions(snap: Snapshot, path: str, since: str) -> Iterator[tuple[str, bytes]]:
+    """(commit, bytes) of ``path`` at every commit after ``since`` up to the pinned commit that
+    changed it, oldest first, read through one `git cat-file --batch`."""
+    commits = snap._git("rev-list", "--reverse", f"{since}..{snap.commit}", "--", path)
+    commits = commits.decode("ascii").split()
+    request = "".join(f"{commit}:{path}\n" for commit in commits).encode("ascii")
+    out = subprocess.run(["git", "--git-dir", str(snap.git_dir), "cat-file", "--batch"],
+                         input=request, capture_output=True, check=True).stdout
+    at = 0
+    for commit in commits:
+        header_end = out.index(b"\n", at)
+        size = int(out[at:header_end].split()[2])
+        yield commit, out[header_end + 1:header_end + 1 + size]
+        at = header_end + 1 + size + 1
+
+
+def tr_aa(snap: Snapshot, limit: int = 400, seed: int = 23) -> Iterator[Article]:
+    """inadinatv/haberlerim: haberler.json, a JSON array that the repository's bot (bot.py)
+    rewrites every hour from Anadolu Ajansı's five category RSS feeds (Gündem, Ekonomi, Spor,
+    Dünya, Yaşam & Sanat; 12 items each). For each item the bot opens the story page and keeps
+    `baslik` (the page's og:title) and `tam_metin`: each <p> of the page's story area (the first
+    <div> whose class contains "detay-icerik", "content-detail", "story" or "detail", else the
+    whole page) whose text (BeautifulSoup's get_text(strip=True)) is over 40 characters and holds
+    none of "Anadolu Ajansı", "Abone Ol", "İlgili Haber", "KAYNAK", written as
+    <p class='mb-4'>text</p>, after any <div> it built for the page's iframes and .mp4 videos.
+    Every version of haberler.json that the final bot.py (6c2cc87) wrote up to the pinned commit
+    is read, oldest first. The headline is `baslik`; each <p class='mb-4'> of `tam_metin` is a
+    paragraph, as the bot wrote it (the text is not HTML-escaped by the bot, so nothing is
+    decoded but the JSON); the video <div>s hold no text. `aciklama` (the RSS description, AA's
+    standfirst) is not read. The first copy of each link and of each body; a headline and 3+
+    paragraphs; a seeded sample of ``limit``, in the order first scraped."""
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for commit, data in _revisions(snap, "haberler.json", TR_AA_BOT_COMMIT):
+            for number, item in enumerate(json.loads(data.decode("utf-8"))):
+                paragraphs = _paragraphs(TR_AA_PARAGRAPH.findall(item.get("tam_metin") or ""))
+                yield (f"haberler.json@{commit}#{number}", item.get("link") or "",
+                       item.get("baslik") or "", paragraphs)
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1099,6 +1147,9 @@ SOURCES: dict[str, Source] = {
                             ("no licence stated (a student project's committed crawler output; the repository "
            "has no licence file and no README); articles (c) their publishers (Korean papers, agencies "
            "and broadcasters as Naver News carries them)"), ko_naver_news),
+    "tr-aa": Source("inadinatv/haberlerim", "7e0fecc60f5a7948b90511be5dbf3fc516ccc710",
+                    "no licence stated (a news bot's committed scrape: no licence file, no README); "
+                    "articles (c) Anadolu Ajansı", tr_aa),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
