@@ -68,15 +68,21 @@ class Snapshot:
     def read_all(self, paths: list[str]) -> Iterator[tuple[str, bytes]]:
         """Each of ``paths`` with its bytes, through one `git cat-file --batch` (thousands of
         small files, where a `git show` each would take minutes)."""
-        request = "".join(f"{self.commit}:{path}\n" for path in paths).encode("utf-8")
+        yield from zip(paths, self.read_objects([f"{self.commit}:{path}" for path in paths]))
+
+    def read_objects(self, names: list[str]) -> list[bytes]:
+        """The bytes of each git object named (``commit:path``, a blob id), through one
+        `git cat-file --batch`."""
         out = subprocess.run(["git", "--git-dir", str(self.git_dir), "cat-file", "--batch"],
-                             input=request, capture_output=True, check=True).stdout
-        at = 0
-        for path in paths:
+                             input="".join(f"{name}\n" for name in names).encode("utf-8"),
+                             capture_output=True, check=True).stdout
+        result, at = [], 0
+        for _ in names:
             header_end = out.index(b"\n", at)
             size = int(out[at:header_end].split()[2])
-            yield path, out[header_end + 1:header_end + 1 + size]
+            result.append(out[header_end + 1:header_end + 1 + size])
             at = header_end + 1 + size + 1  # the blob, then a newline
+        return result
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -619,16 +625,7 @@ def _blob_ids(snap: Snapshot, folder: str) -> dict[str, str]:
 def _read_blobs(snap: Snapshot, ids: list[str]) -> list[bytes]:
     """Like Snapshot.read_all, by blob id: `commit:path` names make git search the 120,000-entry
     folder of a year once per file (minutes for this repository), a blob id does not."""
-    out = subprocess.run(["git", "--git-dir", str(snap.git_dir), "cat-file", "--batch"],
-                         input="".join(f"{i}\n" for i in ids).encode(), capture_output=True,
-                         check=True).stdout
-    result, at = [], 0
-    for _ in ids:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        result.append(out[header_end + 1:header_end + 1 + size])
-        at = header_end + 1 + size + 1
-    return result
+    return snap.read_objects(ids)
 
 
 def _mostly_latin(text: str) -> bool:
@@ -1019,17 +1016,8 @@ TR_AA_PARAGRAPH = re.compile(r"<p class='mb-4'>(.*?)</p>", re.S)
 def _revisions(snap: Snapshot, path: str, since: str) -> Iterator[tuple[str, bytes]]:
     """(commit, bytes) of ``path`` at every commit after ``since`` up to the pinned commit that
     changed it, oldest first, read through one `git cat-file --batch`."""
-    commits = snap._git("rev-list", "--reverse", f"{since}..{snap.commit}", "--", path)
-    commits = commits.decode("ascii").split()
-    request = "".join(f"{commit}:{path}\n" for commit in commits).encode("ascii")
-    out = subprocess.run(["git", "--git-dir", str(snap.git_dir), "cat-file", "--batch"],
-                         input=request, capture_output=True, check=True).stdout
-    at = 0
-    for commit in commits:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        yield commit, out[header_end + 1:header_end + 1 + size]
-        at = header_end + 1 + size + 1
+    commits = snap._git("rev-list", "--reverse", f"{since}..{snap.commit}", "--", path).decode("ascii").split()
+    yield from zip(commits, snap.read_objects([f"{commit}:{path}" for commit in commits]))
 
 
 def tr_aa(snap: Snapshot, limit: int = 400, seed: int = 23) -> Iterator[Article]:
