@@ -105,6 +105,11 @@ Exceptions made on purpose:
   for word belongs to two entries of the listing; given word for word ("Opinion: Why Kim is
   probably still in charge" twice) it is a copy. Added on 2026-12-04 (thirteenth session) for
   an Arabic list of offers on saudinewsnet-ar (one false alarm); nothing else changed anywhere.
+- A heading or label ending with a colon, given again over other content ("Explain the stages
+  of the graph:" in each answer of an exercise): the paragraph after each copy is another one
+  (under 80% of its words in runs of the first one's). A block captured twice, label and all,
+  is still reported. Added on 2026-12-05 after a held-out Vietnamese source's exercise page (2
+  false alarms); nothing else changed on any labelled set or the training pages.
 - In a file of many megabytes (not an article), paragraphs and sentences are compared within
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
@@ -217,6 +222,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
         return None  # two items of a list a word apart name two things ("... Aloe", "... Lavender")
     if straddles_full_text(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
         return None  # a statement quoted or told by the story, then printed in full under it
+    if _introduces_other_content(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
+        return None  # a heading or label ending with a colon, each copy over other content
     choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
     deck = what == "paragraph" and not choice.earlier_reported and not choice.cut and \
         _deck_given_again(doc, choice, exact)
@@ -254,6 +261,10 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
     return Finding.at(span, message, _deletion(doc, span, safe, alone), confidence=score)
 
 
+# A label's copies introduce other content when less than this share of the paragraph after
+# the later copy lies in runs of the one after the first (items written to one template share
+# half their words); from it on, the block after the label was captured again too.
+_OTHER_CONTENT = 0.8
 # A deck told from the story's paragraph by its place only keeps this much of its similarity,
 # as a copy told by its shape does (a weaker kind than a paragraph given twice).
 DECK_WEIGHT = 0.7
@@ -283,6 +294,20 @@ def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:
     # shares more of the headline than the next, it is the lead itself, captured again below.
     headline = _long_words(doc.headline.text(doc))
     return len(headline & _long_words(texts[0])) < len(headline & _long_words(texts[1]))
+
+
+def _introduces_other_content(doc: Document, first: int, later: int) -> bool:
+    """Whether paragraphs ``first`` and ``later`` are one heading or label, ending with a colon,
+    each copy introducing a different paragraph: an exercise's step given in each answer
+    ("Explain the stages of the graph:"), a form's field over each entry. A block of the page
+    captured twice repeats the paragraph after the label too, and is still reported."""
+    texts = doc.paragraph_texts
+    if later - first < 2 or later + 1 >= len(texts):
+        return False  # given twice in a row, or the later copy closes the text: nothing it introduces
+    if not all(texts[k].rstrip().endswith((":", "：")) for k in (first, later)):
+        return False
+    after_first, after_later = normalise_words(texts[first + 1]), normalise_words(texts[later + 1])
+    return coverage(after_later, shingles(after_first, 3)) < _OTHER_CONTENT
 
 
 def _listed_twice(doc: Document, first: int, later: int) -> bool:

@@ -167,3 +167,13 @@ def test_a_listing_field_valued_again_is_no_copy_but_a_labelled_line_given_twice
     assert report(LEAD, first, OTHER, second) == []
     title = "Opinion: Why the company is probably still in good shape after the quarter"
     assert report(LEAD, title, OTHER, title) == [(9, "paragraph repeats the one on line 5")]
+
+
+def test_a_label_given_again_over_other_content_is_no_copy() -> None:
+    # vn-baomoi: an exercise's step heading in each answer, over another answer each time
+    label = "Explain each stage of the graph in the two experiments below:"
+    first = "Stage 1: the curve rises, as barium carbonate forms from the dissolved carbon dioxide."
+    second = "Stage 1: the curve stays flat, as the acid neutralises the sodium hydroxide added first."
+    assert report(LEAD, label, first, OTHER, label, second) == []
+    # ... but a block captured twice, label and what it introduces, is still a copy
+    assert [line for line, _ in report(LEAD, label, first, OTHER, label, first)] == [11, 13]
