@@ -146,7 +146,7 @@ from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
-from newslint.text.zoning import OTHER_PHOTO_WORDS, OTHER_SOURCE_WORDS, PHOTO_AGENCIES, Zone, is_file_photo_caption
+from newslint.text.zoning import TRAILING_CREDIT, TRAILING_CREDIT_REACH, Zone, is_file_photo_caption
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -164,36 +164,6 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _FULL_DATE = lazy_re(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d)\b")
 _CREDIT = lazy_re(r"\((?i:photo|picture|image)\s*:|\b(?:REUTERS|AP\s+Photo|AFP|EPA|Getty\s+Images|"
                   r"File\s+photo|Photo\s+by|Photograph:)\b|/(?:Getty|Reuters|AP|AFP)\b")
-# A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
-# Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
-# the only text that ends so; the scene before it needs no particular verb.
-_AGENCIES = f"(?:{PHOTO_AGENCIES})"
-# Other languages' words for a photo (and, in brackets, a source) that open a credit: "... Ảnh:
-# Mỹ Linh", "(Nguồn: AFP/TTXVN)", "(Foto: Reuters)" (zoning's table, and its own forms). Korean
-# captions close with the label and "=" ("... (사진=연합뉴스)", ".../사진=뉴스1") or with the place
-# and agency of a wire photo ("... 덮여 있다. /벨링햄=AP.뉴시스").
-_OTHER_PHOTO_LABELS = r"foto|фото|bild|imagen|imagem|immagine|fotograf(?:ía|ia|ie|i)|zdj(?:ę|e)cie|fot(?:ó|o)|" + OTHER_PHOTO_WORDS
-_OTHER_LABELS = _OTHER_PHOTO_LABELS + r"|fuente|fonte|quelle|источник|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber|" \
-    + OTHER_SOURCE_WORDS
-_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"  # a photographer's name, as a credit gives it
-# Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
-# back one by one, a long run of spaces cost time quadratic in its length.
-_TRAILING_CREDIT = lazy_regex(
-    rf"""(?:
-        \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?(?:\s*[:/]|\s+(?:by|from|via)\s)[^()]{{1,60}}\)
-      | \((?i:{_OTHER_LABELS})\s*[:：]\s*[^()]{{1,60}}\)
-      | \((?:{_NAME}\s*/\s*)?{_AGENCIES}(?:\s*/\s*{_AGENCIES})*(?:\s+Photos?)?\)
-      | \[{_AGENCIES}\]
-      | (?<=[.!?)]\s)(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*:\s*[^.:()]{{2,60}}
-      | (?<=[.!?)]\s)(?i:{_OTHER_PHOTO_LABELS})\s*[:：]\s*[^.:()]{{2,60}}
-      | [/(]\s*(?:사진(?:\s*제공)?|출처|자료|삽화|그래픽)\s*=\s*[^()/=]{{1,40}}\)?
-      | (?<=[.!?]\s?)/[^\s/=]{{1,20}}=[^\s/=]{{1,30}}
-      | (?<=[.!?)])(?:Credit){{1,2}}(?=\p{{Lu}})[^:()]{{2,60}}
-      | \bREUTERS/\S.{{0,60}}
-      | (?<=[.!?)]\s){_NAME}/{_AGENCIES}(?>/[\w\ ]+)?
-      | (?<=\s)(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
-    )\s*+\.?\s*+$""",
-    regex.VERBOSE)
 _FILE_PHOTO = lazy_re(r"^(?i:file\s+photo)\s*[:-]\s*")
 # A credit label alone on its line: the word for a photo or a credit in a few languages, with an
 # optional colon. A closed class of words, not a list of phrasings.
@@ -204,7 +174,6 @@ _CREDIT_LABEL = lazy_re(
     re.IGNORECASE)
 _CREDIT_LABEL_MAX_CHARS = 24  # a cheap gate: the longest label, "Photograph credits:", is shorter
 _CREDIT_MAX_WORDS = 8
-_TRAILING_CREDIT_REACH = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
 
 
 # A caption places the people in its picture (", left,", ", center,", ", second from right,"):
@@ -227,7 +196,7 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     # The credit closes the paragraph: its last characters are all the pattern needs to read.
-    trailing = _TRAILING_CREDIT.search(text, max(0, len(text) - _TRAILING_CREDIT_REACH))
+    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
     # A credit closing the paragraph is no sentence of its own ("... in Pittsburgh. (Getty)").
     credit_starts = paragraph.start + trailing.start() if trailing else paragraph.end
     sentences = [s for s in doc.sentences_in(paragraph)

@@ -9,7 +9,11 @@ Of the two copies it reports the intruder, never the story's own (`newslint.text
 - a copy in a paragraph zoned as a caption (a photo caption with the story's lead run into it,
   "FILE - In this ... file photo, ... . As Democrats champion ...") is the intruder however the
   other stands (added on 2026-12-05: allsides-us-en 0132, where the story's lead was reported;
-  no other finding changed); NL303 caption-in-body reports the caption;
+  no other finding changed); NL303 caption-in-body reports the caption. The zoning calls a
+  caption closed by a photo credit one too (a scene of one sentence, then "(AP Photo/...)",
+  "Фото: ...", "/사진=뉴스1": added later on 2026-12-05 after two held-out sources, Korean and
+  Vietnamese, where the story's paragraph was reported beside its photo's caption: on the sources
+  3 findings moved to the caption, none added or lost; nothing changed on the training pages);
 - a copy that is a paragraph of its own (at most two loose words or a photo credit beside it)
   while the other sits inside a longer paragraph is the intruder, before or after the other: a
   deck (standfirst) copying a sentence of the lead, a caption or an unquoted pull quote

@@ -114,10 +114,24 @@ def test_the_copy_standing_alone_is_chosen_whichever_comes_first() -> None:
 
 
 def test_two_copies_alike_report_the_later_one() -> None:
+    # (ARTICLE's third paragraph, closed by a photo credit, is a caption: see the next test)
+    doc = Document(ARTICLE.replace(" Photo: Jane Doe/Reuters", ""))
+    lead, _, later = _copies(doc)
+    choice = choose(doc, lead, later, alone=(True, True))
+    assert choice.report == later and choice.alike and not choice.earlier_reported
+
+
+def test_a_caption_closed_by_a_credit_is_the_copy_reported_by_its_zone() -> None:
     doc = Document(ARTICLE)
     lead, _, caption = _copies(doc)
     choice = choose(doc, lead, caption, alone=(True, True))
-    assert choice.report == caption and choice.alike and not choice.earlier_reported
+    assert choice.report == caption and choice.zone and not choice.alike
+    # ... and a story paragraph given after its photo's caption is not the one reported
+    doc = Document("Acme beats forecasts\n\n" + ARTICLE.split("\n\n")[3].strip() + "\n\n"
+                   + ARTICLE.split("\n\n")[1] + "\n")
+    caption, lead = (Copy(i, doc.sentences_in(p)[0]) for i, p in enumerate(doc.paragraphs))
+    choice = choose(doc, caption, lead, alone=(True, True))
+    assert choice.report == caption and choice.earlier_reported
 
 
 def test_a_quoted_pull_quote_is_reported_once_by_nl401_not_again_by_nl402() -> None:

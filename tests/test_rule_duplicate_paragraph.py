@@ -177,3 +177,10 @@ def test_a_label_given_again_over_other_content_is_no_copy() -> None:
     assert report(LEAD, label, first, OTHER, label, second) == []
     # ... but a block captured twice, label and what it introduces, is still a copy
     assert [line for line, _ in report(LEAD, label, first, OTHER, label, first)] == [11, 13]
+
+
+def test_a_caption_closed_by_a_credit_is_the_copy_reported_not_the_story_paragraph() -> None:
+    # ko-naver-news: a photo story's caption, with its wire credit, then the story's lead given again
+    caption = "Snow covers the village after a weekend storm brought a foot of snow to Bellingham. (AP Photo/Elaine Thompson)"
+    lead = "Snow covers the village after a weekend storm brought a foot of snow to Bellingham."
+    assert [line for line, _ in report(caption, lead, OTHER)] == [3]

@@ -26,6 +26,7 @@ from newslint.text import line_features, line_model, player_chrome, promo_lines
 from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_regex
+from newslint.text.quotes import reports_speech
 
 LEAD_PARAGRAPHS = 4  # a repeated headline, a standfirst or a byline sits within the first four
 # The zoning judges the paragraphs of a text with at most this many (the line model's features
@@ -186,6 +187,54 @@ def is_file_photo_caption(text: str) -> bool:
 _CREDIT_MAX_CHARS = 300  # twelve words of a credit are far shorter; a longer "line" is junk to search
 
 
+# A photo credit closing the paragraph: "(AP Photo/Evan Vucci)", "Photograph: Guy Smallman/Getty
+# Images", "REUTERS/Jim Young", "(Image credit: Getty Images)", "(Credit: AFP)". A caption is
+# the only text that ends so; the scene before it needs no particular verb.
+_AGENCIES = f"(?:{PHOTO_AGENCIES})"
+# Other languages' words for a photo (and, in brackets, a source) that open a credit: "... Ảnh:
+# Mỹ Linh", "(Nguồn: AFP/TTXVN)", "(Foto: Reuters)" (the table above, and its own forms). Korean
+# captions close with the label and "=" ("... (사진=연합뉴스)", ".../사진=뉴스1") or with the place
+# and agency of a wire photo ("... 덮여 있다. /벨링햄=AP.뉴시스").
+_OTHER_PHOTO_LABELS = r"foto|фото|bild|imagen|imagem|immagine|fotograf(?:ía|ia|ie|i)|zdj(?:ę|e)cie|fot(?:ó|o)|" + OTHER_PHOTO_WORDS
+_OTHER_LABELS = _OTHER_PHOTO_LABELS + r"|fuente|fonte|quelle|источник|(?:ź|z)r(?:ó|o)d(?:ł|l)o|zdroj|kaynak|sumber|" \
+    + OTHER_SOURCE_WORDS
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"  # a photographer's name, as a credit gives it
+# Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
+# back one by one, a long run of spaces cost time quadratic in its length.
+TRAILING_CREDIT = lazy_regex(
+    rf"""(?:
+        \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?(?:\s*[:/]|\s+(?:by|from|via)\s)[^()]{{1,60}}\)
+      | \((?i:{_OTHER_LABELS})\s*[:：]\s*[^()]{{1,60}}\)
+      | \((?:{_NAME}\s*/\s*)?{_AGENCIES}(?:\s*/\s*{_AGENCIES})*(?:\s+Photos?)?\)
+      | \[{_AGENCIES}\]
+      | (?<=[.!?)]\s)(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*:\s*[^.:()]{{2,60}}
+      | (?<=[.!?)]\s)(?i:{_OTHER_PHOTO_LABELS})\s*[:：]\s*[^.:()]{{2,60}}
+      | [/(]\s*(?:사진(?:\s*제공)?|출처|자료|삽화|그래픽)\s*=\s*[^()/=]{{1,40}}\)?
+      | (?<=[.!?]\s?)/[^\s/=]{{1,20}}=[^\s/=]{{1,30}}
+      | (?<=[.!?)])(?:Credit){{1,2}}(?=\p{{Lu}})[^:()]{{2,60}}
+      | \bREUTERS/\S.{{0,60}}
+      | (?<=[.!?)]\s){_NAME}/{_AGENCIES}(?>/[\w\ ]+)?
+      | (?<=\s)(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
+    )\s*+\.?\s*+$""",
+    regex.VERBOSE)
+TRAILING_CREDIT_REACH = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
+CAPTION_MAX_WORDS = 45  # a longer paragraph closed by a credit is no caption (NL303's default max-words)
+_SENTENCE_BREAK = lazy_regex(r"[.!?。][\"'”’)\]]*\s+[\"'“‘(\[]?\p{Lu}")
+
+
+def is_credited_scene(text: str, words: float) -> bool:
+    """Whether a paragraph is a caption closed by a photo credit: a scene of one sentence that
+    reports no speech, then the credit ("... in Hanoi. (AP Photo/Evan Vucci)", "... Фото:
+    соцсети", ".../사진=뉴스1"), as NL303 reports it: a caption, whichever copy of a repeated
+    passage it holds."""
+    if words > CAPTION_MAX_WORDS or words < 2:
+        return False
+    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
+    if trailing is None or reports_speech(text):
+        return False
+    return _SENTENCE_BREAK.search(text, 0, trailing.start()) is None
+
+
 def is_credit(text: str, words: float) -> bool:
     """A photo credit or gallery counter ("Photo: Hau Dinh, AP", "Image 1 of 8": the counter
     NL302 reports, boilerplate.is_counter); not a question ("AP: Why Cruise?", an interview's),
@@ -322,7 +371,7 @@ def _own_zone(index: int, text: str, headline: str, row: dict[str, float], furni
     words = line_features.word_count(row)
     if index < LEAD_PARAGRAPHS and headline and repeats_headline(text, headline):
         return Zone.HEADLINE, 0.95
-    if is_credit(text, words) or is_file_photo_caption(text):
+    if is_credit(text, words) or is_file_photo_caption(text) or is_credited_scene(text, words):
         return Zone.CAPTION, 0.9
     if is_known_furniture(text):
         return Zone.FURNITURE, max(furniture, 0.95)
