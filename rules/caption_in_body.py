@@ -146,7 +146,7 @@ from newslint.text.edits import delete_line
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import reports_speech
-from newslint.text.zoning import TRAILING_CREDIT, TRAILING_CREDIT_REACH, Zone, is_file_photo_caption
+from newslint.text.zoning import Zone, is_file_photo_caption, trailing_credit_start
 
 _SCENE_VERBS = (
     "speaks|talks|holds|arrives|arrive|leaves|waves|wave|attends|looks|look|walks|walk|poses|pose|"
@@ -196,9 +196,9 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     # The credit closes the paragraph: its last characters are all the pattern needs to read.
-    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
+    trailing = trailing_credit_start(text) >= 0
     # A credit closing the paragraph is no sentence of its own ("... in Pittsburgh. (Getty)").
-    credit_starts = paragraph.start + trailing.start() if trailing else paragraph.end
+    credit_starts = paragraph.start + trailing_credit_start(text) if trailing else paragraph.end
     sentences = [s for s in doc.sentences_in(paragraph)
                  if s.start < credit_starts and not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None

@@ -25,6 +25,7 @@ import regex
 from newslint.text import line_features, line_model, player_chrome, promo_lines
 from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
+from newslint.text.memo import short_text_cache
 from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import reports_speech
 
@@ -229,10 +230,18 @@ def is_credited_scene(text: str, words: float) -> bool:
     passage it holds."""
     if words > CAPTION_MAX_WORDS or words < 2:
         return False
-    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
-    if trailing is None or reports_speech(text):
+    start = trailing_credit_start(text)
+    if start < 0 or reports_speech(text):
         return False
-    return _SENTENCE_BREAK.search(text, 0, trailing.start()) is None
+    return _SENTENCE_BREAK.search(text, 0, start) is None
+
+
+@short_text_cache(max_chars=2_000, maxsize=512)
+def trailing_credit_start(text: str) -> int:
+    """Where a photo credit closing ``text`` starts (``TRAILING_CREDIT``), or -1. Kept for
+    paragraphs up to 2,000 characters: the zoning and NL303 ask about the same ones."""
+    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
+    return -1 if trailing is None else trailing.start()
 
 
 def is_credit(text: str, words: float) -> bool:
