@@ -113,7 +113,12 @@ Exceptions made on purpose:
   of the graph:" in each answer of an exercise): the paragraph after each copy is another one
   (under 80% of its words in runs of the first one's). A block captured twice, label and all,
   is still reported. Added on 2026-12-05 after a held-out Vietnamese source's exercise page (2
-  false alarms); nothing else changed on any labelled set or the training pages.
+  false alarms); nothing else changed on any labelled set or the training pages. A transcript's
+  tag line counts as such a label too (a bracketed tag, then a speaker or a clip's source, 15
+  words at most, no sentence: "<녹취> 이재명 / 더불어민주당 대선 후보 (어제, KBS 더라이브)" before each
+  clip of one candidate), after a held-out Korean source's 3 false alarms; on the training pages
+  it let go one finding, a forum thread's title ("[»] Slackware Linux VS ...") their ground truth
+  keeps as story.
 - In a file of many megabytes (not an article), paragraphs and sentences are compared within
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
@@ -165,7 +170,7 @@ from newslint.text.edits import delete_line
 from newslint.text.intruder import (JOINED_MIN_WORDS, Choice, Copy, choose, excerpt_block, extra_words,
                                     is_headline_copy, joined_paragraphs, stands_alone, straddles_full_text)
 from newslint.text.line_features import ends_sentence
-from newslint.text.patterns import lazy_regex
+from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import (ShingleIndex, common_affixes, coverage, normalise_words, repeated_hashes,
                                       runs, segments, shingles)
@@ -269,6 +274,9 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
 # the later copy lies in runs of the one after the first (items written to one template share
 # half their words); from it on, the block after the label was captured again too.
 _OTHER_CONTENT = 0.8
+# A transcript's tag opening a line: a few characters in brackets ("<녹취>", "[SOUNDBITE]", "◀ 앵커 ▶").
+_TAG_LED = lazy_re(r"[<\[(◀【〈《][^<>\[\]()◀▶【】〈〉《》\n]{1,15}[>\])▶】〉》]")
+_LABEL_WORDS = 15
 # A deck told from the story's paragraph by its place only keeps this much of its similarity,
 # as a copy told by its shape does (a weaker kind than a paragraph given twice).
 DECK_WEIGHT = 0.7
@@ -300,15 +308,26 @@ def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:
     return len(headline & _long_words(texts[0])) < len(headline & _long_words(texts[1]))
 
 
+def _is_label(text: str) -> bool:
+    """A heading or label: a line ending with a colon, or a transcript's tag line (a bracketed
+    tag, then a speaker or a clip's source, no sentence: "<녹취> 이재명 / 더불어민주당 대선 후보 (어제,
+    KBS 더라이브)", "[SOUNDBITE] Jane Smith, Acme chief executive")."""
+    text = text.strip()
+    if text.endswith((":", "：")):
+        return True
+    return _TAG_LED.match(text) is not None and not more_words_than(text, _LABEL_WORDS) \
+        and not text.endswith((".", "!", "?", "。"))
+
+
 def _introduces_other_content(doc: Document, first: int, later: int) -> bool:
-    """Whether paragraphs ``first`` and ``later`` are one heading or label, ending with a colon,
-    each copy introducing a different paragraph: an exercise's step given in each answer
-    ("Explain the stages of the graph:"), a form's field over each entry. A block of the page
-    captured twice repeats the paragraph after the label too, and is still reported."""
+    """Whether paragraphs ``first`` and ``later`` are one heading or label (``_is_label``), each
+    copy introducing a different paragraph: an exercise's step given in each answer ("Explain
+    the stages of the graph:"), a talk show's label for each clip of one speaker. A block of the
+    page captured twice repeats the paragraph after the label too, and is still reported."""
     texts = doc.paragraph_texts
     if later - first < 2 or later + 1 >= len(texts):
         return False  # given twice in a row, or the later copy closes the text: nothing it introduces
-    if not all(texts[k].rstrip().endswith((":", "：")) for k in (first, later)):
+    if not all(_is_label(texts[k]) for k in (first, later)):
         return False
     after_first, after_later = normalise_words(texts[first + 1]), normalise_words(texts[later + 1])
     return coverage(after_later, shingles(after_first, 3)) < _OTHER_CONTENT

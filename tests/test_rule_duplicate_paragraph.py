@@ -177,6 +177,9 @@ def test_a_label_given_again_over_other_content_is_no_copy() -> None:
     assert report(LEAD, label, first, OTHER, label, second) == []
     # ... but a block captured twice, label and what it introduces, is still a copy
     assert [line for line, _ in report(LEAD, label, first, OTHER, label, first)] == [11, 13]
+    # ko-naver-news: a talk show's transcript labels each clip of one speaker the same way
+    tag = "[SOUNDBITE] Jane Smith, chief executive of Acme Holdings (yesterday, KBS Live)"
+    assert report(LEAD, tag, first, OTHER, tag, second) == []
 
 
 def test_a_caption_closed_by_a_credit_is_the_copy_reported_not_the_story_paragraph() -> None:
