@@ -196,9 +196,10 @@ def _caption_shape(doc: Document, paragraph: Span, options: Options) -> str | No
     if more_words_than(text, options["max-words"]) or reports_speech(text):
         return None
     # The credit closes the paragraph: its last characters are all the pattern needs to read.
-    trailing = trailing_credit_start(text) >= 0
+    credit_at = trailing_credit_start(text)
+    trailing = credit_at >= 0
     # A credit closing the paragraph is no sentence of its own ("... in Pittsburgh. (Getty)").
-    credit_starts = paragraph.start + trailing_credit_start(text) if trailing else paragraph.end
+    credit_starts = paragraph.start + credit_at if trailing else paragraph.end
     sentences = [s for s in doc.sentences_in(paragraph)
                  if s.start < credit_starts and not _CREDIT.fullmatch(s.text(doc).strip(" ."))]
     credit = _CREDIT.search(text) is not None

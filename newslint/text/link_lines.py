@@ -8,8 +8,8 @@ minister's comments ..."), so the prefix alone proves nothing: :func:`parse_link
 asks whether the rest of the line has the shape of a title rather than of narrative (it starts
 with a capital, is short, has one sentence at most (after a strong prefix and a separator, a
 headline's question and answer are one title: "Čtěte také: Po pivu za volant? Už neodjedete!"),
-does not end with a full stop and carries no "he said"). :func:`shared_content_share` measures how much of a title is about the article,
-for the callers that want that evidence too.
+does not end with a full stop and carries no "he said"). :func:`shared_content_share` measures
+how much of a title is about the article, for the callers that want that evidence too.
 """
 from __future__ import annotations
 

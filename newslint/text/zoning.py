@@ -202,7 +202,7 @@ _OTHER_LABELS = _OTHER_PHOTO_LABELS + r"|fuente|fonte|quelle|источник|(?
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"  # a photographer's name, as a credit gives it
 # Atomic and possessive where a credit's last run meets the spaces and full stop after it: given
 # back one by one, a long run of spaces cost time quadratic in its length.
-TRAILING_CREDIT = lazy_regex(
+_TRAILING_CREDIT = lazy_regex(
     rf"""(?:
         \((?:{_AGENCIES}\s+)?(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?(?:\s*[:/]|\s+(?:by|from|via)\s)[^()]{{1,60}}\)
       | \((?i:{_OTHER_LABELS})\s*[:：]\s*[^()]{{1,60}}\)
@@ -218,7 +218,7 @@ TRAILING_CREDIT = lazy_regex(
       | (?<=\s)(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*/{_AGENCIES}(?>/[\w\ ]+)?
     )\s*+\.?\s*+$""",
     regex.VERBOSE)
-TRAILING_CREDIT_REACH = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
+_TRAILING_CREDIT_REACH = 240  # a credit closing a caption is shorter ("(VALERY HACHE/AFP/Getty Images)")
 CAPTION_MAX_WORDS = 45  # a longer paragraph closed by a credit is no caption (NL303's default max-words)
 _SENTENCE_BREAK = lazy_regex(r"[.!?。][\"'”’)\]]*\s+[\"'“‘(\[]?\p{Lu}")
 
@@ -238,9 +238,9 @@ def is_credited_scene(text: str, words: float) -> bool:
 
 @short_text_cache(max_chars=2_000, maxsize=512)
 def trailing_credit_start(text: str) -> int:
-    """Where a photo credit closing ``text`` starts (``TRAILING_CREDIT``), or -1. Kept for
+    """Where a photo credit closing ``text`` starts (``_TRAILING_CREDIT``), or -1. Kept for
     paragraphs up to 2,000 characters: the zoning and NL303 ask about the same ones."""
-    trailing = TRAILING_CREDIT.search(text, max(0, len(text) - TRAILING_CREDIT_REACH))
+    trailing = _TRAILING_CREDIT.search(text, max(0, len(text) - _TRAILING_CREDIT_REACH))
     return -1 if trailing is None else trailing.start()
 
 
