@@ -1045,6 +1045,65 @@ def tr_aa(snap: Snapshot, limit: int = 400, seed: int = 23) -> Iterator[Article]
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+# wijnandb/leestmeer: a Jekyll site ("Leest meer", reading practice for vmbo pupils) whose bot
+# committed every half hour a _posts/<date>-<slug>.md for each new item of NOS's and De
+# Telegraaf's RSS feeds (posts dated March to October 2019); on 6 December 2019 _posts/ was deleted.
+# The last commit that still holds it (1,073 posts) is pinned.
+NL_LEESTMEER_COMMIT = "c7e67b19b74c12af9c340bfd6b0c9bff8150f0e3"
+
+
+def _front_matter_value(raw: str) -> str:
+    """A one-line YAML scalar as the bot wrote it: double-quoted (\\" and \\\\ escapes) or plain."""
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        return raw[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return raw
+
+
+class _FeedBlocks(_ReadabilityBlocks):
+    """``_ReadabilityBlocks``, where a line break inside a block also ends a paragraph: the
+    Telegraaf feed gives lists (results, fixtures, seedings) one item a line inside one <p>."""
+
+    def handle_data(self, data: str) -> None:
+        for number, piece in enumerate(data.split("\n")):
+            if number:
+                self._flush()
+            super().handle_data(piece)
+
+
+def nl_nos_telegraaf(snap: Snapshot, limit: int = 400, seed: int = 2019) -> Iterator[Article]:
+    """wijnandb/leestmeer: _posts/*.md, Dutch news posts a bot wrote from NOS's (nos.nl,
+    feeds.nos.nl) and De Telegraaf's RSS feeds in 2019 (plus a few of jeugdjournaal.nl and
+    politie.nl). Each post is YAML front matter (`title`, `externe_link`, `bron`, ...) and then
+    the feed item's full-text HTML as the feed gave it: <p> paragraphs, <h2> crossheads, and the
+    feeds' tracking <img>. The headline is `title`; the paragraphs are the blocks of the HTML in
+    document order (``_ReadabilityBlocks``: each <p>, <h2>..., entities decoded once, whitespace
+    collapsed), a line break inside a block ending a paragraph too (``_FeedBlocks``: the
+    Telegraaf's lists of results, one a line in one <p>). Everything the feed carried stays: the
+    leftover lead-ins of dropped embeds ("Tekst gaat verder onder de tweet:"), credits, links to
+    other stories. One article per
+    `externe_link` and per body; a headline and 3+ paragraphs; a seeded sample of ``limit``, in
+    file-name order."""
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        paths = snap.all_files("_posts")
+        for path, data in snap.read_all(paths):
+            text = data.decode("utf-8")
+            if not text.startswith("---"):
+                continue
+            _, front, body = text.split("---", 2)
+            fields = {}
+            for line in front.splitlines():
+                name, sep, value = line.partition(":")
+                if sep and not line.startswith((" ", "-")):
+                    fields[name.strip()] = _front_matter_value(value)
+            parser = _FeedBlocks()
+            parser.feed(body)
+            parser.close()
+            yield path, fields.get("externe_link") or path, fields.get("title") or "", parser.blocks
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1138,6 +1197,9 @@ SOURCES: dict[str, Source] = {
     "tr-aa": Source("inadinatv/haberlerim", "7e0fecc60f5a7948b90511be5dbf3fc516ccc710",
                     "no licence stated (a news bot's committed scrape: no licence file, no README); "
                     "articles (c) Anadolu Ajansı", tr_aa),
+    "nl-nos-telegraaf": Source("wijnandb/leestmeer", NL_LEESTMEER_COMMIT,
+                               "no licence stated; articles (c) NOS and De Telegraaf (from their RSS feeds)",
+                               nl_nos_telegraaf),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
