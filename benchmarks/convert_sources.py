@@ -1104,6 +1104,38 @@ def nl_nos_telegraaf(snap: Snapshot, limit: int = 400, seed: int = 2019) -> Iter
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+# zoetzikra/greek-news-aggregator: a daily pipeline (GitHub Actions / a scheduled task running
+# scripts/collect_rss.py) scrapes kathimerini.gr section pages (politics, economy, society, world,
+# opinion, culture, the Θεωρείο column), opens each article and keeps every <p> of the story
+# container over 40 characters, joined by blank lines, then commits the day's items, with an LLM's
+# bilingual summary and tags, as <date>/<category>.json under web/data/ and frontend/static/data/.
+GR_KATHIMERINI_DATA = ("web/data/", "frontend/static/data/")
+GR_KATHIMERINI_DAY_FILE = re.compile(r"\d{4}-\d{2}-\d{2}/[a-z]+\.json")  # index.json (no items) left out
+
+
+def gr_kathimerini(snap: Snapshot, limit: int = 400, seed: int = 30) -> Iterator[Article]:
+    """zoetzikra/greek-news-aggregator: <data>/<YYYY-MM-DD>/<category>.json (not summary.json),
+    each an object whose `items` hold `title` (the page's og:title or <h1>, "| Καθημερινή"
+    stripped by the scraper) and `content` (the scraped <p> texts joined by blank lines; the
+    committed text stops at 2,000 characters, cut by the pipeline, often mid-word). The headline
+    is `title`; each non-empty line of `content` is a paragraph, as committed; `summary` and
+    `tags` (the LLM's) are not read. Files in date order (web/data/ before frontend/static/data/
+    on a date); the first copy of each `url` and of each body; a headline and 3+ paragraphs; a
+    seeded sample of ``limit``, in that order."""
+    paths = [path for folder in GR_KATHIMERINI_DATA for path in snap.all_files(folder)
+             if GR_KATHIMERINI_DAY_FILE.fullmatch(path[len(folder):]) and not path.endswith("/summary.json")]
+    paths.sort(key=lambda path: (path.split("/")[-2], GR_KATHIMERINI_DATA.index(
+        next(f for f in GR_KATHIMERINI_DATA if path.startswith(f))), path))
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for path, data in snap.read_all(paths):
+            for item in json.loads(data.decode("utf-8")).get("items") or []:
+                link = (item.get("url") or "").strip() or f"{path}#{item.get('id')}"
+                yield (f"{path}#id={item.get('id')}", link, item.get("title") or "",
+                       _paragraphs((item.get("content") or "").split("\n")))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1200,6 +1232,9 @@ SOURCES: dict[str, Source] = {
     "nl-nos-telegraaf": Source("wijnandb/leestmeer", NL_LEESTMEER_COMMIT,
                                "no licence stated; articles (c) NOS and De Telegraaf (from their RSS feeds)",
                                nl_nos_telegraaf),
+    "gr-kathimerini": Source("zoetzikra/greek-news-aggregator", "5a770746dae2b4764fe1d15586df5b9ee69caf69",
+                             ("repository MIT (README's 'License: MIT'; no LICENSE file); articles (c) "
+           "Kathimerini (H Kαθημερινή)"), gr_kathimerini),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
