@@ -119,6 +119,9 @@ Exceptions made on purpose:
   clip of one candidate), after a held-out Korean source's 3 false alarms; on the training pages
   it let go one finding, a forum thread's title ("[»] Slackware Linux VS ...") their ground truth
   keeps as story.
+- Two embedded posts' signatures alike ("— Name (@handle) April 30, 2026": one account's two
+  posts of one day) are no copy. Added on 2026-12-05 after a held-out Greek source's false alarm;
+  nothing else changed.
 - In a file of many megabytes (not an article), paragraphs and sentences are compared within
   stretches of about 1 MB, which keeps time and memory bounded: a copy a megabyte or more
   from its original is not found.
@@ -167,6 +170,7 @@ from collections.abc import Iterator, Sequence
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
 from newslint.text.edits import delete_line
+from newslint.text.embedded_posts import is_signature
 from newslint.text.intruder import (JOINED_MIN_WORDS, Choice, Copy, choose, excerpt_block, extra_words,
                                     is_headline_copy, joined_paragraphs, stands_alone, straddles_full_text)
 from newslint.text.line_features import ends_sentence
@@ -233,6 +237,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
         return None  # a statement quoted or told by the story, then printed in full under it
     if _introduces_other_content(doc, _paragraph_of(doc, first), _paragraph_of(doc, second)):
         return None  # a heading or label ending with a colon, each copy over other content
+    if is_signature(first.text(doc)) and is_signature(second.text(doc)):
+        return None  # two embedded posts of one account on one day: their signatures alike
     choice = choose(doc, Copy(_paragraph_of(doc, first), first), Copy(_paragraph_of(doc, second), second))
     deck = what == "paragraph" and not choice.earlier_reported and not choice.cut and \
         _deck_given_again(doc, choice, exact)

@@ -26,6 +26,11 @@ Exceptions made on purpose:
   Brazilian source's music column. Of the 89 symbol-led lines that are furniture (or allowed)
   on the labelled training pages, `pages/` and the other sources, 16 read as prose and none of
   those shares two of its headline's words.
+- The text of an embedded post, a line behind a symbol within four paragraphs above the post's
+  signature ("🚨 German citizen planned ..." then "— RT (@RT_com) April 2026"): the page quotes
+  it, as the ground truths keep it. Added on 2026-12-05 after a held-out Greek source's 4 false
+  alarms (tweets in bullet points); on the training pages 6 findings gone, all tweets' lines
+  their labels leave open; nothing else changed.
 - Lines NL302 already reports (a short "© AFP" credit, "© 2019 ... All rights reserved") or
   NL301 (a link line behind an arrow it knows) are left to them, so one line makes one finding.
 
@@ -60,6 +65,7 @@ from newslint.document import Document, more_words_than
 from newslint.rule import Finding, Fix, FixSafety, Options, Rule
 from newslint.text.boilerplate import is_boilerplate_line
 from newslint.text.edits import delete_line
+from newslint.text.embedded_posts import in_post_text
 from newslint.text.line_features import PROSE_MIN_WORDS, ends_sentence
 from newslint.text.link_lines import parse_link_line
 from newslint.text.similarity import normalise_words
@@ -75,8 +81,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for paragraph in doc.paragraphs:
         text = paragraph.text(doc)
         if not opens_with_symbol(text) or is_boilerplate_line(text) or parse_link_line(text) is not None \
-                or _tells_the_headlines_story(doc, text):
-            continue
+                or _tells_the_headlines_story(doc, text) \
+                or in_post_text(doc.paragraph_texts, doc.paragraph_index(paragraph.start)):
+            continue  # NL301's or NL302's; the story's own prose; an embedded post's text (quoted)
         shown = text if len(text) <= 60 else text[:57] + "..."
         fix = Fix((delete_line(doc, paragraph.start),), "delete the symbol-led line", FixSafety.UNSAFE)
         yield Finding.at(paragraph, f"line opens with a symbol, as page furniture does: {shown!r}", fix, _SCORE)
@@ -112,5 +119,8 @@ RULE = Rule(
     good_examples=(
         _STORY.format("■ The council will vote again in March, officials said."),
         _STORY.format("The © mark is not needed for copyright to apply, the lawyer said."),
+        # an embedded post's text, quoted as the page gives it, its signature under it
+        _STORY.format("🚨 Fire at a recycling centre in the industrial park: stay indoors\n\n"
+                      "— Fire Service (@pyrosvestiki) April 26, 2026"),
     ),
 )

@@ -41,7 +41,8 @@ Exceptions made on purpose:
   source's one false alarm; nothing else changed on any labelled set or the training pages), and
   an opening quotation mark typed to close a quotation whose sentence has ended (‘disse: ” Non
   succede mai niente… “’: added the same day after a held-out Italian set's one such ending;
-  nothing changed on any labelled set or the training pages).
+  nothing changed on any labelled set or the training pages), and Greek's question mark, ";"
+  after a Greek word (a held-out Greek source's one false alarm; nothing else changed).
 - A closing "..." or "…" after a finished clause is the writer trailing off, not a cut: a last
   sentence of five words or more that does not end on a word that cannot end an English
   sentence ("Reste à espérer que l'on n'en arrive pas là..."), or a closing line of its own of
@@ -293,10 +294,17 @@ def _stray_after_stop(text: str) -> bool:
     """Whether the text's last character is a comma or semicolon typed right after a sentence's
     own stop ("... සඳහන් කළේය.,"), or an opening quotation mark closing a quotation whose
     sentence has ended (‘disse: ” Non succede mai niente… “’, the glyphs swapped): a slip after
-    a finished sentence, not a cut inside one."""
+    a finished sentence, not a cut inside one. Or Greek's question mark, ";" after a Greek word:
+    a finished sentence."""
     if len(text) >= 2 and text[-1] in ",;" and text[-2] in ".!?।":
         return True
+    if text[-1:] == ";" and _GREEK_BEFORE_END.search(text[-40:]):
+        return True  # Greek's question mark is ";" (U+037E, which NFC makes U+003B)
     return text[-1:] in ("“", "‘") and text[:-1].rstrip()[-1:] in (".", "!", "?", "…")
+
+
+# A Greek word (and any closing marks) right before the text's last character.
+_GREEK_BEFORE_END = lazy_regex(r"\p{Greek}[\p{Greek}\p{M}]*[\"'»”’)\]]*\s*.$")
 
 
 def _unfinished(doc: Document, last: Span, previous: Span | None) -> tuple[str, float] | None:

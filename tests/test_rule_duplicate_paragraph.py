@@ -187,3 +187,11 @@ def test_a_caption_closed_by_a_credit_is_the_copy_reported_not_the_story_paragra
     caption = "Snow covers the village after a weekend storm brought a foot of snow to Bellingham. (AP Photo/Elaine Thompson)"
     lead = "Snow covers the village after a weekend storm brought a foot of snow to Bellingham."
     assert [line for line, _ in report(caption, lead, OTHER)] == [3]
+
+
+def test_two_posts_of_one_account_on_one_day_sign_alike_and_that_is_no_copy() -> None:
+    # gr-kathimerini: two embedded posts of one account, each closed by its signature
+    signature = "— Ayatollah Mojtaba Khamenei (@MKhamenei_ir) April 30, 2026"
+    assert report(LEAD, "The first post said the bases could not protect anyone in the region.", signature,
+                  OTHER, "The second post said the presence of foreign forces had been proven useless.",
+                  signature) == []

@@ -69,6 +69,11 @@ def test_a_comma_typed_after_the_full_stop_is_no_cut() -> None:
     # (‘disse: ” Non succede mai niente… “’): finished; an opening mark after a word is a cut.
     assert messages("As Harcourt once told the young Churchill: ” Nothing ever happens… “") == []
     assert messages("As Harcourt once told the young Churchill: “") != []
+    # Greek's question mark is ";" (gr-kathimerini): a closing question, not a cut
+    greek = ("Ειδήσεις\n\nΗ κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την ακρίβεια στα τρόφιμα.\n\n"
+             "Ποιος θα πληρώσει τελικά το κόστος αυτής της απόφασης;\n")
+    assert findings(greek, "NL503") == []
+    assert messages("The mayor said the plan was fair to all residents;") != []
 
 
 def test_chinese_and_japanese_clauses_are_measured_in_characters() -> None:

@@ -68,3 +68,28 @@ def _embedded_posts(texts: Sequence[str]) -> frozenset[int]:
 def _chars(text: str) -> int:
     """A post's length of ``text``: its characters, links left out."""
     return len(_LINK.sub("", text).strip())
+
+
+# A post's text given as more lines than ``embedded_posts`` takes for it (a thread, a post in
+# bullet points) still stands within this many paragraphs above the signature closing it.
+_POST_REACH = 4
+
+
+def in_post_text(texts: Sequence[str], number: int) -> bool:
+    """Whether paragraph ``number`` is a line of an embedded post's text: a signature ("— Name
+    (@handle) date") closes it or one of the next ``_POST_REACH`` paragraphs, each of which is no
+    longer than a post ("🚨 German citizen planned ..." / "🔹 An attack on ..." / "— RT
+    (@RT_com) ...")."""
+    for later in range(number, min(number + _POST_REACH + 1, len(texts))):
+        if len(_LINK.sub("", texts[later]).strip()) > _POST_CHARS + 120:
+            return False  # (a signature's line may hold the post's last words: some slack)
+        if "(@" in texts[later] and _SIGNATURE.search(texts[later][-200:]) is not None:
+            return True
+    return False
+
+
+def is_signature(text: str) -> bool:
+    """Whether a paragraph is a post's signature alone ("— Ayatollah ... (@MKhamenei_ir) April
+    30, 2026"): two posts of one account on one day sign alike, and that is no copy."""
+    text = text.strip()
+    return "(@" in text and _SIGNATURE.search(text) is not None and text.lstrip()[:1] in "—–-"
