@@ -78,11 +78,10 @@ _SCORE = 0.95
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     """Report paragraphs that open with a pictograph, unless NL301 or NL302 reports them."""
-    for paragraph in doc.paragraphs:
+    for number, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text(doc)
         if not opens_with_symbol(text) or is_boilerplate_line(text) or parse_link_line(text) is not None \
-                or _tells_the_headlines_story(doc, text) \
-                or in_post_text(doc.paragraph_texts, doc.paragraph_index(paragraph.start)):
+                or _tells_the_headlines_story(doc, text) or in_post_text(doc.paragraph_texts, number):
             continue  # NL301's or NL302's; the story's own prose; an embedded post's text (quoted)
         shown = text if len(text) <= 60 else text[:57] + "..."
         fix = Fix((delete_line(doc, paragraph.start),), "delete the symbol-led line", FixSafety.UNSAFE)
