@@ -11,6 +11,7 @@ from newslint.testing import findings
 
 LEAD = "Shares in Acme rose 5% on Monday after the firm beat forecasts for the third quarter."
 OTHER = "Analysts had expected the company to report a small loss because of higher costs."
+THIRD = "The chief executive said the new factory in Ohio would open on schedule next spring."
 
 
 def article(*paragraphs: str) -> str:
@@ -195,3 +196,62 @@ def test_two_posts_of_one_account_on_one_day_sign_alike_and_that_is_no_copy() ->
     assert report(LEAD, "The first post said the bases could not protect anyone in the region.", signature,
                   OTHER, "The second post said the presence of foreign forces had been proven useless.",
                   signature) == []
+
+
+def test_one_line_of_two_records_written_to_one_template_is_no_copy() -> None:
+    # gr-kathimerini: a forecast's regions, each a record of fields, two of them with the same winds
+    wind = "Winds: northerly, 4 to 6 Beaufort, easing to 3 in the evening."
+    records = ("Temperature: from 11 to 27 degrees Celsius.", wind, "Temperature: from 14 to 24 degrees Celsius.",
+               wind, "Temperature: from 13 to 24 degrees Celsius.")
+    assert report(LEAD, *records) == []
+    # saudinewsnet-ar: a formula of condolence after each caller's thanks, the slot filled in
+    thanks = "The Crown Prince thanked {} for the call and for the sincere feelings of brotherhood it expressed."
+    condolence = "He offered his condolences to the families of the victims and wished the injured a swift recovery."
+    assert report(LEAD, thanks.format("His Highness Sheikh Saif bin Zayed of the Emirates"), condolence,
+                  thanks.format("the Interior Minister of the Kingdom of Bahrain"), condolence) == []
+    # ... but a paragraph pasted twice between neighbours unrelated, or a block captured again, is a copy
+    assert [line for line, _ in report(LEAD, OTHER, condolence, "The talks went on late.", condolence)] == [11]
+    assert [line for line, _ in report(*records[:2], OTHER, *records[:2])] == [11]  # (the first, 7 words, too short)
+
+
+def test_a_paragraph_rewritten_below_opens_alike_but_makes_no_template() -> None:
+    # fnc-train: a caption, then the story's paragraphs rewritten, the caption's sentence given again
+    caption = "One man's love of sashimi nearly killed him after his body became riddled with tapeworm"
+    assert [line for line, _ in report(
+        caption, "The Chinese man had gone to his doctor complaining of stomach ache and itchy skin.",
+        OTHER, caption, "The Chinese man had seen his doctor complaining of pain, and scans showed the worms.",
+    )] == [9]
+
+
+def test_a_heading_over_each_item_of_a_list_is_no_copy_but_promoted_titles_down_a_page_are() -> None:
+    # hyperpartisan-en: an award's category heading over each of its nominees
+    heading = "Outstanding Lead Actor in a Limited Series or Movie"
+    nominees = ("Benedict Cumberbatch, Sherlock: The Abominable Bride", "Bryan Cranston, All The Way",
+                "Courtney B. Vance, The People v. O.J. Simpson (WINNER)")
+    assert report(heading, nominees[0], OTHER, heading, nominees[1], heading, nominees[2]) == []
+    # given twice only, a title may be captured again
+    assert [line for line, _ in report(heading, nominees[0], OTHER, heading, nominees[1])] == [9]
+    # promoted titles repeated down a page, in blocks of each other and advertisement labels
+    promos = ("Doctor Says Do Not Cover Up Your Dark Spots Try This Instead",
+              "Why Is This Never Mentioned About The Brady Bunch Cast")
+    found = report(LEAD, "ADVERTISEMENT", *promos, OTHER, "ADVERTISEMENT", *promos, THIRD, "ADVERTISEMENT", *promos)
+    assert [line for line, _ in found] == [15, 17, 23, 25]
+
+
+def test_headings_listed_again_in_a_table_of_contents_are_not_copies_of_it() -> None:
+    # hyperpartisan-en: "In This Article" lists the headings below, run together
+    headings = ("What Are the Fees, Limits, and Accepted Payment Types?", "How Do I Purchase a Money Order at Rite Aid?",
+                "Can I Cash a Money Order at Rite Aid?")
+    contents = "In This Article " + " ".join(headings)
+    assert report(LEAD, contents, headings[0], OTHER, headings[1], THIRD, headings[2]) == []
+    # ... but a sentence of a story paragraph given again on its own is still reported
+    assert [line for line, _ in report(LEAD, OTHER + " " + headings[1], headings[1])] == [7]
+
+
+def test_of_two_copies_the_one_saying_where_someone_stands_is_the_caption() -> None:
+    # vn-baomoi, fnc-train: a photo's caption is the story's paragraph with "(right)", "(pictured)"
+    story = "On the high-speed line, Mr Arkhom said Thailand would ask Japan to share the cost of building it."
+    caption = story.replace("Mr Arkhom", "Mr Arkhom (right)")
+    assert report(LEAD, caption, OTHER, story) == [
+        (5, "paragraph outside the story repeats the one on line 9 nearly word for word")]
+    assert [line for line, _ in report(LEAD, story, OTHER, caption)] == [9]

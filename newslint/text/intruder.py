@@ -8,7 +8,9 @@ intruder; the one inside a longer story paragraph, with its attribution and cont
 story's. Duplication rules ask :func:`choose` which of two copies to report, so that the
 story's text is never the one reported, nor deleted by a fix.
 
-The evidence is shape first (a copy that is its whole paragraph, against one inside a longer
+A copy zoned as a caption, or saying where someone stands in the picture ("(right)",
+"(pictured)") when the other does not, is the intruder whatever else holds. Otherwise the
+evidence is shape first (a copy that is its whole paragraph, against one inside a longer
 paragraph), then zone (``Document.zones``: a copy outside the story, against one inside it).
 Two copies alike in both (a paragraph pasted twice by a scraper) are told apart by order only:
 the later one is reported, as an editor would delete it; except in an excerpt block at the top
@@ -26,7 +28,7 @@ from newslint.text.known_furniture import is_known_furniture
 from newslint.text.line_features import ends_sentence
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import coverage, normalise_words, shingles
-from newslint.text.zoning import Place, Zone, is_credit
+from newslint.text.zoning import Place, Zone, has_position_marker, is_credit
 
 # At most this many loose words beside a copy ("Pictured:", "Above:") leave it standing alone,
 # and a photo credit of at most ALONE_SLACK_WORDS words.
@@ -92,6 +94,11 @@ def outside_story(doc: Document, number: int) -> bool:
     story (a standfirst, caption, furniture, or anything before or after the story)."""
     zoned = doc.zones[number]
     return not zoned.is_story or zoned.place is not Place.INSIDE
+
+
+def _position_marked(doc: Document, copy: Copy) -> bool:
+    """Whether the copy says where someone stands in a picture (``zoning.has_position_marker``)."""
+    return has_position_marker(copy.span.text(doc))
 
 
 def _is_caption(doc: Document, number: int) -> bool:
@@ -309,6 +316,12 @@ def choose(doc: Document, earlier: Copy, later: Copy, alone: tuple[bool, bool] |
         # A caption holding the story's words (a photo caption with the lede run into it) is
         # the intruder however the story's copy stands: a caption is never the story's own text.
         return Choice(earlier, later, shape=False, zone=True, alike=False) if captioned[0] else \
+            Choice(later, earlier, shape=False, zone=True, alike=False)
+    marked = _position_marked(doc, earlier), _position_marked(doc, later)
+    if marked[0] != marked[1]:
+        # Two copies, one saying where someone stands in the picture ("Arkhom (right) said"):
+        # that one is the photo's caption, however both stand.
+        return Choice(earlier, later, shape=False, zone=True, alike=False) if marked[0] else \
             Choice(later, earlier, shape=False, zone=True, alike=False)
     if alone is None:
         alone = stands_alone(doc, earlier), stands_alone(doc, later)

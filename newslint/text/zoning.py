@@ -118,6 +118,25 @@ OTHER_PHOTO_WORDS = (r"ảnh|hình(?:\s+ảnh)?|fotoğraf|φωτογραφία|b
                      r"|फ\u093c?ोटो|사진(?:\s*제공)?|삽화|그래픽|写真|图片|圖片")
 OTHER_SOURCE_WORDS = (r"nguồn|bron|k(?:ä|a)lla|kilde|l(?:ä|a)hde|forr(?:á|a)s|πηγή|джерело|المصدر|منبع|מקור"
                       r"|स्रोत|출처|자료|出典|来源|來源")
+# Where someone stands in a picture, in brackets after the name: "Jane Smith (left)", "(à
+# droite)", "(phải)", "(второй слева)". Only a caption says so. A closed class of words, written
+# from the languages: left, right, centre, pictured, from left, second, far.
+_POSITION_CORE = (r"left|right|cent(?:re|er)|pictured|gauche|droite|izquierda|derecha|esquerda|direita|links"
+                  r"|rechts|mitte|midden|sinistra|destra|trái|phải|giữa|kiri|kanan|tengah|solda|sağda|ortada"
+                  r"|слева|справа|центре|lewej|prawej|vlevo|vpravo|uprostřed|zleva|stânga|dreapta|αριστερά"
+                  r"|δεξιά|κέντρο|왼쪽|오른쪽|가운데|왼쪽부터|يمين|يسار|اليمين|اليسار|左|右|中央")
+_POSITION_WORDS = (_POSITION_CORE + r"|far|second|third|from|au|à|de|del|v|von|a|al|da|la|từ|sang|dari|soldan"
+                   r"|sağa|в|второй|третий|z|od|în|din|στο")
+_POSITION_MARKER = lazy_regex(r"[(（]\s*(?:(?:" + _POSITION_WORDS + r")\.?[\s-]+){0,3}(?:" + _POSITION_CORE
+                              + r")(?:[\s-]+(?:" + _POSITION_WORDS + r")){0,3}\s*[)）]", regex.IGNORECASE)
+
+
+def has_position_marker(text: str) -> bool:
+    """Whether a paragraph says where someone stands in a picture, in brackets ("Jane Smith
+    (left)", "ông Arkhom (phải)"): a caption's words."""
+    return ("(" in text or "（" in text) and _POSITION_MARKER.search(text) is not None
+
+
 # Korean credits: "(사진=연합뉴스)", "/사진=뉴스1" (the label and "=" before the source), and
 # Yonhap's "[LG전자 제공. 재판매 및 DB 금지]" ("provided by ...; no resale or database use").
 _KOREAN_PROVIDED = r"^\[[^\[\]\n]{1,40}?\s*제공(?:\s*\.\s*재판매\s*및\s*DB\s*금지)?\s*\]\s*$"
