@@ -594,3 +594,24 @@ def test_a_headline_in_another_script_than_the_body_is_weak_evidence() -> None:
     assert _mostly_other_script("\u0dbb\u0ddd\u0dc4\u0dbd\u0dca\u0dc0\u0dbd\u0da7 \u0dad\u0dca\u200d\u0dbb\u0dd2\u0dc0\u0dd2\u0db0 \u0dc4\u0db8\u0dd4\u0daf\u0dcf\u0dc0")
     assert not _mostly_other_script("Tri-forces deployed to hospitals as health strike spreads")
     assert not _mostly_other_script("Chính phủ công bố gói hỗ trợ mới cho doanh nghiệp")  # Vietnamese: Latin
+
+
+# A Korean story (written for this test): a science ministry's plan to predict COVID-19 patients'
+# prognosis with AI.
+KOREAN_BODY = (
+    '과학기술정보통신부가 내년부터 무증상 코로나19 환자의 예후를 인공지능(AI)으로 예측하는 기술을 시범 적용한다고 28일 밝혔다. 과기정통부는 이날 2022년 업무계획을 발표하고 국가 난제를 해결하기 위한 기술 개발에 힘을 쏟겠다고 설명했다.\n\n'
+    '계획에 따르면 정부는 병원에서 모은 진료 기록을 분석해 환자의 상태가 나빠질 가능성을 미리 알려 주는 프로그램을 만든다. 의료진은 이 프로그램을 이용해 중증으로 진행될 위험이 큰 환자를 먼저 돌볼 수 있을 것으로 기대된다.\n\n'
+    '과기정통부는 또 기후 변화와 감염병 같은 문제에 대응하는 연구에 예산을 더 배정하기로 했다. 장관은 기자들에게 "국민이 체감할 수 있는 성과를 내겠다"고 말했다. 정부는 올해 상반기 안에 세부 계획을 마련하고 연구 기관과 기업의 참여를 받을 예정이다.\n\n'
+    '연구진은 지난 2년 동안 수집한 자료로 예측 모델의 정확도를 높여 왔다. 시범 사업은 서울과 대전의 대학병원 다섯 곳에서 먼저 시작된다. 과기정통부는 결과를 검토한 뒤 전국 병원으로 확대할지를 결정할 계획이다. 전문가들은 의료 자료의 보호 대책도 함께 마련해야 한다고 지적했다.'
+)
+
+
+def test_a_korean_headline_is_matched_by_its_syllables_and_an_unrelated_one_is_found() -> None:
+    # ko-naver-news: Korean joins nouns into compounds and particles to nouns, a headline more
+    # than its story ("코로나환자" for "코로나19 환자", "국가난제해결" for "국가 난제를 해결")
+    assert codes("AI로 코로나환자 예후 예측…국가난제해결 기술지원 강화", KOREAN_BODY) == []
+    # ... and a headline of another story shares no pair of syllables with it: with no capitals
+    # to tell names by, that overlap alone is strong evidence in Korean
+    assert codes("두산, 외국인 투수 영입…선발진 보강 마쳐", KOREAN_BODY) == ["NL101"]
+    # a daily column's standing title, a rubric and a date, says nothing its body must share
+    assert codes("[오늘의 운세] 7월 11일 목요일 (음력 6월 6일 丙子)", KOREAN_BODY) == []
