@@ -1136,6 +1136,45 @@ def gr_kathimerini(snap: Snapshot, limit: int = 400, seed: int = 30) -> Iterator
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+# mkonefal2/clickbait_verifier: a student project that rates Polish headlines for clickbait and
+# commits the pages its scraper fetched, one JSON file each.
+PL_RMF24_DATA = "reports/scraped/"
+
+
+def pl_rmf24(snap: Snapshot, limit: int = 400, seed: int = 24) -> Iterator[Article]:
+    """mkonefal2/clickbait_verifier: reports/scraped/scraped_<id>.json at the pinned commit (1,632
+    files, one page each; `removed_log.json` and `.gitkeep` not read), each an object with
+    `source`, `title`, `url`, `published`, `fetched_at`, `content`, `content_preview`, `image_url`.
+    Only `source` "rmf24" is read (523 files): Onet's 1,105 pages lost their story to the site's
+    script loading (1,050 keep only the lead, the share buttons, the audio player's speed labels and
+    a caption) and FocusPL / naukawpolsce have two pages each. What the scraper
+    (`clickbait_verifier/scraper.py`, `extract_content_and_title`) wrote: `title` is the page's
+    og:title (else twitter:title, else <title>); `content` is BeautifulSoup's
+    `get_text(separator="\\n", strip=True)` of `div.article-body` (the rmf24 extractor's
+    `content_css`) after removing script, style, aside, footer and elements classed promo,
+    newsletter, related, read-more, comments, advertisement...: every text node on a line of its
+    own, so a paragraph with a bold phrase or link inside comes in pieces ("Jednak" / "nie każde
+    drzewo można usunąć bez formalności" / ". Kluczowe są ..."), and the site's in-body promo
+    ("Więcej ciekawych informacji z Polski i świata znajdziesz na" / "RMF24.pl" / "."), its
+    "Zobacz również:" boxes with their story titles, crossheads, list items and captions stay.
+    The headline is `title` (whitespace collapsed); each non-empty line of `content` is a
+    paragraph, as committed (nothing joined, moved or cleaned; the JSON holds no entities).
+    `content_preview` (the first 500 characters), `published` and `image_url` are not read. Files
+    in path order (the id is the fetch time in milliseconds); the first of each `url` and of each
+    body; a headline and 3+ paragraphs; a seeded sample of ``limit``, in that order."""
+    paths = [path for path in snap.files(PL_RMF24_DATA)
+             if path.rsplit("/", 1)[-1].startswith("scraped_") and path.endswith(".json")]
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for path, data in snap.read_all(paths):
+            item = json.loads(data.decode("utf-8"))
+            if item.get("source") != "rmf24":
+                continue
+            yield (path, (item.get("url") or "").strip() or path, item.get("title") or "",
+                   _paragraphs((item.get("content") or "").split("\n")))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1235,6 +1274,10 @@ SOURCES: dict[str, Source] = {
     "gr-kathimerini": Source("zoetzikra/greek-news-aggregator", "5a770746dae2b4764fe1d15586df5b9ee69caf69",
                              ("repository MIT (README's 'License: MIT'; no LICENSE file); articles (c) "
            "Kathimerini (H Kαθημερινή)"), gr_kathimerini),
+    "pl-rmf24": Source("mkonefal2/clickbait_verifier", "ae58483ed63c47965175e15a45785cb4939c1f4e",
+                       ("no licence stated for the repository or its data (no LICENSE at the root; an "
+                        "MIT LICENSE sat only in android_feed_app/, an app folder later deleted); "
+                        "articles (c) RMF24 / RMF FM"), pl_rmf24),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
