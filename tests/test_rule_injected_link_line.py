@@ -281,6 +281,21 @@ def test_the_list_ends_at_the_first_line_that_is_no_title(after: str) -> None:
     assert [d.line for d in got] == [LISTED.split("\n").index("Related stories") + 1]
 
 
+@pytest.mark.parametrize("pieces", [
+    "During the day\n\nthe shop's guards stopped a man at the self-service tills.",  # goes on in lower case
+    "In Havana, where the storm arrived on Wednesday morning,\n\nat least 19 Poles are staying.",  # a comma
+])
+def test_a_sentence_split_after_the_list_s_one_title_is_the_story_going_on(pieces: str) -> None:
+    # pl-rmf24: a related box of one title, then the story again, split by the scraper at a
+    # bold phrase or a link into pieces that look like titles
+    text = LISTED.format("Oil prices slide as demand weakens\n\n" + pieces)
+    header = text.split("\n").index("Related stories") + 1
+    assert [d.line for d in findings(text, "NL301")] == [header, header + 1]  # the header and its title
+    # a name that opens in lower case is no sentence going on: the list goes on
+    named = LISTED.format("Oil prices slide as demand weakens\n\nMarkets rally\n\nfirstFT")
+    assert [d.line for d in findings(named, "NL301")] == [header, header + 1, header + 3, header + 5]
+
+
 def test_a_call_to_action_opens_no_list() -> None:
     text = HEAD + BEFORE + "Continue reading\nRate fears grow\n\nThe next decision is due in six weeks.\n"
     assert [d.message for d in findings(text, "NL301")] == ['link to other content injected into the story: "Continue reading"']

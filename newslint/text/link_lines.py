@@ -365,13 +365,17 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
     extra = tuple(extra_prefixes)
     listed: dict[int, str | None] = {}
     header: str | None = None  # the header whose titles may follow
+    titles = 0  # the titles listed under the header so far
     for index in range(1, len(lines)):
         text = lines[index]
         if not text:
             continue
-        if header is not None and is_listed_title(text, max_title_words):
+        if header is not None and is_listed_title(text, max_title_words) and \
+                not (titles and _story_resumes(lines, index)):
             listed[index] = header
+            titles += 1
             continue
+        titles = 0
         link = parse_link_line(text, max_title_words, extra) if links is None else links[index]
         header = link.prefix if link is not None and opens_list(link) and not opens_timeline(lines, index) else None
         if link is None and is_loose_header(text, extra) and not opens_timeline(lines, index) and \
@@ -379,6 +383,19 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
             listed[index] = None
             header = text
     return listed
+
+
+def _story_resumes(lines: Sequence[str], index: int) -> bool:
+    """Whether line ``index``, after a title under a list header, is the story going on instead
+    of one more title: a piece of a sentence the scraper split at a link or a bold phrase (it
+    ends with a comma, or the next line goes on in lower case: "Kraj rządzony przez Maduro
+    posiada" / "największe na świecie ..."). A list of other pages' titles ends where the story
+    goes on. (A crosshead of the story's next section, whose paragraph takes up its words, looks
+    the same as the last title of a list on the story's topic: both are still listed.)"""
+    if lines[index].rstrip().endswith((",", "，", "、")):
+        return True
+    after = next((lines[k] for k in range(index + 1, len(lines)) if lines[k]), "")
+    return bool(after) and after.split(maxsplit=1)[0].islower()  # (a name may open in lower case: "firstFT")
 
 
 def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False,
