@@ -17,6 +17,12 @@ Of the two copies it reports the intruder, never the story's own (`newslint.text
 - a copy that says where someone stands in the picture, in brackets ("Mr Arkhom (right) said",
   "(pictured)", "(à gauche)", "(phải)": `zoning.has_position_marker`), when the other does not, is
   a photo's caption and the intruder;
+- of two copies alike (both alone, in the same zone), an earlier one under a label of one to
+  three words and a colon, its stop dropped, is display text (a crosshead with its speaker,
+  "Siemoniak: Oni muszą mieć zgodę premiera ..."; a caption with its label, "Pose: Another picture
+  shows him ...") and the copy reported (added on 2026-12-05, twentieth session, after a held-out
+  Polish source's false alarm: on `fnc-train/` 5 findings moved from the story's sentence to such
+  captions; nothing else changed);
 - a copy that is a paragraph of its own (at most two loose words or a photo credit beside it)
   while the other sits inside a longer paragraph is the intruder, before or after the other: a
   deck (standfirst) copying a sentence of the lead, a caption or an unquoted pull quote
@@ -273,6 +279,8 @@ def _finding(doc: Document, first: Span, second: Span, exact: bool, similarity: 
         _deck_given_again(doc, choice, exact)
     if deck:  # the deck under the headline is the copy, not the story's paragraph
         choice = Choice(choice.other, choice.report, shape=False, zone=False, alike=False)
+    elif choice.alike and _speaker_crosshead(first.text(doc), second.text(doc)):
+        choice = Choice(choice.other, choice.report, shape=False, zone=True, alike=False)
     copy = choice.report
     if copy.span in reported or is_headline_copy(doc, copy) or \
             (choice.earlier_reported and quoted_share(doc, copy.span) >= 0.5):
@@ -315,6 +323,17 @@ _LABEL_WORDS = 15
 # A deck told from the story's paragraph by its place only keeps this much of its similarity,
 # as a copy told by its shape does (a weaker kind than a paragraph given twice).
 DECK_WEIGHT = 0.7
+
+
+def _speaker_crosshead(earlier: str, later: str) -> bool:
+    """Whether the earlier copy is the later one under its speaker's name, a crosshead that
+    quotes the section it heads ("Siemoniak: They must have the prime minister's consent" over
+    the story's "They must have the prime minister's consent"): a label of one to three words
+    and a colon, then the later copy's words, its stop dropped. The crosshead is the copy."""
+    if _FIELD.match(earlier) is None or ends_sentence(earlier):
+        return False
+    value = earlier.split(":", 1)[-1] if ":" in earlier else earlier.split("：", 1)[-1]
+    return normalise_words(value) == normalise_words(later)
 
 
 def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:

@@ -255,3 +255,12 @@ def test_of_two_copies_the_one_saying_where_someone_stands_is_the_caption() -> N
     assert report(LEAD, caption, OTHER, story) == [
         (5, "paragraph outside the story repeats the one on line 9 nearly word for word")]
     assert [line for line, _ in report(LEAD, story, OTHER, caption)] == [9]
+
+
+def test_a_labelled_display_line_over_the_story_s_words_is_the_copy_reported() -> None:
+    # pl-rmf24: a crosshead with its speaker ("Siemoniak: They must ..."), the story's words below;
+    # fnc-train: a caption with its label ("Pose: Another picture shows him ...")
+    words = "They must have the prime minister's consent for such a meeting with the president"
+    assert [line for line, _ in report(LEAD, f"Siemoniak: {words}", OTHER, THIRD, words + ".")] == [5]
+    # ... and with a label glued to the later copy ("lRelated ..."), the later one, as before
+    assert [line for line, _ in report(LEAD, words, OTHER, THIRD, f"Siemoniak: {words}")] == [11]

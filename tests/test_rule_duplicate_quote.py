@@ -306,6 +306,25 @@ def test_a_crosshead_quoting_its_section_is_not_a_copy() -> None:
     assert lines(article("Rates were held at 4.75%.", original, *FILLER, f'"{crosshead}"')) == [11]
 
 
+def test_a_quoted_crosshead_before_the_story_s_own_words_unquoted_is_not_a_copy() -> None:
+    # pl-rmf24: a crosshead quoting a sentence its section then gives in the writer's words
+    crosshead = '"This is not a problem of Chinese buses alone"'
+    story = "This is not a problem of Chinese buses alone."
+    assert lines(article("Rates were held at 4.75%.", crosshead, *FILLER, story, FILLER[0])) == []
+
+
+def test_a_crosshead_with_its_speaker_before_the_story_s_quotation_is_the_copy_reported() -> None:
+    # pl-rmf24: "Tusk replies: '...'" over the section, then the story's quotation, ending its sentence
+    crosshead = f'Tusk replies: "{QUOTE}"'
+    story = f'"{QUOTE}."'
+    assert lines(article("Rates were held at 4.75%.", crosshead, *FILLER,
+                         "The prime minister commented briefly on the platform:", story)) == [5]
+    # ro-political-press: a closing mark alone (a short quotation's, its opening one not seen as
+    # such) makes no crosshead with its speaker: neither copy is told from the other
+    caption = "Donald Trump said that peace efforts between Russia and Ukraine are „hopefully” under way"
+    assert lines(article("Rates were held at 4.75%.", caption, caption + ", he told the forum.", *FILLER)) == []
+
+
 def test_a_short_saying_set_apart_and_then_discussed_is_not_a_pull_quote() -> None:
     # A list of things people say, each a quoted heading discussed below: the heading is short.
     heading = ("Things not to say to adoptees\n\nPeople say strange things to adopted children, and "
