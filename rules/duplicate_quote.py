@@ -41,6 +41,14 @@ quotation's words, unquoted, before or after the paragraph that gives the quotat
 attribution, is reported ("paragraph stands alone and repeats the quotation on line N", or
 "paragraph repeats the quotation on line N"), never the story's quotation.
 
+An unquoted paragraph of two sentences or more that gives a later quotation whole, word for
+word both ways (95% of each side's words in runs of the other's), is a pull quote too (its
+speaker is often on the line below: "Nicholas Reader, UN OCHA"): reported speech rewords. Added
+on 2026-12-05 (twentieth session) after vn-baomoi's false alarm (designed there: the finding
+moved from the story's quotation to the pull quote, labelled `pull-quote`); on `fnc-train/` it
+added 1 finding, a Daily Mail pull quote above its speaker's line; on the line model's training
+pages 9 findings moved to the earlier copy (pull quotes or a page's excerpts), none added or lost.
+
 Two quotations alike where the earlier is a display line with its speaker (mostly quotation,
 its opening mark seen, its stop dropped: "Tusk odpowiada: "Albo w areszcie, albo w
 Budapeszcie"" over the story's ""Albo w areszcie, albo w Budapeszcie"."), the display line is
@@ -464,6 +472,12 @@ def _repeat(doc: Document, quote: _Quote, earlier: Iterable[_Quote], indexes: _I
             # standfirst quoting the story is the publisher's: see the lede, below.)
             return _Repeat(_whole(doc, source), f"paragraph stands alone and repeats the quotation on line "
                                                 f"{_line(doc, quote)}", 0.75, other=quote.paragraph)
+        if source >= options["lede_paragraphs"] and _whole_copy(doc, source, quote, options):
+            # The quotation's sentences, all of them word for word and unquoted, above it: a
+            # pull quote set apart (its speaker on the line below, as often), never the story
+            # reporting the speech in its own words first.
+            return _Repeat(_whole(doc, source), f"paragraph stands alone and repeats the quotation on line "
+                                                f"{_line(doc, quote)}", 0.75, other=quote.paragraph)
         pull = _bare_copy(doc, source, quote, options)
         choice = None if pull is None else choose(doc, _copy(pull), _copy(quote), alone=(True, quote.alone))
         if pull is not None and choice is not None and choice.earlier_reported and \
@@ -637,6 +651,23 @@ def _bare_copy(doc: Document, number: int, quote: _Quote, options: Options) -> _
             quoted_share(doc, paragraph) >= 0.5 or coverage(words, quote.grams, _N) < _PULL_COVERAGE:
         return None
     return _whole(doc, number, words)
+
+
+# An unquoted paragraph of several sentences that gives at least this share of a quotation's
+# words, and of its own, in runs of the quotation's is the quotation copied whole.
+_WHOLE_COPY = 0.95
+
+
+def _whole_copy(doc: Document, number: int, quote: _Quote, options: Options) -> bool:
+    """Whether paragraph ``number``, unquoted and of two sentences or more, is the quotation
+    copied whole (``_WHOLE_COPY`` of its words and of the quotation's, both ways): reported
+    speech rewords, and a pull quote of one sentence is ``_bare_copy``'s."""
+    paragraph = doc.paragraphs[number]
+    if len(doc.sentences_in(paragraph)) < 2 or quoted_share(doc, paragraph) >= 0.5:
+        return False
+    words = normalise_words(paragraph.text(doc))
+    return len(words) >= options["min_words"] and coverage(words, quote.grams, _N) >= _WHOLE_COPY and \
+        coverage(quote.words, frozenset(shingles(words, _N)), _N) >= _WHOLE_COPY
 
 
 def _copied_paragraphs(doc: Document, indexes: _Indexes, candidates: set[int],

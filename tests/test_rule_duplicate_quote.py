@@ -325,6 +325,17 @@ def test_a_crosshead_with_its_speaker_before_the_story_s_quotation_is_the_copy_r
     assert lines(article("Rates were held at 4.75%.", caption, caption + ", he told the forum.", *FILLER)) == []
 
 
+def test_a_quotation_copied_whole_and_unquoted_above_it_is_the_pull_quote_reported() -> None:
+    # vn-baomoi, crawl-to-the-future: a boxed pull quote of several sentences, its speaker below it
+    said = "We expect inflation to stay close to target. Rates will rise if it does not. Markets know that"
+    pull = article("Rates were held at 4.75%.", said + ".", "Nicholas Reader, chief economist", *FILLER,
+                   f'"{said}," Mr Reader said.')
+    assert lines(pull) == [5]
+    # reported speech rewords what is quoted later: no copy
+    reworded = "The bank expects inflation to stay close to target, and rates to rise if it does not."
+    assert lines(article("Rates were held at 4.75%.", reworded, *FILLER, f'"{said}," Mr Reader said.')) == []
+
+
 def test_a_short_saying_set_apart_and_then_discussed_is_not_a_pull_quote() -> None:
     # A list of things people say, each a quoted heading discussed below: the heading is short.
     heading = ("Things not to say to adoptees\n\nPeople say strange things to adopted children, and "
