@@ -296,6 +296,18 @@ def test_a_sentence_split_after_the_list_s_one_title_is_the_story_going_on(piece
     assert [d.line for d in findings(named, "NL301")] == [header, header + 1, header + 3, header + 5]
 
 
+def test_titles_of_two_sentences_are_listed_and_a_crosshead_of_one_after_them_is_not() -> None:
+    # pl-rmf24: "Nowa strategia Rosjan. Na front wysyłają kobiety" under "Zobacz również:"
+    paired = ("Oil prices slide again. Demand weakens in Asia\n\nWhy house prices keep rising? A new survey"
+              "\n\nMarkets rally")
+    text = LISTED.format(paired)
+    header = text.split("\n").index("Related stories") + 1
+    assert [d.line for d in findings(text, "NL301")] == [header, header + 1, header + 3]
+    # after a title of one sentence, a line of two is no title of the list, as before
+    single = LISTED.format("Markets rally\n\nOil prices slide again. Demand weakens in Asia")
+    assert [d.line for d in findings(single, "NL301")] == [header, header + 1]
+
+
 def test_a_call_to_action_opens_no_list() -> None:
     text = HEAD + BEFORE + "Continue reading\nRate fears grow\n\nThe next decision is due in six weeks.\n"
     assert [d.message for d in findings(text, "NL301")] == ['link to other content injected into the story: "Continue reading"']

@@ -277,12 +277,17 @@ def links_to_addresses(line: str) -> bool:
     return linked is not None and prefix_match(linked["head"].strip() + ":")
 
 
-def is_title_line(line: str, max_words: int = 20) -> bool:
+def is_title_line(line: str, max_words: int = 20, two_sentences: bool = False) -> bool:
     """Whether a whole line (after any bullet) reads as the title of another page, as the lines
-    listed under a bare "Related stories" header do: a capital first, one sentence, no closing
-    full stop."""
+    listed under a bare "Related stories" header do: a capital first, one sentence (or two, when
+    ``two_sentences``: "Nowa strategia Rosjan. Na front wysyłają kobiety"), no closing full stop."""
     title = _LEAD_ONLY.sub("", line)
-    return bool(title) and _title_shaped(title, PrefixKind.STRONG, max_words)
+    return bool(title) and _title_shaped(title, PrefixKind.STRONG, max_words, two_sentences=two_sentences)
+
+
+def _two_sentences(title: str) -> bool:
+    """Whether a title is two sentences ("Komu najbardziej ufają Polacy? Nowy sondaż")."""
+    return _SENTENCE_BREAK.search(title) is not None
 
 
 LIST_TITLE_WORDS = 14  # a related-stories title is a headline: rarely longer than this
@@ -292,12 +297,13 @@ CONFIRMING_TITLES = 3
 HEADER_WORDS = 7
 
 
-def is_listed_title(text: str, max_title_words: int = 20) -> bool:
+def is_listed_title(text: str, max_title_words: int = 20, two_sentences: bool = False) -> bool:
     """Whether a line under a list header reads as one more title: short, headline-shaped
-    (a capital first, one sentence, no closing full stop), with no quotation or speech."""
+    (a capital first, one sentence, or two when ``two_sentences``, no closing full stop), with
+    no quotation or speech."""
     if more_words_than(text, LIST_TITLE_WORDS) or not DOUBLE_MARKS.isdisjoint(text):
         return False
-    return is_title_line(text, max_title_words)
+    return is_title_line(text, max_title_words, two_sentences)
 
 
 def is_loose_header(text: str, extra_prefixes: Iterable[str] = ()) -> bool:
@@ -366,16 +372,23 @@ def listed_lines(lines: Sequence[str], max_title_words: int = 20, extra_prefixes
     listed: dict[int, str | None] = {}
     header: str | None = None  # the header whose titles may follow
     titles = 0  # the titles listed under the header so far
+    paired = False  # whether they are written two sentences each
     for index in range(1, len(lines)):
         text = lines[index]
         if not text:
             continue
-        if header is not None and is_listed_title(text, max_title_words) and \
-                not (titles and _story_resumes(lines, index)):
-            listed[index] = header
-            titles += 1
-            continue
-        titles = 0
+        if header is not None and is_listed_title(text, max_title_words, two_sentences=paired or not titles) \
+                and not (titles and _story_resumes(lines, index)):
+            # Many papers title a story in two sentences ("Nowa strategia Rosjan. Na front
+            # wysyłają kobiety"), and list them so: after such titles, a line of one sentence
+            # is where the story goes on (its crosshead), not one more of them.
+            if not titles:
+                paired = _two_sentences(text)
+            if not paired or _two_sentences(text):
+                listed[index] = header
+                titles += 1
+                continue
+        titles, paired = 0, False
         link = parse_link_line(text, max_title_words, extra) if links is None else links[index]
         header = link.prefix if link is not None and opens_list(link) and not opens_timeline(lines, index) else None
         if link is None and is_loose_header(text, extra) and not opens_timeline(lines, index) and \
@@ -399,7 +412,7 @@ def _story_resumes(lines: Sequence[str], index: int) -> bool:
 
 
 def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowed: bool = False,
-                  asked: bool = False) -> bool:
+                  asked: bool = False, two_sentences: bool = False) -> bool:
     """Whether ``title`` reads like the title of another page rather than narrative."""
     if len(_WORDS.findall(title)) > max_words or _PRONOUN_SPEECH.search(title):
         return False
@@ -412,7 +425,7 @@ def _title_shaped(title: str, kind: PrefixKind, max_words: int, full_stop_allowe
     # A headline may ask and answer ("Po pivu za volant? Už neodjedete!"): after a strong prefix
     # and its separator (``asked``), a question or exclamation mark may end a first sentence.
     breaks = [match.group()[0] for match in _SENTENCE_BREAK.finditer(title)]
-    if breaks and not (asked and "." not in breaks):
+    if breaks and not (asked and "." not in breaks) and not (two_sentences and len(breaks) == 1):
         return False
     # A closing full stop marks a sentence; headlines end bare, or with "?", "!", "..." or a quote.
     return full_stop_allowed or not (title.endswith(".") and not title.endswith(("..", "…"))
