@@ -326,13 +326,14 @@ DECK_WEIGHT = 0.7
 
 
 def _speaker_crosshead(earlier: str, later: str) -> bool:
-    """Whether the earlier copy is the later one under its speaker's name, a crosshead that
-    quotes the section it heads ("Siemoniak: They must have the prime minister's consent" over
-    the story's "They must have the prime minister's consent"): a label of one to three words
-    and a colon, then the later copy's words, its stop dropped. The crosshead is the copy."""
+    """Whether the earlier copy is the later one under a label, display text: a crosshead with
+    its speaker's name that quotes the section it heads ("Siemoniak: They must have the prime
+    minister's consent" over the story's "They must have the prime minister's consent"), or a
+    caption with its label ("Pose: Another picture shows him ..."). A label of one to three words
+    and a colon, then the later copy's words, the stop dropped. The display text is the copy."""
     if _FIELD.match(earlier) is None or ends_sentence(earlier):
         return False
-    value = earlier.split(":", 1)[-1] if ":" in earlier else earlier.split("：", 1)[-1]
+    value = earlier.replace("：", ":", 1).split(":", 1)[-1]
     return normalise_words(value) == normalise_words(later)
 
 
