@@ -196,7 +196,9 @@ Analysts had expected a loss.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
@@ -353,8 +355,7 @@ def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:
     if later + 1 < len(texts) and normalise_words(texts[1]) == normalise_words(texts[later + 1]):
         return False  # the page captured again, not a deck
     if not exact:
-        words = normalise_words(texts[0])
-        return not any(normalise_words(texts[k]) == words for k in range(1, len(texts)))
+        return _paragraphs_alike(doc)[normalise_words(texts[0])] == 1  # given nowhere else word for word
     if len(doc.sentences_in(doc.paragraphs[0])) != 1:
         return False
     # A deck adds a detail; the lead under it sums up the headline. When the first paragraph
@@ -379,18 +380,16 @@ def _is_label(text: str) -> bool:
 _HEADING_RECURS = 3
 
 
-def _recurring_heading(texts: Sequence[str], number: int) -> bool:
+def _recurring_heading(doc: Document, number: int) -> bool:
     """Whether paragraph ``number`` is a heading (no sentence end, ``_LABEL_WORDS`` words at
     most) that the article gives, word for word, ``_HEADING_RECURS`` times or more, each copy
     between paragraphs given once (its own section's). Promoted titles repeated down a page
     come in blocks of other repeated titles and advertisement labels: they are still reported."""
+    texts = doc.paragraph_texts
     text = texts[number]
     if ends_sentence(text) or more_words_than(text, _LABEL_WORDS):
         return False
-    counts: dict[tuple[str, ...], int] = {}
-    for other in texts:
-        key = normalise_words(other)
-        counts[key] = counts.get(key, 0) + 1
+    counts = _paragraphs_alike(doc)
     words = normalise_words(text)
     if counts[words] < _HEADING_RECURS:
         return False
@@ -408,7 +407,7 @@ def _introduces_other_content(doc: Document, first: int, later: int) -> bool:
     if later - first < 2 or later + 1 >= len(texts):
         return False  # given twice in a row, or the later copy closes the text: nothing it introduces
     if not all(_is_label(texts[k]) for k in (first, later)) \
-            and not (_recurring_heading(texts, first) and _recurring_heading(texts, later)):
+            and not (_recurring_heading(doc, first) and _recurring_heading(doc, later)):
         return False
     after_first, after_later = normalise_words(texts[first + 1]), normalise_words(texts[later + 1])
     return coverage(after_later, shingles(after_first, 3)) < _OTHER_CONTENT
@@ -484,10 +483,7 @@ def _lists_headings(doc: Document, number: int) -> bool:
     its sentences end with the words of a heading of the article (a paragraph of one sentence
     given elsewhere on its own; the first may carry the box's title, "In This Article What Are
     the Fees?"). Each heading below it repeats one of its sentences, and is not the copy."""
-    texts = doc.paragraph_texts
-    headings = {normalise_words(texts[k]) for k in range(len(texts))
-                if k != number and len(doc.sentences_in(doc.paragraphs[k])) == 1}
-    headings.discard(())
+    headings = _one_sentence_paragraphs(doc)  # (the table itself, of three or more, is none of them)
     listed = 0
     for sentence in doc.sentences_in(doc.paragraphs[number]):
         words = normalise_words(sentence.text(doc))
@@ -507,13 +503,55 @@ def _listed_twice(doc: Document, first: int, later: int) -> bool:
     title captured twice comes again next to itself or with a label line between ("+12",
     "Related"): those are still reported."""
     texts = doc.paragraph_texts
-    if later - first < 2 or not all(_is_list_line(texts[k]) for k in range(first, later + 1)):
+    if later - first < 2 or not _all_list_lines(doc, first, later):
         return False
     if later - first < 3 and not _in_catalogue(texts, first, later):
         return False
     def words(k: int) -> tuple[str, ...]:
         return normalise_words(texts[k]) if 0 <= k < len(texts) else ()
     return words(first - 1) != words(later - 1) and (words(first + 1) != words(later + 1) or not words(later + 1))
+
+
+def _all_list_lines(doc: Document, first: int, later: int) -> bool:
+    """Whether paragraphs ``first`` to ``later`` are all list lines (``_is_list_line``), told
+    from a count kept once per document: each copy of a line given a thousand times was compared
+    with its first, and the lines between read again each time (time quadratic in paragraphs)."""
+    counts = _PROSE_BEFORE.get(doc)
+    if counts is None:
+        counts = [0]
+        for text in doc.paragraph_texts:
+            counts.append(counts[-1] + (not _is_list_line(text)))
+        _PROSE_BEFORE[doc] = counts
+    return counts[later + 1] == counts[first]
+
+
+# For each document, how many paragraphs before each one are not list lines.
+_PROSE_BEFORE: WeakKeyDictionary[Document, list[int]] = WeakKeyDictionary()
+
+
+def _paragraphs_alike(doc: Document) -> Counter[tuple[str, ...]]:
+    """How many paragraphs give each paragraph's words, counted once per document (asked for
+    each copy found: counted again each time, a text of many copies took time quadratic in its
+    paragraphs)."""
+    counts = _ALIKE.get(doc)
+    if counts is None:
+        counts = _ALIKE[doc] = Counter(normalise_words(text) for text in doc.paragraph_texts)
+    return counts
+
+
+def _one_sentence_paragraphs(doc: Document) -> frozenset[tuple[str, ...]]:
+    """The words of each paragraph of one sentence (a heading, a title), once per document."""
+    found = _ONE_SENTENCE.get(doc)
+    if found is None:
+        texts = doc.paragraph_texts
+        found = _ONE_SENTENCE[doc] = frozenset(
+            normalise_words(texts[k]) for k in range(len(texts)) if len(doc.sentences_in(doc.paragraphs[k])) == 1
+        ) - {()}
+    return found
+
+
+_ALIKE: WeakKeyDictionary[Document, Counter[tuple[str, ...]]] = WeakKeyDictionary()
+_ONE_SENTENCE: WeakKeyDictionary[Document, frozenset[tuple[str, ...]]] = WeakKeyDictionary()
 
 
 def _items_apart(first: str, second: str) -> bool:
