@@ -1175,6 +1175,45 @@ def pl_rmf24(snap: Snapshot, limit: int = 400, seed: int = 24) -> Iterator[Artic
     yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
 
 
+# VG's newsroom-data team published the 60 stories two journalists and four models rated for
+# "main perspective" (Israeli, Palestinian or neutral): one JSON object a line.
+NB_VG_DATA = "data/articles.jsonl"
+
+
+def nb_vg(snap: Snapshot, limit: int = 400, seed: int = 2024) -> Iterator[Article]:
+    """vgno/2024-ai-news-perspectives: `data/articles.jsonl` at the pinned commit (60 lines, one
+    article each, unchanged since the repository's first commit f09a65a), each an object with
+    `PUBLISHED_DATE` (2023-10-09 to 2024-05), `CONTENT_ID` (VG's article id), `CONTENT_TAGS` (a
+    JSON list as a string), `CONTENT_NEWSROOM` (always "vg"), `CONTENT_TITLE` and `TEXT`. `TEXT` is
+    VG's plain-text export of the story (how it was made is not documented; `run.py` reads it from
+    an internal VG API): the title on its first line (7 of 60 with a trailing space), then the
+    body's blocks separated by blank lines (two or three newlines): the standfirst, image captions
+    in VG's style ("TO DREPT: En mann og en kvinne ..."), wire photos' English descriptions ("A sheet
+    covers the passenger side of a damaged car ..."), crossheads, fact-box lines ("Dette har
+    skjedd"), in-text promotions of other stories and the closing credit line ("I Israel: Espen
+    Rasmussen (tekst) og Harald Henden (foto).") all stay where the export put them. The headline
+    is `CONTENT_TITLE` (whitespace collapsed); the first line of `TEXT` is dropped when, stripped,
+    it is that title (all 60: the export's own heading, not a paragraph); every other non-empty
+    line is a paragraph, stripped, as committed (nothing joined, moved or cleaned; no-break spaces
+    inside lines stay). Lines in file order; the first of each `CONTENT_ID` and of each body; a
+    headline and 3+ paragraphs; a seeded sample of ``limit`` (all 60 are kept: fewer than
+    ``limit``), in that order."""
+    lines = snap.read(NB_VG_DATA).decode("utf-8").splitlines()
+
+    def candidates() -> Iterator[tuple[str, str, str, list[str]]]:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            title = item.get("CONTENT_TITLE") or ""
+            text_lines = (item.get("TEXT") or "").split("\n")
+            if text_lines and " ".join(text_lines[0].split()) == " ".join(title.split()):
+                text_lines = text_lines[1:]
+            key = f"{NB_VG_DATA}:{number}:{item.get('CONTENT_ID')}"
+            yield (key, item.get("CONTENT_ID") or key, title, _paragraphs(text_lines))
+    yield from _seeded_sample(_one_per_link_and_body(candidates()), limit, seed)
+
+
 @dataclass(frozen=True)
 class Source:
     repo: str
@@ -1278,6 +1317,8 @@ SOURCES: dict[str, Source] = {
                        ("no licence stated for the repository or its data (no LICENSE at the root; an "
                         "MIT LICENSE sat only in android_feed_app/, an app folder later deleted); "
                         "articles (c) RMF24 / RMF FM"), pl_rmf24),
+    "nb-vg": Source("vgno/2024-ai-news-perspectives", "799b8a807ac3764cec667e891696c3a7a679c15e",
+                    "repository MIT (LICENSE.txt, (c) Verdens Gang AS); articles (c) VG", nb_vg),
     "guardian-en": Source(GJ, GJ_COMMIT, "no licence stated; articles (c) Guardian News & Media",
                           xml_docs("Anglais/Anglais_GB/corpus/Guardian_original.xml",
                                    "Anglais/Anglais_GB/corpus/Guardian_contraste.xml")),
