@@ -118,11 +118,24 @@ def test_contributor_credits_are_bylines() -> None:
 
 
 def _tables(furniture: list[float], prose: list[bool], words: float = 1.0,
-            threshold: float = 0.95) -> list[zoning.Zone]:
+            threshold: float = 0.95, texts: list[str] | None = None) -> list[zoning.Zone]:
     zones = [(zoning.Zone.FURNITURE if p >= threshold else zoning.Zone.STORY, p) for p in furniture]
     rows = [{"prose": float(flag), "words": math.log1p(words)} for flag in prose]
-    zoning._keep_story_tables(["cell"] * len(furniture), rows, zones, furniture, threshold)
+    zoning._keep_story_tables(texts or ["cell"] * len(furniture), rows, zones, furniture, threshold)
     return [zone for zone, _ in zones]
+
+
+def test_a_list_the_story_introduces_with_a_label_is_the_story_s_whatever_the_model_says() -> None:
+    # nb-vg: "For:" over the countries that voted for a resolution, one a line, between prose;
+    # the model calls the names menu entries nearly throughout
+    names = ["For:", "Andorra", "Armenia", "Belgia", "Frankrike", "Irland", "Sverige", "Mot:", "Ungarn", "Østerrike"]
+    before, after = ["The minister spoke."] * 4, ["The resolution passed."] * 4
+    furniture = [0.0] * 4 + [0.97] * len(names) + [0.0] * 4
+    prose = [True] * 4 + [False] * len(names) + [True] * 4
+    assert _tables(furniture, prose, texts=[*before, *names, *after]) == [zoning.Zone.STORY] * len(furniture)
+    # a link's header ("Related:") introduces furniture: the list stays the model's
+    related = ["Related:", *names[1:]]
+    assert _tables(furniture, prose, texts=[*before, *related, *after])[5] is zoning.Zone.FURNITURE
 
 
 def test_the_story_own_table_between_prose_keeps_the_cells_the_model_calls_furniture() -> None:

@@ -25,6 +25,7 @@ import regex
 from newslint.text import line_features, line_model, player_chrome, promo_lines
 from newslint.text.boilerplate import is_counter
 from newslint.text.known_furniture import is_known_furniture
+from newslint.text.link_lines import prefix_match
 from newslint.text.memo import short_text_cache
 from newslint.text.patterns import lazy_regex
 from newslint.text.quotes import reports_speech
@@ -439,9 +440,25 @@ def _keep_story_tables(paragraphs: Sequence[str], rows: Sequence[dict[str, float
             continue
         model_said = [k for k in run if zones[k][0] is Zone.FURNITURE and furniture[k] >= threshold
                       and not is_known_furniture(paragraphs[k])]
-        if len(model_said) < TABLE_FURNITURE_SHARE * length:
+        if len(model_said) < TABLE_FURNITURE_SHARE * length or (_closed(run, len(rows)) and _introduced(paragraphs, run)):
             for k in model_said:
                 zones[k] = (Zone.STORY, 1.0 - furniture[k])
+
+
+# A list the story introduces: one of the run's first lines is a label ending with a colon
+# ("For:", "Disse stemte mot:") that opens no link.
+INTRODUCED_WITHIN = 3
+
+
+def _introduced(paragraphs: Sequence[str], run: range) -> bool:
+    """Whether a run of short lines inside the story is a list the story introduces: one of its
+    first ``INTRODUCED_WITHIN`` lines ends with a colon and is neither known furniture nor a
+    link's prefix ("Related:", "Follow us:")."""
+    for k in run[:INTRODUCED_WITHIN]:
+        text = paragraphs[k].rstrip()
+        if text.endswith((":", "：")) and not is_known_furniture(text) and not prefix_match(text):
+            return True
+    return False
 
 
 def _closed(run: range, paragraphs: int) -> bool:
