@@ -196,9 +196,7 @@ Analysts had expected a loss.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from weakref import WeakKeyDictionary
 
 from newslint.document import Document, Span, more_words_than
 from newslint.rule import Edit, Finding, Fix, FixSafety, Options, Rule
@@ -207,6 +205,7 @@ from newslint.text.embedded_posts import is_signature
 from newslint.text.intruder import (JOINED_MIN_WORDS, Choice, Copy, choose, excerpt_block, extra_words,
                                     is_headline_copy, joined_paragraphs, stands_alone, straddles_full_text)
 from newslint.text.line_features import ends_sentence
+from newslint.text.memo import per_document
 from newslint.text.patterns import lazy_re, lazy_regex
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import (ShingleIndex, common_affixes, coverage, normalise_words, repeated_hashes,
@@ -335,8 +334,7 @@ def _speaker_crosshead(earlier: str, later: str) -> bool:
     and a colon, then the later copy's words, the stop dropped. The display text is the copy."""
     if _FIELD.match(earlier) is None or ends_sentence(earlier):
         return False
-    value = earlier.replace("：", ":", 1).split(":", 1)[-1]
-    return normalise_words(value) == normalise_words(later)
+    return normalise_words(_field_parts(earlier)[1]) == normalise_words(later)
 
 
 def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:
@@ -355,7 +353,7 @@ def _deck_given_again(doc: Document, choice: Choice, exact: bool) -> bool:
     if later + 1 < len(texts) and normalise_words(texts[1]) == normalise_words(texts[later + 1]):
         return False  # the page captured again, not a deck
     if not exact:
-        return _paragraphs_alike(doc)[normalise_words(texts[0])] == 1  # given nowhere else word for word
+        return len(_places(doc)[normalise_words(texts[0])]) == 1  # given nowhere else word for word
     if len(doc.sentences_in(doc.paragraphs[0])) != 1:
         return False
     # A deck adds a detail; the lead under it sums up the headline. When the first paragraph
@@ -389,13 +387,12 @@ def _recurring_heading(doc: Document, number: int) -> bool:
     text = texts[number]
     if ends_sentence(text) or more_words_than(text, _LABEL_WORDS):
         return False
-    counts = _paragraphs_alike(doc)
-    words = normalise_words(text)
-    if counts[words] < _HEADING_RECURS:
+    places = _places(doc)
+    copies = places[normalise_words(text)]
+    if len(copies) < _HEADING_RECURS:
         return False
-    copies = [k for k, other in enumerate(texts) if normalise_words(other) == words]
     neighbours = [texts[k + step] for k in copies for step in (-1, 1) if 0 <= k + step < len(texts)]
-    return all(counts[normalise_words(other)] == 1 for other in neighbours)
+    return all(len(places[normalise_words(other)]) == 1 for other in neighbours)
 
 
 def _introduces_other_content(doc: Document, first: int, later: int) -> bool:
@@ -449,7 +446,7 @@ def _template_pair(one: str, other: str) -> bool:
     head, tail = common_affixes(a, b)
     if head + tail >= min(len(a), len(b)):
         return False  # the same, or one the other with words added: a block captured again
-    if head and _opens_field(one) and _opens_field(other) and _label(one) == _label(other):
+    if head and _opens_field(one) and _opens_field(other) and _field_parts(one)[0] == _field_parts(other)[0]:
         pass  # one field of two records ("Temperature: 11 to 27 degrees.", "Temperature: 14 to 24 ...")
     elif head < _TEMPLATE_OPENING or tail < _TEMPLATE_CLOSING:
         return False  # a story's paragraph rewritten opens alike too, and ends its own way
@@ -469,9 +466,11 @@ def _opens_field(text: str) -> bool:
 _RECORD_FIELD_WORDS = 30
 
 
-def _label(text: str) -> str:
-    """A field's label: what comes before its colon, case-folded."""
-    return text.split(":", 1)[0].split("：", 1)[0].strip().casefold()
+def _field_parts(text: str) -> tuple[str, str]:
+    """A field's label (case-folded) and its value: what comes before its first colon (or
+    full-width colon), and what follows it."""
+    label, _, value = text.replace("：", ":", 1).partition(":")
+    return label.strip().casefold(), value
 
 
 # A table of contents lists at least this many of the article's headings.
@@ -516,42 +515,36 @@ def _all_list_lines(doc: Document, first: int, later: int) -> bool:
     """Whether paragraphs ``first`` to ``later`` are all list lines (``_is_list_line``), told
     from a count kept once per document: each copy of a line given a thousand times was compared
     with its first, and the lines between read again each time (time quadratic in paragraphs)."""
-    counts = _PROSE_BEFORE.get(doc)
-    if counts is None:
-        counts = [0]
-        for text in doc.paragraph_texts:
-            counts.append(counts[-1] + (not _is_list_line(text)))
-        _PROSE_BEFORE[doc] = counts
+    counts = _prose_before(doc)
     return counts[later + 1] == counts[first]
 
 
-# For each document, how many paragraphs before each one are not list lines.
-_PROSE_BEFORE: WeakKeyDictionary[Document, list[int]] = WeakKeyDictionary()
-
-
-def _paragraphs_alike(doc: Document) -> Counter[tuple[str, ...]]:
-    """How many paragraphs give each paragraph's words, counted once per document (asked for
-    each copy found: counted again each time, a text of many copies took time quadratic in its
-    paragraphs)."""
-    counts = _ALIKE.get(doc)
-    if counts is None:
-        counts = _ALIKE[doc] = Counter(normalise_words(text) for text in doc.paragraph_texts)
+@per_document
+def _prose_before(doc: Document) -> list[int]:
+    """For each paragraph (and the end), how many paragraphs before it are not list lines."""
+    counts = [0]
+    for text in doc.paragraph_texts:
+        counts.append(counts[-1] + (not _is_list_line(text)))
     return counts
 
 
+@per_document
+def _places(doc: Document) -> dict[tuple[str, ...], list[int]]:
+    """The paragraphs (by number) that give each paragraph's words, once per document (asked for
+    each copy found: looked up again each time, a text of many copies took time quadratic in
+    its paragraphs)."""
+    places: dict[tuple[str, ...], list[int]] = {}
+    for number, text in enumerate(doc.paragraph_texts):
+        places.setdefault(normalise_words(text), []).append(number)
+    return places
+
+
+@per_document
 def _one_sentence_paragraphs(doc: Document) -> frozenset[tuple[str, ...]]:
-    """The words of each paragraph of one sentence (a heading, a title), once per document."""
-    found = _ONE_SENTENCE.get(doc)
-    if found is None:
-        texts = doc.paragraph_texts
-        found = _ONE_SENTENCE[doc] = frozenset(
-            normalise_words(texts[k]) for k in range(len(texts)) if len(doc.sentences_in(doc.paragraphs[k])) == 1
-        ) - {()}
-    return found
-
-
-_ALIKE: WeakKeyDictionary[Document, Counter[tuple[str, ...]]] = WeakKeyDictionary()
-_ONE_SENTENCE: WeakKeyDictionary[Document, frozenset[tuple[str, ...]]] = WeakKeyDictionary()
+    """The words of each paragraph of one sentence (a heading, a title)."""
+    texts = doc.paragraph_texts
+    return frozenset(normalise_words(texts[k]) for k in range(len(texts))
+                     if len(doc.sentences_in(doc.paragraphs[k])) == 1) - {()}
 
 
 def _items_apart(first: str, second: str) -> bool:

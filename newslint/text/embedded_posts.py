@@ -13,9 +13,9 @@ extraction benchmarks keep it as text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
 
 from newslint.document import Document
+from newslint.text.memo import per_document
 from newslint.text.patterns import lazy_regex
 
 # The signature closing an embedded post: a dash, a name, "(@handle)", a date ending in a year,
@@ -29,17 +29,14 @@ _SIGNATURE = lazy_regex(r"(?:^|\s)[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s+[^()\
 _POST_CHARS = 280
 _POST_PARAGRAPHS = 2
 _LINK = lazy_regex(r"\S*(?:https?://|pic\.twitter\.com/|www\.)\S*")
-_POSTS: WeakKeyDictionary[Document, frozenset[int]] = WeakKeyDictionary()
 
 
+@per_document
 def embedded_posts(doc: Document) -> frozenset[int]:
     """The body paragraphs (by number) that are an embedded post: each paragraph ending in a
     post's signature, and the paragraphs just before it that hold the rest of the post's text
     (the one before it, when the two fit in a post's length). Computed once per document."""
-    found = _POSTS.get(doc)
-    if found is None:
-        found = _POSTS[doc] = _embedded_posts(doc.paragraph_texts)
-    return found
+    return _embedded_posts(doc.paragraph_texts)
 
 
 def _embedded_posts(texts: Sequence[str]) -> frozenset[int]:

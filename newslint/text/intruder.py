@@ -26,6 +26,7 @@ from weakref import WeakKeyDictionary
 from newslint.document import Document, Span
 from newslint.text.known_furniture import is_known_furniture
 from newslint.text.line_features import ends_sentence
+from newslint.text.memo import per_document
 from newslint.text.quotes import quoted_share
 from newslint.text.similarity import coverage, normalise_words, shingles
 from newslint.text.zoning import Place, Zone, has_position_marker, is_credit
@@ -116,9 +117,9 @@ EXCERPT_REACH = 8
 EXCERPT_MIN_COPIES = 2
 EXCERPT_COVERAGE = 0.8  # the share of a paragraph's words in 3-word runs of the later paragraph
 _EXCERPT_MIN_WORDS = 8
-_EXCERPTS: WeakKeyDictionary[Document, frozenset[int]] = WeakKeyDictionary()
 
 
+@per_document
 def excerpt_block(doc: Document) -> frozenset[int]:
     """The paragraphs (by number) of an excerpt block at the top of the body: from the first or
     second paragraph on, paragraphs each given again further down, inside or as a story
@@ -128,13 +129,6 @@ def excerpt_block(doc: Document) -> frozenset[int]:
     scraper takes them as paragraphs).
     A block of the page captured twice repeats in the same order: its later copy is the
     intruder, and this is empty. Computed once per document."""
-    found = _EXCERPTS.get(doc)
-    if found is None:
-        found = _EXCERPTS[doc] = _excerpt_block(doc)
-    return found
-
-
-def _excerpt_block(doc: Document) -> frozenset[int]:
     texts = doc.paragraph_texts
     reach = min(EXCERPT_REACH, len(texts) - 1)
     words = [normalise_words(texts[i]) for i in range(reach)]
@@ -242,21 +236,15 @@ FULL_TEXT_MIN_BEFORE = 2
 FULL_TEXT_MIN_PARAGRAPHS = 3
 FULL_TEXT_COPIED = 0.5  # the share of its paragraphs given before, from which it is a capture
 QUOTED_COPY = 0.5  # the share of a paragraph inside quotation marks from which it quotes
-_FULL_TEXTS: WeakKeyDictionary[Document, int | None] = WeakKeyDictionary()
 
 
+@per_document
 def full_text_start(doc: Document) -> int | None:
     """The number of the introducing line of a document printed in full after the story, or
     None. A story quotes a statement, then prints it whole: the quotation and the statement's
     sentence are both the article's, and neither is an intruder. A page captured twice is told
     from it by what follows the line: there most paragraphs are given before it. Computed once
     per document."""
-    if doc not in _FULL_TEXTS:
-        _FULL_TEXTS[doc] = _full_text_start(doc)
-    return _FULL_TEXTS[doc]
-
-
-def _full_text_start(doc: Document) -> int | None:
     texts = doc.paragraph_texts
     zones = doc.zones
     # The last line that may introduce a section (a crosshead heads one of several: only the

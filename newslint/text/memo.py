@@ -1,13 +1,16 @@
-"""Answers of pure text functions kept for short texts: several rules and the zoning ask the
-same question about every paragraph of every article, while a cache holding the answers for
-huge texts would hold copies of the document."""
+"""Answers kept for questions asked again: of pure text functions, for short texts (several
+rules and the zoning ask the same question about every paragraph of every article, while a
+cache holding the answers for huge texts would hold copies of the document); of functions of a
+document, while the document lives (``per_document``)."""
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
+D = TypeVar("D")
 
 
 class ShortTextCache(Generic[R]):
@@ -29,3 +32,19 @@ class ShortTextCache(Generic[R]):
 def short_text_cache(max_chars: int, maxsize: int) -> Callable[[Callable[..., R]], ShortTextCache[R]]:
     """Decorate a pure function of a text (and hashable arguments) as a ShortTextCache."""
     return lambda function: ShortTextCache(function, max_chars, maxsize)
+
+
+def per_document(function: Callable[[D], R]) -> Callable[[D], R]:
+    """Decorate a function of a document alone so that it is computed once per document: its
+    answer is kept while the document lives (weakly keyed), for the rules that ask it again."""
+    answers: weakref.WeakKeyDictionary[Any, R] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(function)
+    def once(doc: D) -> R:
+        try:
+            return answers[doc]
+        except KeyError:
+            answer = answers[doc] = function(doc)
+            return answer
+
+    return once
